@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { build } from "./build.js";
+import { BriefingError, exitCodes, formatProblem } from "./errors.js";
+import { undoAll } from "./interrupt.js";
+import { loadBrief } from "./load/load-brief.js";
+
+const usage = `Usage:
+  briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--browser PATH]
+  briefing check <file-or-folder>...
+
+Commands:
+  build   Validate each brief and write DIR/<name>/index.html (a Reveal.js deck) and
+          DIR/<name>/<name>.pdf. DIR defaults to dist.
+  check   Validate only; print every problem as path:line:col: message.
+
+A folder stands for every *.yaml and *.yml file in it.
+Exit status: 0 ok, 1 invalid brief, 2 wrong usage, 3 environment (no browser, unwritable output).`;
+
+type Out = (line: string) => void;
+
+/** Runs the command line and returns the exit status. The only place that prints. */
+export async function main(argv: string[], out: Out = console.log, err: Out = console.error): Promise<number> {
+  const stop = (signal: NodeJS.Signals) => {
+    undoAll();
+    err(`briefing: stopped by ${signal}; earlier output is unchanged`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await run(argv, out, err);
+  } catch (error) {
+    if (error instanceof BriefingError) {
+      err(`briefing: ${error.message}`);
+      if (error.kind === "usage") err(`Run "briefing --help" for usage.`);
+      return exitCodes[error.kind];
+    }
+    err(`briefing: internal error: ${(error as Error)?.message ?? String(error)}`);
+    if (process.env.BRIEFING_DEBUG) err((error as Error)?.stack ?? "");
+    return exitCodes.internal;
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+async function run(argv: string[], out: Out, err: Out): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new BriefingError("usage", (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    out(version());
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  if (values.help || command === "help") {
+    out(usage);
+    return 0;
+  }
+  if (command !== "build" && command !== "check") {
+    throw new BriefingError("usage", command ? `unknown command "${command}"` : "no command given");
+  }
+  if (inputs.length === 0) throw new BriefingError("usage", `"briefing ${command}" needs a brief or a folder of briefs`);
+  const files = await expandInputs(inputs);
+
+  if (command === "check") {
+    let invalid = 0;
+    for (const file of files) {
+      const loaded = await loadBrief(file);
+      for (const problem of loaded.problems) out(formatProblem(problem));
+      if (loaded.problems.length > 0) invalid++;
+    }
+    err(invalid === 0 ? `${plural(files.length, "brief")} valid` : `${plural(invalid, "brief")} of ${files.length} invalid`);
+    return invalid === 0 ? 0 : exitCodes.invalid;
+  }
+
+  const results = await build(files, {
+    outDir: values.out ?? "dist",
+    pdf: !values["no-pdf"],
+    browserPath: values.browser,
+  });
+  let invalid = 0;
+  for (const result of results) {
+    if (result.problems.length > 0) {
+      invalid++;
+      for (const problem of result.problems) err(formatProblem(problem));
+      err(`${result.file}: not built; the previous output is unchanged`);
+      continue;
+    }
+    out(`${result.file} → ${[result.html, result.pdf].filter(Boolean).join(", ")}`);
+  }
+  return invalid === 0 ? 0 : exitCodes.invalid;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", short: "o" },
+      "no-pdf": { type: "boolean" },
+      browser: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+}
+
+/** Files as given, and every *.yaml / *.yml in each folder given, in name order. */
+async function expandInputs(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  const names = new Map<string, string>();
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) throw new BriefingError("usage", `no such file or folder: ${input}`);
+    let found = [input];
+    if (info.isDirectory()) {
+      found = (await readdir(input))
+        .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("."))
+        .sort()
+        .map((f) => path.join(input, f));
+      if (found.length === 0) throw new BriefingError("usage", `no *.yaml or *.yml briefs in ${input}`);
+    }
+    for (const file of found) {
+      const name = path.basename(file).replace(/\.ya?ml$/i, "");
+      const other = names.get(name);
+      if (other && path.resolve(other) !== path.resolve(file)) {
+        throw new BriefingError("usage", `${other} and ${file} would both be built as "${name}"`);
+      }
+      if (!other) files.push(file);
+      names.set(name, file);
+    }
+  }
+  return files;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

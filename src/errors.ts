@@ -1,0 +1,72 @@
+/** Codes for problems found in a brief's content: each is reported with its position. */
+export type ProblemCode =
+  | "yaml-syntax"
+  | "duplicate-key"
+  | "unknown-key"
+  | "missing-key"
+  | "wrong-type"
+  | "bad-value"
+  | "bad-date"
+  | "date-order"
+  | "unknown-category"
+  | "unknown-source"
+  | "duplicate-id"
+  | "bad-url"
+  | "bad-path"
+  | "missing-file"
+  | "empty-list"
+  | "bad-language"
+  | "bad-color";
+
+/** A 1-based line and column in a file. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** One mistake in a brief, as data; `format` turns it into text. */
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+  file: string;
+  pos: Position;
+  /** The path of keys and indexes to the offending value, e.g. ["timeline", "events", 2, "date"]. */
+  path: (string | number)[];
+}
+
+/** Formats a problem the way compilers do, so editors can jump to it. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.pos.line}:${problem.pos.col}: ${problem.message}`;
+}
+
+/** Codes for failures of the program's use or environment, each with its exit status. */
+export const exitCodes = {
+  invalid: 1,
+  usage: 2,
+  environment: 3,
+  internal: 4,
+} as const;
+
+export type FailureKind = keyof typeof exitCodes;
+
+/** A failure that is not the brief's fault: wrong usage, no browser, unwritable output. */
+export class BriefingError extends Error {
+  readonly kind: FailureKind;
+
+  constructor(kind: FailureKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "BriefingError";
+    this.kind = kind;
+  }
+}
+
+/** Thrown when a brief has problems; carries all of them. */
+export class InvalidBriefError extends BriefingError {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
+    super("invalid", problems.map(formatProblem).join("\n"));
+    this.name = "InvalidBriefError";
+    this.problems = problems;
+  }
+}

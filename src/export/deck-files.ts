@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { assetPath } from "../model/build-deck.js";
+import { templatesDir } from "../render/templates.js";
+
+const require = createRequire(import.meta.url);
+
+// reveal.js exports only its entry points; its dist/ folder is where the entry lives.
+const revealDist = path.dirname(require.resolve("reveal.js"));
+const fontFiles = path.join(path.dirname(require.resolve("@fontsource/source-sans-3/package.json")), "files");
+
+/** The files every deck carries beside its index.html: [from, to] with `to` relative. */
+function staticFiles(): [string, string][] {
+  const fontsCss = readFileSync(path.join(templatesDir, "theme", "fonts.css"), "utf8");
+  const fonts = [...fontsCss.matchAll(/url\("\.\.\/fonts\/([^"]+)"\)/g)].map((m) => m[1] as string);
+  return [
+    [path.join(revealDist, "reveal.css"), "reveal/reveal.css"],
+    [path.join(revealDist, "reveal.js"), "reveal/reveal.js"],
+    [path.join(revealDist, "plugin", "notes.js"), "reveal/plugin/notes.js"],
+    [path.join(templatesDir, "deck.js"), "deck.js"],
+    [path.join(templatesDir, "theme", "theme.css"), "theme/theme.css"],
+    [path.join(templatesDir, "theme", "fonts.css"), "theme/fonts.css"],
+    ...fonts.map((font): [string, string] => [path.join(fontFiles, font), `fonts/${font}`]),
+  ];
+}
+
+/**
+ * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts and the
+ * brief's images, all by relative paths so it works from file:// and offline.
+ */
+export async function writeDeckFiles(folder: string, html: string, images: Map<string, string>): Promise<void> {
+  const files: [string, string][] = [
+    ...staticFiles(),
+    ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),
+  ];
+  const dirs = new Set(files.map(([, to]) => path.dirname(path.join(folder, to))));
+  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all([
+    writeFile(path.join(folder, "index.html"), html),
+    ...files.map(([from, to]) => copyFile(from, path.join(folder, to))),
+  ]);
+}

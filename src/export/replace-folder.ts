@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { BriefingError } from "../errors.js";
+import { onInterrupt } from "../interrupt.js";
+
+/**
+ * Builds a new version of `target` in a temporary folder beside it, and only when `fill` has
+ * succeeded swaps it in by rename; on any failure the old folder stays exactly as it was and
+ * the temporary one is removed.
+ */
+export async function replaceFolder(target: string, fill: (tmp: string) => Promise<void>): Promise<void> {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const tmp = path.join(parent, `.${base}.tmp-${tag}`);
+  const old = path.join(parent, `.${base}.old-${tag}`);
+  try {
+    await mkdir(tmp, { recursive: true });
+  } catch (error) {
+    throw new BriefingError("environment", `cannot write to ${parent}: ${(error as Error).message}`, { cause: error });
+  }
+  const forget = onInterrupt(() => rmSync(tmp, { recursive: true, force: true }));
+  try {
+    await fill(tmp);
+    let hadOld = true;
+    try {
+      await rename(target, old);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      hadOld = false;
+    }
+    try {
+      await rename(tmp, target);
+    } catch (error) {
+      if (hadOld) await rename(old, target);
+      throw error;
+    }
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+    forget();
+  }
+}

@@ -1,0 +1,118 @@
+import type { Problem, ProblemCode } from "../errors.js";
+import { parseInline, safeUrl } from "../model/inline.js";
+import { endOf, parseDate, startOf } from "../timeline/date.js";
+import type { YamlSource } from "./read-yaml.js";
+import { didYouMean } from "./suggest.js";
+
+type Path = (string | number)[];
+type Dict = Record<string, unknown>;
+
+/**
+ * Checks what the schema cannot: dates are real dates, spans end after they start, every id
+ * refers to something defined, colours, languages and links are valid. Works on data the schema
+ * may have rejected, so it looks before it trusts any value.
+ */
+export function checkReferences(source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  const report = (code: ProblemCode, path: Path, message: string) =>
+    problems.push({ code, message, file: source.file, pos: source.positionOf(path), path });
+  const root = asDict(source.data);
+  if (!root) return problems;
+
+  const checkDate = (path: Path, value: unknown) => {
+    if (value === undefined || (typeof value !== "string" && typeof value !== "number")) return undefined;
+    const date = parseDate(value);
+    if ("error" in date) {
+      report("bad-date", path, date.error);
+      return undefined;
+    }
+    return date;
+  };
+
+  checkDate(["date"], root.date);
+  if (typeof root.language === "string") {
+    try {
+      Intl.getCanonicalLocales(root.language);
+    } catch {
+      report("bad-language", ["language"], `"${root.language}" is not a BCP 47 language tag (like en, ko, en-US)`);
+    }
+  }
+
+  const sourceIds = new Set<string>();
+  list(root.sources).forEach((item, i) => {
+    const s = asDict(item);
+    if (!s) return;
+    if (typeof s.id === "string") {
+      if (sourceIds.has(s.id)) report("duplicate-id", ["sources", i, "id"], `source id "${s.id}" is used twice`);
+      sourceIds.add(s.id);
+    }
+    checkDate(["sources", i, "date"], s.date);
+    if (typeof s.url === "string" && !safeUrl(s.url)) {
+      report("bad-url", ["sources", i, "url"], badUrl(s.url));
+    }
+  });
+  const checkSourceId = (path: Path, id: unknown) => {
+    if (typeof id === "string" && !sourceIds.has(id)) {
+      report("unknown-source", path, `no source has the id "${id}"${didYouMean(id, sourceIds)}`);
+    }
+  };
+  const checkSourceList = (path: Path, ids: unknown) => {
+    list(ids).forEach((id, i) => checkSourceId([...path, i], id));
+  };
+  const checkDetail = (path: Path, text: unknown) => {
+    if (typeof text !== "string") return;
+    for (const run of parseInline(text)) {
+      if (run.href !== undefined && !safeUrl(run.href)) report("bad-url", path, badUrl(run.href));
+    }
+  };
+
+  const timeline = asDict(root.timeline);
+  const categories = asDict(timeline?.categories) ?? {};
+  for (const [key, value] of Object.entries(categories)) {
+    const color = asDict(value)?.color;
+    if (typeof color === "string" && !/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) {
+      report("bad-color", ["timeline", "categories", key, "color"], `"${color}" is not a colour: write it as #rgb or #rrggbb`);
+    }
+  }
+  list(timeline?.events).forEach((item, i) => {
+    const event = asDict(item);
+    if (!event) return;
+    const at = ["timeline", "events", i];
+    const start = checkDate([...at, "date"], event.date);
+    const end = checkDate([...at, "end"], event.end);
+    if (start && end && endOf(end) < startOf(start)) {
+      report("date-order", [...at, "end"], `the event ends (${String(event.end)}) before it starts (${String(event.date)})`);
+    }
+    if (start && typeof event.approx === "string" && event.approx !== "circa" && (start.precision === "day" || start.precision === "minute")) {
+      report("bad-value", [...at, "approx"], `"${event.approx}" needs a year or a month as its date (like 2024-05), not a day`);
+    }
+    if (typeof event.category === "string" && !Object.hasOwn(categories, event.category)) {
+      const known = Object.keys(categories);
+      const hint = known.length ? didYouMean(event.category, known) : "; define it under timeline.categories";
+      report("unknown-category", [...at, "category"], `no category "${event.category}"${hint}`);
+    }
+    checkSourceList([...at, "sources"], event.sources);
+    checkDetail([...at, "detail"], event.detail);
+  });
+
+  list(root.sections).forEach((item, i) => {
+    const section = asDict(item);
+    if (!section) return;
+    checkSourceList(["sections", i, "sources"], section.sources);
+    checkSourceId(["sections", i, "source"], section.source);
+  });
+  return problems;
+}
+
+function asDict(value: unknown): Dict | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Dict) : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function badUrl(url: string): string {
+  return `"${url}" is not an http, https or mailto link`;
+}
+

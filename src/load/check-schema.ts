@@ -1,0 +1,155 @@
+import type { core } from "zod";
+import type { Problem, ProblemCode } from "../errors.js";
+import type { YamlSource } from "./read-yaml.js";
+import { briefSchema } from "./schema.js";
+import { didYouMean } from "./suggest.js";
+
+type Path = (string | number)[];
+
+/** Runs the schema over the data and turns every issue into a positioned problem. */
+export function checkSchema(source: YamlSource): Problem[] {
+  const result = briefSchema.safeParse(source.data);
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) => toProblems(issue, source));
+}
+
+function toProblems(issue: core.$ZodIssue, source: YamlSource): Problem[] {
+  const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
+  const value = valueAt(source.data, path);
+  const problem = (code: ProblemCode, message: string, at: Path = path, which?: "key"): Problem => ({
+    code,
+    message,
+    file: source.file,
+    pos: source.positionOf(at, which),
+    path: at,
+  });
+
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const known = keysAt(path, source.data);
+      return issue.keys.map((key) =>
+        problem(
+          "unknown-key",
+          `unknown key "${key}" in ${describe(path)}${didYouMean(key, known)}`,
+          [...path, key],
+          "key",
+        ),
+      );
+    }
+    case "invalid_type":
+      if (value === undefined) {
+        return [problem("missing-key", `${describe(path.slice(0, -1))} needs "${last(path)}"`, path.slice(0, -1))];
+      }
+      return [problem("wrong-type", `${name(path)} must be ${expected(issue.expected)}, not ${kindOf(value)}`)];
+    case "invalid_union":
+      if ("discriminator" in issue && (issue as { note?: string }).note === "No matching discriminator") {
+        const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
+        const got = valueAt(source.data, path);
+        if (got === undefined) {
+          return [problem("missing-key", `${describe(path.slice(0, -1))} needs "type" (one of ${options.join(", ")})`, path.slice(0, -1))];
+        }
+        return [
+          problem(
+            "bad-value",
+            `"${String(got)}" is not a section type (${options.join(", ")})${didYouMean(String(got), options)}`,
+          ),
+        ];
+      }
+      if (value === undefined) {
+        return [problem("missing-key", `${describe(path.slice(0, -1))} needs "${last(path)}"`, path.slice(0, -1))];
+      }
+      return [problem("wrong-type", `${name(path)} must be a date or text, not ${kindOf(value)}`)];
+    case "invalid_value": {
+      const options = issue.values.map(String);
+      const got = String(value);
+      return [
+        problem(
+          "bad-value",
+          `${name(path)} is "${got}", not one of ${options.join(", ")}${didYouMean(got, options)}`,
+        ),
+      ];
+    }
+    case "too_small":
+      return [problem("empty-list", `${name(path)} needs at least ${issue.minimum} entry`)];
+    default:
+      return [problem("wrong-type", `${name(path)}: ${issue.message}`)];
+  }
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = Object.hasOwn(node, segment) ? (node as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return node;
+}
+
+/** The keys the schema allows for the mapping at `path`, for did-you-mean. */
+function keysAt(path: Path, data: unknown): string[] {
+  let schema: core.$ZodType = briefSchema;
+  for (let i = 0; i <= path.length; i++) {
+    schema = unwrap(schema, valueAt(data, path.slice(0, i)));
+    if (i === path.length) break;
+    const def = schema._zod.def as { type: string; shape?: Record<string, core.$ZodType>; element?: core.$ZodType; valueType?: core.$ZodType };
+    const segment = path[i] as string | number;
+    const next =
+      def.type === "object" ? def.shape?.[segment] : def.type === "array" ? def.element : def.type === "record" ? def.valueType : undefined;
+    if (!next) return [];
+    schema = next;
+  }
+  const def = schema._zod.def as { type: string; shape?: Record<string, unknown> };
+  return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrap(schema: core.$ZodType, value: unknown): core.$ZodType {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: core.$ZodType; options?: core.$ZodType[]; discriminator?: string };
+    if (def.type === "optional" && def.innerType) current = def.innerType;
+    else if (def.type === "union" && def.discriminator && def.options) {
+      const wanted = (value as Record<string, unknown> | undefined)?.[def.discriminator];
+      const match = def.options.find((option) => {
+        const shape = (option._zod.def as { shape?: Record<string, core.$ZodType> }).shape;
+        const literal = shape?.[def.discriminator as string]?._zod.def as { values?: unknown[] } | undefined;
+        return literal?.values?.includes(wanted);
+      });
+      if (!match) return current;
+      current = match;
+    } else return current;
+  }
+}
+
+/** "timeline.events[2].date" */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+}
+
+function describe(path: Path): string {
+  return path.length === 0 ? "the brief" : pathText(path);
+}
+
+function name(path: Path): string {
+  return path.length === 0 ? "the brief" : `"${pathText(path)}"`;
+}
+
+function last(path: Path): string {
+  return String(path[path.length - 1]);
+}
+
+function expected(type: string): string {
+  return (
+    { string: "text", number: "a number", int: "a whole number", array: "a list", object: "a mapping of keys to values", boolean: "true or false" }[
+      type
+    ] ?? type
+  );
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return "text";
+  return `a ${typeof value}`;
+}
+

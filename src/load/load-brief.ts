@@ -1,0 +1,64 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { BriefingError, type Problem } from "../errors.js";
+import { checkFiles } from "./check-files.js";
+import { checkReferences } from "./check-references.js";
+import { checkSchema } from "./check-schema.js";
+import { readYaml } from "./read-yaml.js";
+import type { Brief } from "./schema.js";
+
+/** A brief read from disk: valid when `problems` is empty, and then `brief` is set. */
+export interface LoadedBrief {
+  file: string;
+  /** The file name without its extension: the name of the deck and the PDF. */
+  name: string;
+  dir: string;
+  problems: Problem[];
+  brief?: Brief;
+  /** Image paths as written in the brief → real files on disk. */
+  images: Map<string, string>;
+}
+
+/** Reads and validates a brief's text; `file` is used in messages and to find its images. */
+export function validateBrief(file: string, text: string): LoadedBrief {
+  const dir = path.dirname(path.resolve(file));
+  const name = path.basename(file).replace(/\.ya?ml$/i, "");
+  const source = readYaml(file, text);
+  if (source.data === undefined) {
+    return { file, name, dir, problems: sortProblems(source.problems), images: new Map() };
+  }
+  const files = checkFiles(source, dir);
+  const problems = sortProblems([
+    ...source.problems,
+    ...checkSchema(source),
+    ...checkReferences(source),
+    ...files.problems,
+  ]);
+  const loaded: LoadedBrief = { file, name, dir, problems, images: files.images };
+  if (problems.length === 0) loaded.brief = source.data as Brief;
+  return loaded;
+}
+
+/** Reads a brief from disk and validates it. */
+export async function loadBrief(file: string): Promise<LoadedBrief> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new BriefingError("usage", `cannot read ${file}: ${reason}`, { cause: error });
+  }
+  return validateBrief(file, text);
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems
+    .sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)
+    .filter((p) => {
+      const key = `${p.pos.line}:${p.pos.col}:${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

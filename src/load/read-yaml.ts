@@ -1,0 +1,73 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { Position, Problem } from "../errors.js";
+
+/** A parsed YAML file that can say where any value in it was written. */
+export interface YamlSource {
+  file: string;
+  /** The plain data, or undefined when the YAML could not be read at all. */
+  data: unknown;
+  problems: Problem[];
+  /** The position of the value at `path`, or of the nearest enclosing value that exists. */
+  positionOf(path: readonly (string | number)[], which?: "value" | "key"): Position;
+}
+
+// Aliases may repeat a node at most this many times in all: enough for any real brief, and it
+// stops "billion laughs" documents before they expand.
+const maxAliasCount = 100;
+
+/** Parses YAML text, collecting syntax errors and duplicate keys with their positions. */
+export function readYaml(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  const problems: Problem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const code = error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
+    const message =
+      code === "duplicate-key" ? "this key appears twice in the same mapping" : firstLine(error.message);
+    problems.push({ code, message, file, pos: at(error.pos[0]), path: [] });
+  }
+
+  const positionOf = (path: readonly (string | number)[], which: "value" | "key" = "value") => {
+    let node: unknown = doc.contents;
+    let best: number = doc.contents?.range?.[0] ?? 0;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === segment);
+        if (!pair) break;
+        const keyStart = (pair.key as Node).range?.[0];
+        if (keyStart !== undefined) best = keyStart;
+        if (which === "key" && segment === path[path.length - 1]) return at(best);
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === "number") {
+        node = node.items[segment];
+      } else break;
+      const start = (node as Node | undefined)?.range?.[0];
+      if (start !== undefined) best = start;
+    }
+    return at(best);
+  };
+
+  let data: unknown;
+  if (!problems.some((p) => p.code === "yaml-syntax")) {
+    try {
+      data = doc.toJS({ maxAliasCount });
+    } catch (error) {
+      problems.push({
+        code: "yaml-syntax",
+        message: `cannot read this YAML: ${firstLine((error as Error).message)}`,
+        file,
+        pos: at(0),
+        path: [],
+      });
+    }
+  }
+  return { file, data, problems, positionOf };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]?.replace(/ at line \d+, column \d+.*$/, "") ?? message;
+}

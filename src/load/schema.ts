@@ -1,0 +1,107 @@
+import { z } from "zod";
+
+// The one definition of the brief format (v1). The validator runs it, the TypeScript types are
+// inferred from it, and the JSON Schema for editors can be generated from it. Dates, ids and
+// paths are checked for meaning in `check-references.ts`, which needs the whole brief.
+
+const text = z.string();
+const dateValue = z
+  .union([z.string(), z.int()])
+  .meta({ description: "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with optional offset" });
+const sourceIds = z.array(z.string()).meta({ description: "ids from `sources`" });
+const notes = z.string().meta({ description: "speaker notes" });
+
+const common = { notes: notes.optional(), sources: sourceIds.optional() };
+
+export const approxValues = ["early", "mid", "late", "circa"] as const;
+export const confidenceValues = ["low", "moderate", "high"] as const;
+
+const event = z.strictObject({
+  date: dateValue,
+  approx: z.enum(approxValues).optional(),
+  end: dateValue.optional(),
+  title: text,
+  detail: text.optional().meta({ description: "**bold**, *italic* and [links](https://…) only" }),
+  category: z.string().optional(),
+  sources: sourceIds.optional(),
+  notes: notes.optional(),
+  image: z.string().optional().meta({ description: "relative to the brief, inside its folder" }),
+});
+
+const category = z.strictObject({
+  label: text,
+  color: z.string().meta({ description: "a CSS hex colour such as #2b6cb0" }),
+});
+
+const timeline = z.strictObject({
+  title: text.optional(),
+  categories: z.record(z.string(), category).optional(),
+  events: z.array(event).min(1),
+});
+
+const person = z.strictObject({
+  name: text,
+  role: text,
+  note: text.optional(),
+  image: z.string().optional(),
+});
+
+const judgment = z.strictObject({
+  statement: text,
+  likelihood: text.optional(),
+  confidence: z.enum(confidenceValues),
+});
+
+const section = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("points"), title: text, items: z.array(text).min(1), ...common }),
+  z.strictObject({ type: z.literal("actors"), title: text, people: z.array(person).min(1), ...common }),
+  z.strictObject({
+    type: z.literal("quote"),
+    text,
+    attribution: text,
+    source: z.string().optional(),
+    ...common,
+  }),
+  z.strictObject({
+    type: z.literal("image"),
+    src: z.string(),
+    caption: text.optional(),
+    credit: text.optional(),
+    ...common,
+  }),
+  z.strictObject({
+    type: z.literal("judgments"),
+    title: text,
+    items: z.array(judgment).min(1),
+    ...common,
+  }),
+  z.strictObject({ type: z.literal("watch"), title: text, items: z.array(text).min(1), ...common }),
+]);
+
+const source = z.strictObject({
+  id: z.string(),
+  title: text,
+  publisher: text.optional(),
+  date: dateValue.optional(),
+  url: z.string().optional(),
+});
+
+/** The brief format, v1. */
+export const briefSchema = z.strictObject({
+  title: text,
+  subtitle: text.optional(),
+  date: dateValue,
+  author: text.optional(),
+  classification: text.optional(),
+  language: z.string().optional().meta({ description: "BCP 47 tag, e.g. en, ko, en-US" }),
+  summary: z.array(text).optional(),
+  timeline,
+  sections: z.array(section).optional(),
+  sources: z.array(source).optional(),
+});
+
+/** A brief as written in YAML, once it has passed the schema. */
+export type Brief = z.infer<typeof briefSchema>;
+export type BriefEvent = z.infer<typeof event>;
+export type BriefSection = z.infer<typeof section>;
+export type BriefSource = z.infer<typeof source>;

@@ -1,0 +1,98 @@
+/** How exactly a date was written: a whole year, a month, a day, or a time on a day. */
+export type Precision = "year" | "month" | "day" | "minute";
+
+/** A qualifier for a date known only roughly. */
+export type Approx = "early" | "mid" | "late" | "circa";
+
+/** A date as written in a brief: as precise as its author knew it, no more. */
+export interface PartialDate {
+  precision: Precision;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** "Z" or "+09:00" as written; absent for dates and for times without an offset. */
+  offset?: string;
+  approx?: Approx;
+}
+
+const datePattern =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** The forms a date may take, for messages and documentation. */
+export const dateForms = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with an optional offset";
+
+/**
+ * Reads a date as YAML gives it: a string, or a number for a bare year (YAML 1.2 reads `1961`
+ * as an integer). Returns a message instead when the text is not a real date.
+ */
+export function parseDate(value: unknown): PartialDate | { error: string } {
+  const text = typeof value === "number" && Number.isInteger(value) ? String(value) : value;
+  if (typeof text !== "string") return { error: `a date must be text like ${dateForms}` };
+  const match = datePattern.exec(text.trim());
+  if (!match) return { error: `"${text}" is not a date: use ${dateForms}` };
+  const [, y, mo, d, h, mi, offset] = match;
+  const year = Number(y);
+  const month = mo ? Number(mo) : 1;
+  const day = d ? Number(d) : 1;
+  const hour = h ? Number(h) : 0;
+  const minute = mi ? Number(mi) : 0;
+  if (year < 1) return { error: `"${text}" has no year 0` };
+  if (month < 1 || month > 12) return { error: `"${text}" has no month ${month}` };
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return { error: `"${text}" is not a day of that month` };
+  }
+  if (hour > 23 || minute > 59) return { error: `"${text}" is not a time of day` };
+  if (offset && offset !== "Z" && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) {
+    return { error: `"${text}" has an offset beyond ±14:00` };
+  }
+  const precision: Precision = h ? "minute" : d ? "day" : mo ? "month" : "year";
+  const date: PartialDate = { precision, year, month, day, hour, minute };
+  if (offset) date.offset = offset;
+  return date;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function offsetMinutes(offset: string | undefined): number {
+  if (!offset || offset === "Z") return 0;
+  const sign = offset.startsWith("-") ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4)));
+}
+
+/**
+ * The instant (ms, UTC) at which a date's period starts; dates and times without an offset are
+ * read as UTC. "Late May" starts on the 21st, "mid-2024" in May: a rough date sorts where it
+ * most likely falls, not at the start of the whole month or year.
+ */
+export function startOf(date: PartialDate): number {
+  let { month, day } = date;
+  if (date.approx && date.approx !== "circa") {
+    const step = { early: 0, mid: 1, late: 2 }[date.approx];
+    if (date.precision === "year") month = 1 + step * 4;
+    if (date.precision === "month") day = 1 + step * 10;
+  }
+  const utc = Date.UTC(date.year, month - 1, day, date.hour, date.minute);
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear undoes that.
+  const fixed = new Date(utc);
+  fixed.setUTCFullYear(date.year);
+  return fixed.getTime() - offsetMinutes(date.offset) * 60_000;
+}
+
+/** The instant (ms, UTC) at which a date's period ends: the end of the year, month or day. */
+export function endOf(date: PartialDate): number {
+  const next = { ...date, approx: undefined };
+  if (date.precision === "year") next.year += 1;
+  else if (date.precision === "month") next.month += 1;
+  else if (date.precision === "day") next.day += 1;
+  else next.minute += 1;
+  return startOf(next) - 1;
+}
+
+/** Orders dates by the start of their period. */
+export function compareDates(a: PartialDate, b: PartialDate): number {
+  return startOf(a) - startOf(b);
+}

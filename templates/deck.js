@@ -1,0 +1,20 @@
+// Starts the deck. The same settings serve the screen and the print view (`?print-pdf`).
+Reveal.initialize({
+  width: 1280,
+  height: 720,
+  margin: 0,
+  minScale: 0.2,
+  maxScale: 2,
+  center: false,
+  hash: true,
+  controls: true,
+  progress: true,
+  slideNumber: false,
+  transition: "fade",
+  transitionSpeed: "fast",
+  pdfSeparateFragments: false,
+  pdfMaxPagesPerSlide: 1,
+  postMessage: false,
+  postMessageEvents: false,
+  plugins: [RevealNotes],
+});
