@@ -4,7 +4,9 @@ import { existsSync } from "node:fs";
 
 const cli = new URL("../lib/cli.js", import.meta.url);
 if (!existsSync(cli)) {
-  console.error("briefing: lib/ is missing; run `npm install` (or `npm run build:ts`) in the briefing folder first");
+  console.error(
+    "briefing: lib/ is missing; run `npm install` (or `npm run build:ts`) in the briefing folder first",
+  );
   process.exit(3);
 }
 const { main } = await import(cli.href);

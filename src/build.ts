@@ -36,7 +36,10 @@ export interface BuildResult {
  * rest still build; failures of the machine (no browser, unwritable folder) are thrown. The
  * browser starts while the first brief is still being read, and serves the whole batch.
  */
-export async function build(files: readonly string[], options: BuildOptions): Promise<BuildResult[]> {
+export async function build(
+  files: readonly string[],
+  options: BuildOptions,
+): Promise<BuildResult[]> {
   let browser: Promise<Browser> | undefined;
   const startBrowser = () => {
     browser ??= findBrowser(options.browserPath).then(launchBrowser);
@@ -60,7 +63,11 @@ export async function build(files: readonly string[], options: BuildOptions): Pr
   }
 }
 
-async function buildOne(file: string, options: BuildOptions, browser: () => Promise<Browser>): Promise<BuildResult> {
+async function buildOne(
+  file: string,
+  options: BuildOptions,
+  browser: () => Promise<Browser>,
+): Promise<BuildResult> {
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name: loaded.name, problems: loaded.problems };
   if (!loaded.brief) return result;
@@ -71,7 +78,11 @@ async function buildOne(file: string, options: BuildOptions, browser: () => Prom
   await replaceFolder(target, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images);
     if (options.pdf) {
-      const bytes = await printPdf(await browser(), path.join(tmp, "index.html"), pdfMetadata(brief, loaded));
+      const bytes = await printPdf(
+        await browser(),
+        path.join(tmp, "index.html"),
+        pdfMetadata(brief, loaded),
+      );
       await writeFile(path.join(tmp, pdfName), bytes);
     } else {
       // An HTML-only build leaves the PDF of an earlier build where it was.
@@ -91,7 +102,10 @@ function pdfMetadata(brief: Brief, loaded: LoadedBrief) {
     author: brief.author,
     subject: brief.subtitle,
     keywords: Object.values(brief.timeline.categories ?? {}).map((c) => c.label),
-    date: Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date("error" in date ? 0 : startOf(date)),
+    date:
+      Number.isFinite(epoch) && epoch > 0
+        ? new Date(epoch * 1000)
+        : new Date("error" in date ? 0 : startOf(date)),
     name: loaded.name,
   };
 }
@@ -101,6 +115,10 @@ async function ensureFolder(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
     await access(dir, 2);
   } catch (error) {
-    throw new BriefingError("environment", `cannot write to the output folder ${dir}: ${(error as Error).message}`, { cause: error });
+    throw new BriefingError(
+      "environment",
+      `cannot write to the output folder ${dir}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }

@@ -22,7 +22,11 @@ Exit status: 0 ok, 1 invalid brief, 2 wrong usage, 3 environment (no browser, un
 type Out = (line: string) => void;
 
 /** Runs the command line and returns the exit status. The only place that prints. */
-export async function main(argv: string[], out: Out = console.log, err: Out = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Out = console.log,
+  err: Out = console.error,
+): Promise<number> {
   const stop = (signal: NodeJS.Signals) => {
     undoAll();
     err(`briefing: stopped by ${signal}; earlier output is unchanged`);
@@ -67,7 +71,8 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   if (command !== "build" && command !== "check") {
     throw new BriefingError("usage", command ? `unknown command "${command}"` : "no command given");
   }
-  if (inputs.length === 0) throw new BriefingError("usage", `"briefing ${command}" needs a brief or a folder of briefs`);
+  if (inputs.length === 0)
+    throw new BriefingError("usage", `"briefing ${command}" needs a brief or a folder of briefs`);
   const files = await expandInputs(inputs);
 
   if (command === "check") {
@@ -77,7 +82,11 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
       for (const problem of loaded.problems) out(formatProblem(problem));
       if (loaded.problems.length > 0) invalid++;
     }
-    err(invalid === 0 ? `${plural(files.length, "brief")} valid` : `${plural(invalid, "brief")} of ${files.length} invalid`);
+    err(
+      invalid === 0
+        ? `${plural(files.length, "brief")} valid`
+        : `${plural(invalid, "brief")} of ${files.length} invalid`,
+    );
     return invalid === 0 ? 0 : exitCodes.invalid;
   }
 
@@ -126,7 +135,8 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
         .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("."))
         .sort()
         .map((f) => path.join(input, f));
-      if (found.length === 0) throw new BriefingError("usage", `no *.yaml or *.yml briefs in ${input}`);
+      if (found.length === 0)
+        throw new BriefingError("usage", `no *.yaml or *.yml briefs in ${input}`);
     }
     for (const file of found) {
       const name = path.basename(file).replace(/\.ya?ml$/i, "");
@@ -142,7 +152,9 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 

@@ -1,6 +1,12 @@
 // The public API: load → validate → model → render → export.
 export { type BuildOptions, type BuildResult, build } from "./build.js";
-export { BriefingError, formatProblem, InvalidBriefError, type Problem, type ProblemCode } from "./errors.js";
+export {
+  BriefingError,
+  formatProblem,
+  InvalidBriefError,
+  type Problem,
+  type ProblemCode,
+} from "./errors.js";
 export { type LoadedBrief, loadBrief, validateBrief } from "./load/load-brief.js";
 export { type Brief, briefSchema } from "./load/schema.js";
 export { buildDeck } from "./model/build-deck.js";

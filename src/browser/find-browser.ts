@@ -8,7 +8,14 @@ export interface FoundBrowser {
   from: string;
 }
 
-const systemNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "microsoft-edge"];
+const systemNames = [
+  "chromium",
+  "chromium-browser",
+  "google-chrome",
+  "google-chrome-stable",
+  "chrome",
+  "microsoft-edge",
+];
 
 const systemPaths = [
   "/usr/bin/chromium",
@@ -56,7 +63,10 @@ export async function findBrowser(
   for (const [from, value] of named) {
     if (!value) continue;
     if (!executable(value)) {
-      throw new BriefingError("environment", `${from} names ${value}, but no browser can be run there`);
+      throw new BriefingError(
+        "environment",
+        `${from} names ${value}, but no browser can be run there`,
+      );
     }
     return { executablePath: value, from };
   }

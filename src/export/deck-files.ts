@@ -9,7 +9,10 @@ const require = createRequire(import.meta.url);
 
 // reveal.js exports only its entry points; its dist/ folder is where the entry lives.
 const revealDist = path.dirname(require.resolve("reveal.js"));
-const fontFiles = path.join(path.dirname(require.resolve("@fontsource/source-sans-3/package.json")), "files");
+const fontFiles = path.join(
+  path.dirname(require.resolve("@fontsource/source-sans-3/package.json")),
+  "files",
+);
 
 /** The files every deck carries beside its index.html: [from, to] with `to` relative. */
 function staticFiles(): [string, string][] {
@@ -30,7 +33,11 @@ function staticFiles(): [string, string][] {
  * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts and the
  * brief's images, all by relative paths so it works from file:// and offline.
  */
-export async function writeDeckFiles(folder: string, html: string, images: Map<string, string>): Promise<void> {
+export async function writeDeckFiles(
+  folder: string,
+  html: string,
+  images: Map<string, string>,
+): Promise<void> {
   const files: [string, string][] = [
     ...staticFiles(),
     ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),

@@ -33,9 +33,13 @@ export async function printPdf(
   const { bytes, expectedPages } = await withPage(browser, async (page) => {
     // Reveal announces the finished print layout once; listen before the page exists.
     await page.evaluateOnNewDocument(() => {
-      window.addEventListener("pdf-ready", () => {
-        window.__briefingPdfReady = true;
-      }, true);
+      window.addEventListener(
+        "pdf-ready",
+        () => {
+          window.__briefingPdfReady = true;
+        },
+        true,
+      );
     });
     const url = `${pathToFileURL(htmlFile).href}?print-pdf`;
     await page.goto(url, { waitUntil: "load", timeout });
@@ -48,7 +52,11 @@ export async function printPdf(
   return finishPdf(bytes, expectedPages, metadata);
 }
 
-async function finishPdf(bytes: Uint8Array, expectedPages: number, metadata: PdfMetadata): Promise<Uint8Array> {
+async function finishPdf(
+  bytes: Uint8Array,
+  expectedPages: number,
+  metadata: PdfMetadata,
+): Promise<Uint8Array> {
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") {
     throw new BriefingError("environment", "the browser did not produce a PDF");
   }
@@ -62,7 +70,7 @@ async function finishPdf(bytes: Uint8Array, expectedPages: number, metadata: Pdf
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) pdf.setAuthor(metadata.author);
   if (metadata.subject) pdf.setSubject(metadata.subject);
-  pdf.setKeywords(metadata.keywords);
+  pdf.setKeywords([metadata.keywords.join(", ")]);
   pdf.setCreator("briefing");
   pdf.setProducer("briefing (Chromium, pdf-lib)");
   pdf.setCreationDate(metadata.date);

@@ -10,7 +10,10 @@ import { onInterrupt } from "../interrupt.js";
  * succeeded swaps it in by rename; on any failure the old folder stays exactly as it was and
  * the temporary one is removed.
  */
-export async function replaceFolder(target: string, fill: (tmp: string) => Promise<void>): Promise<void> {
+export async function replaceFolder(
+  target: string,
+  fill: (tmp: string) => Promise<void>,
+): Promise<void> {
   const parent = path.dirname(target);
   const base = path.basename(target);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -19,7 +22,11 @@ export async function replaceFolder(target: string, fill: (tmp: string) => Promi
   try {
     await mkdir(tmp, { recursive: true });
   } catch (error) {
-    throw new BriefingError("environment", `cannot write to ${parent}: ${(error as Error).message}`, { cause: error });
+    throw new BriefingError(
+      "environment",
+      `cannot write to ${parent}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const forget = onInterrupt(() => rmSync(tmp, { recursive: true, force: true }));
   try {

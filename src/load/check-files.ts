@@ -15,13 +15,17 @@ function imageRefs(data: unknown): { at: Path; ref: string }[] {
     if (typeof value === "string") refs.push({ at, ref: value });
   };
   const events = Array.isArray(root?.timeline?.events) ? root.timeline.events : [];
-  events.forEach((e, i) => add(["timeline", "events", i, "image"], (e as { image?: unknown })?.image));
+  events.forEach((e, i) => {
+    add(["timeline", "events", i, "image"], (e as { image?: unknown })?.image);
+  });
   const sections = Array.isArray(root?.sections) ? root.sections : [];
   sections.forEach((s, i) => {
     const section = s as { type?: unknown; src?: unknown; people?: unknown } | null;
     if (section?.type === "image") add(["sections", i, "src"], section.src);
     if (Array.isArray(section?.people)) {
-      section.people.forEach((p, j) => add(["sections", i, "people", j, "image"], (p as { image?: unknown })?.image));
+      section.people.forEach((p, j) => {
+        add(["sections", i, "people", j, "image"], (p as { image?: unknown })?.image);
+      });
     }
   });
   return refs;
@@ -31,7 +35,10 @@ function imageRefs(data: unknown): { at: Path; ref: string }[] {
  * Checks that every image a brief names is an image file inside the brief's own folder (after
  * following symlinks), and returns where each one is on disk.
  */
-export function checkFiles(source: YamlSource, dir: string): { problems: Problem[]; images: Map<string, string> } {
+export function checkFiles(
+  source: YamlSource,
+  dir: string,
+): { problems: Problem[]; images: Map<string, string> } {
   const problems: Problem[] = [];
   const images = new Map<string, string>();
   const root = realpathSync(dir);

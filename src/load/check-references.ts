@@ -20,7 +20,8 @@ export function checkReferences(source: YamlSource): Problem[] {
   if (!root) return problems;
 
   const checkDate = (path: Path, value: unknown) => {
-    if (value === undefined || (typeof value !== "string" && typeof value !== "number")) return undefined;
+    if (value === undefined || (typeof value !== "string" && typeof value !== "number"))
+      return undefined;
     const date = parseDate(value);
     if ("error" in date) {
       report("bad-date", path, date.error);
@@ -34,7 +35,11 @@ export function checkReferences(source: YamlSource): Problem[] {
     try {
       Intl.getCanonicalLocales(root.language);
     } catch {
-      report("bad-language", ["language"], `"${root.language}" is not a BCP 47 language tag (like en, ko, en-US)`);
+      report(
+        "bad-language",
+        ["language"],
+        `"${root.language}" is not a BCP 47 language tag (like en, ko, en-US)`,
+      );
     }
   }
 
@@ -43,7 +48,8 @@ export function checkReferences(source: YamlSource): Problem[] {
     const s = asDict(item);
     if (!s) return;
     if (typeof s.id === "string") {
-      if (sourceIds.has(s.id)) report("duplicate-id", ["sources", i, "id"], `source id "${s.id}" is used twice`);
+      if (sourceIds.has(s.id))
+        report("duplicate-id", ["sources", i, "id"], `source id "${s.id}" is used twice`);
       sourceIds.add(s.id);
     }
     checkDate(["sources", i, "date"], s.date);
@@ -57,7 +63,9 @@ export function checkReferences(source: YamlSource): Problem[] {
     }
   };
   const checkSourceList = (path: Path, ids: unknown) => {
-    list(ids).forEach((id, i) => checkSourceId([...path, i], id));
+    list(ids).forEach((id, i) => {
+      checkSourceId([...path, i], id);
+    });
   };
   const checkDetail = (path: Path, text: unknown) => {
     if (typeof text !== "string") return;
@@ -71,7 +79,11 @@ export function checkReferences(source: YamlSource): Problem[] {
   for (const [key, value] of Object.entries(categories)) {
     const color = asDict(value)?.color;
     if (typeof color === "string" && !/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) {
-      report("bad-color", ["timeline", "categories", key, "color"], `"${color}" is not a colour: write it as #rgb or #rrggbb`);
+      report(
+        "bad-color",
+        ["timeline", "categories", key, "color"],
+        `"${color}" is not a colour: write it as #rgb or #rrggbb`,
+      );
     }
   }
   list(timeline?.events).forEach((item, i) => {
@@ -81,14 +93,29 @@ export function checkReferences(source: YamlSource): Problem[] {
     const start = checkDate([...at, "date"], event.date);
     const end = checkDate([...at, "end"], event.end);
     if (start && end && endOf(end) < startOf(start)) {
-      report("date-order", [...at, "end"], `the event ends (${String(event.end)}) before it starts (${String(event.date)})`);
+      report(
+        "date-order",
+        [...at, "end"],
+        `the event ends (${String(event.end)}) before it starts (${String(event.date)})`,
+      );
     }
-    if (start && typeof event.approx === "string" && event.approx !== "circa" && (start.precision === "day" || start.precision === "minute")) {
-      report("bad-value", [...at, "approx"], `"${event.approx}" needs a year or a month as its date (like 2024-05), not a day`);
+    if (
+      start &&
+      typeof event.approx === "string" &&
+      event.approx !== "circa" &&
+      (start.precision === "day" || start.precision === "minute")
+    ) {
+      report(
+        "bad-value",
+        [...at, "approx"],
+        `"${event.approx}" needs a year or a month as its date (like 2024-05), not a day`,
+      );
     }
     if (typeof event.category === "string" && !Object.hasOwn(categories, event.category)) {
       const known = Object.keys(categories);
-      const hint = known.length ? didYouMean(event.category, known) : "; define it under timeline.categories";
+      const hint = known.length
+        ? didYouMean(event.category, known)
+        : "; define it under timeline.categories";
       report("unknown-category", [...at, "category"], `no category "${event.category}"${hint}`);
     }
     checkSourceList([...at, "sources"], event.sources);
@@ -105,7 +132,9 @@ export function checkReferences(source: YamlSource): Problem[] {
 }
 
 function asDict(value: unknown): Dict | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Dict) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Dict)
+    : undefined;
 }
 
 function list(value: unknown): unknown[] {
@@ -115,4 +144,3 @@ function list(value: unknown): unknown[] {
 function badUrl(url: string): string {
   return `"${url}" is not an http, https or mailto link`;
 }
-

@@ -16,7 +16,12 @@ export function checkSchema(source: YamlSource): Problem[] {
 function toProblems(issue: core.$ZodIssue, source: YamlSource): Problem[] {
   const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
   const value = valueAt(source.data, path);
-  const problem = (code: ProblemCode, message: string, at: Path = path, which?: "key"): Problem => ({
+  const problem = (
+    code: ProblemCode,
+    message: string,
+    at: Path = path,
+    which?: "key",
+  ): Problem => ({
     code,
     message,
     file: source.file,
@@ -38,15 +43,35 @@ function toProblems(issue: core.$ZodIssue, source: YamlSource): Problem[] {
     }
     case "invalid_type":
       if (value === undefined) {
-        return [problem("missing-key", `${describe(path.slice(0, -1))} needs "${last(path)}"`, path.slice(0, -1))];
+        return [
+          problem(
+            "missing-key",
+            `${describe(path.slice(0, -1))} needs "${last(path)}"`,
+            path.slice(0, -1),
+          ),
+        ];
       }
-      return [problem("wrong-type", `${name(path)} must be ${expected(issue.expected)}, not ${kindOf(value)}`)];
+      return [
+        problem(
+          "wrong-type",
+          `${name(path)} must be ${expected(issue.expected)}, not ${kindOf(value)}`,
+        ),
+      ];
     case "invalid_union":
-      if ("discriminator" in issue && (issue as { note?: string }).note === "No matching discriminator") {
+      if (
+        "discriminator" in issue &&
+        (issue as { note?: string }).note === "No matching discriminator"
+      ) {
         const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
         const got = valueAt(source.data, path);
         if (got === undefined) {
-          return [problem("missing-key", `${describe(path.slice(0, -1))} needs "type" (one of ${options.join(", ")})`, path.slice(0, -1))];
+          return [
+            problem(
+              "missing-key",
+              `${describe(path.slice(0, -1))} needs "type" (one of ${options.join(", ")})`,
+              path.slice(0, -1),
+            ),
+          ];
         }
         return [
           problem(
@@ -56,7 +81,13 @@ function toProblems(issue: core.$ZodIssue, source: YamlSource): Problem[] {
         ];
       }
       if (value === undefined) {
-        return [problem("missing-key", `${describe(path.slice(0, -1))} needs "${last(path)}"`, path.slice(0, -1))];
+        return [
+          problem(
+            "missing-key",
+            `${describe(path.slice(0, -1))} needs "${last(path)}"`,
+            path.slice(0, -1),
+          ),
+        ];
       }
       return [problem("wrong-type", `${name(path)} must be a date or text, not ${kindOf(value)}`)];
     case "invalid_value": {
@@ -80,7 +111,9 @@ function valueAt(data: unknown, path: Path): unknown {
   let node = data;
   for (const segment of path) {
     if (node === null || typeof node !== "object") return undefined;
-    node = Object.hasOwn(node, segment) ? (node as Record<string | number, unknown>)[segment] : undefined;
+    node = Object.hasOwn(node, segment)
+      ? (node as Record<string | number, unknown>)[segment]
+      : undefined;
   }
   return node;
 }
@@ -91,10 +124,21 @@ function keysAt(path: Path, data: unknown): string[] {
   for (let i = 0; i <= path.length; i++) {
     schema = unwrap(schema, valueAt(data, path.slice(0, i)));
     if (i === path.length) break;
-    const def = schema._zod.def as { type: string; shape?: Record<string, core.$ZodType>; element?: core.$ZodType; valueType?: core.$ZodType };
+    const def = schema._zod.def as {
+      type: string;
+      shape?: Record<string, core.$ZodType>;
+      element?: core.$ZodType;
+      valueType?: core.$ZodType;
+    };
     const segment = path[i] as string | number;
     const next =
-      def.type === "object" ? def.shape?.[segment] : def.type === "array" ? def.element : def.type === "record" ? def.valueType : undefined;
+      def.type === "object"
+        ? def.shape?.[segment]
+        : def.type === "array"
+          ? def.element
+          : def.type === "record"
+            ? def.valueType
+            : undefined;
     if (!next) return [];
     schema = next;
   }
@@ -105,13 +149,20 @@ function keysAt(path: Path, data: unknown): string[] {
 function unwrap(schema: core.$ZodType, value: unknown): core.$ZodType {
   let current = schema;
   for (;;) {
-    const def = current._zod.def as { type: string; innerType?: core.$ZodType; options?: core.$ZodType[]; discriminator?: string };
+    const def = current._zod.def as {
+      type: string;
+      innerType?: core.$ZodType;
+      options?: core.$ZodType[];
+      discriminator?: string;
+    };
     if (def.type === "optional" && def.innerType) current = def.innerType;
     else if (def.type === "union" && def.discriminator && def.options) {
       const wanted = (value as Record<string, unknown> | undefined)?.[def.discriminator];
       const match = def.options.find((option) => {
         const shape = (option._zod.def as { shape?: Record<string, core.$ZodType> }).shape;
-        const literal = shape?.[def.discriminator as string]?._zod.def as { values?: unknown[] } | undefined;
+        const literal = shape?.[def.discriminator as string]?._zod.def as
+          | { values?: unknown[] }
+          | undefined;
         return literal?.values?.includes(wanted);
       });
       if (!match) return current;
@@ -139,9 +190,14 @@ function last(path: Path): string {
 
 function expected(type: string): string {
   return (
-    { string: "text", number: "a number", int: "a whole number", array: "a list", object: "a mapping of keys to values", boolean: "true or false" }[
-      type
-    ] ?? type
+    {
+      string: "text",
+      number: "a number",
+      int: "a whole number",
+      array: "a list",
+      object: "a mapping of keys to values",
+      boolean: "true or false",
+    }[type] ?? type
   );
 }
 
@@ -152,4 +208,3 @@ function kindOf(value: unknown): string {
   if (typeof value === "string") return "text";
   return `a ${typeof value}`;
 }
-

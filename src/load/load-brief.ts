@@ -45,7 +45,10 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "no such file"
+        : (error as Error).message;
     throw new BriefingError("usage", `cannot read ${file}: ${reason}`, { cause: error });
   }
   return validateBrief(file, text);

@@ -24,11 +24,15 @@ export function readYaml(file: string, text: string): YamlSource {
     return { line, col };
   };
   const problems: Problem[] = [];
+  // An unclosed bracket is noticed at the end of the file; point at the last thing written.
+  const lastChar = Math.max(0, text.trimEnd().length - 1);
   for (const error of [...doc.errors, ...doc.warnings]) {
     const code = error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
     const message =
-      code === "duplicate-key" ? "this key appears twice in the same mapping" : firstLine(error.message);
-    problems.push({ code, message, file, pos: at(error.pos[0]), path: [] });
+      code === "duplicate-key"
+        ? "this key appears twice in the same mapping"
+        : firstLine(error.message);
+    problems.push({ code, message, file, pos: at(Math.min(error.pos[0], lastChar)), path: [] });
   }
 
   const positionOf = (path: readonly (string | number)[], which: "value" | "key" = "value") => {

@@ -53,8 +53,18 @@ const judgment = z.strictObject({
 });
 
 const section = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("points"), title: text, items: z.array(text).min(1), ...common }),
-  z.strictObject({ type: z.literal("actors"), title: text, people: z.array(person).min(1), ...common }),
+  z.strictObject({
+    type: z.literal("points"),
+    title: text,
+    items: z.array(text).min(1),
+    ...common,
+  }),
+  z.strictObject({
+    type: z.literal("actors"),
+    title: text,
+    people: z.array(person).min(1),
+    ...common,
+  }),
   z.strictObject({
     type: z.literal("quote"),
     text,

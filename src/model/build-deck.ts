@@ -3,7 +3,14 @@ import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
 import { type PartialDate, parseDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
-import type { Category, ClassificationLevel, Deck, EventView, NumberedSource, Slide } from "./deck.js";
+import type {
+  Category,
+  ClassificationLevel,
+  Deck,
+  EventView,
+  NumberedSource,
+  Slide,
+} from "./deck.js";
 import { linesFor, linesPerSlide, paginate } from "./fit.js";
 import { parseInline } from "./inline.js";
 
@@ -38,11 +45,13 @@ export function buildDeck(brief: Brief, name: string): Deck {
   const refs = (ids: readonly string[] | undefined) =>
     [...new Set((ids ?? []).map((id) => numberOf.get(id) as number))].sort((a, b) => a - b);
 
-  const categories: Category[] = Object.entries(brief.timeline.categories ?? {}).map(([key, c]) => ({
-    key,
-    label: c.label,
-    color: c.color,
-  }));
+  const categories: Category[] = Object.entries(brief.timeline.categories ?? {}).map(
+    ([key, c]) => ({
+      key,
+      label: c.label,
+      color: c.color,
+    }),
+  );
   const categoryOf = new Map(categories.map((c) => [c.key, c]));
 
   const events = sortByDate(brief.timeline.events, (e) => withApprox(e)).map(
@@ -71,11 +80,20 @@ export function buildDeck(brief: Brief, name: string): Deck {
     refs: [],
   });
   if (brief.summary?.length) {
-    slides.push(...parts("summary", "Bottom line up front", brief.summary, (items) => ({ kind: "summary", items })));
+    slides.push(
+      ...parts("summary", "Bottom line up front", brief.summary, (items) => ({
+        kind: "summary",
+        items,
+      })),
+    );
   }
   const timelineTitle = brief.timeline.title ?? "Timeline";
   const legendLines = categories.length > 0 ? 1 : 0;
-  const overviewPages = paginate(events, (e) => linesFor(e.title, 48) + 0.3, linesPerSlide - legendLines);
+  const overviewPages = paginate(
+    events,
+    (e) => linesFor(e.title, 72),
+    linesPerSlide - 2 - legendLines,
+  );
   overviewPages.forEach((page, i) => {
     slides.push({
       kind: "overview",
@@ -89,14 +107,25 @@ export function buildDeck(brief: Brief, name: string): Deck {
   });
   for (const event of events) {
     if (event.hasSlide) {
-      slides.push({ kind: "event", id: event.slideId as string, title: event.title, event, notes: event.notes, refs: event.refs });
+      slides.push({
+        kind: "event",
+        id: event.slideId as string,
+        title: event.title,
+        event,
+        notes: event.notes,
+        refs: event.refs,
+      });
     } else delete event.slideId;
   }
   (brief.sections ?? []).forEach((section, i) => {
     slides.push(...sectionSlides(section, `section-${i + 1}`, refs));
   });
   if (sources.length > 0) {
-    const pages = paginate(sources, (s) => linesFor(`${s.title} ${s.publisher ?? ""} ${s.dateText ?? ""}`, 60) + (s.url ? 1 : 0) + 0.4);
+    const pages = paginate(
+      sources,
+      (s) =>
+        linesFor(`${s.title} ${s.publisher ?? ""} ${s.dateText ?? ""}`, 60) + (s.url ? 1 : 0) + 0.4,
+    );
     pages.forEach((page, i) => {
       slides.push({
         kind: "sources",
@@ -137,7 +166,11 @@ function eventDateText(event: BriefEvent, language: string): string {
   return formatSpan(start, dateOf(event.end), language);
 }
 
-function sectionSlides(section: BriefSection, id: string, refsOf: (ids?: readonly string[]) => number[]): NewSlide[] {
+function sectionSlides(
+  section: BriefSection,
+  id: string,
+  refsOf: (ids?: readonly string[]) => number[],
+): NewSlide[] {
   const base = { notes: section.notes, refs: refsOf(section.sources) };
   switch (section.type) {
     case "points":
@@ -149,25 +182,51 @@ function sectionSlides(section: BriefSection, id: string, refsOf: (ids?: readonl
       return parts(
         id,
         section.title,
-        section.items.map((j) => ({ ...j, confidenceLabel: `${capitalize(j.confidence)} confidence` })),
+        section.items.map((j) => ({
+          ...j,
+          confidenceLabel: `${capitalize(j.confidence)} confidence`,
+        })),
         (items) => ({ kind: "judgments", items, ...base }),
-        (j) => linesFor(j.statement, 60) + 1.4,
+        (j) => linesFor(j.statement) + 1.2,
       );
     case "actors":
       return parts(
         id,
         section.title,
-        section.people.map((p) => ({ ...p, image: p.image === undefined ? undefined : assetPath(p.image) })),
+        section.people.map((p) => ({
+          ...p,
+          image: p.image === undefined ? undefined : assetPath(p.image),
+        })),
         (people) => ({ kind: "actors", people, ...base }),
         (p) => 1 + linesFor(p.role) + (p.note ? linesFor(p.note) : 0) + 0.6,
       );
     case "quote": {
-      const refs = [...new Set([...base.refs, ...refsOf(section.source ? [section.source] : [])])].sort((a, b) => a - b);
-      return [{ kind: "quote", id, title: section.attribution, text: section.text, attribution: section.attribution, ...base, refs }];
+      const refs = [
+        ...new Set([...base.refs, ...refsOf(section.source ? [section.source] : [])]),
+      ].sort((a, b) => a - b);
+      return [
+        {
+          kind: "quote",
+          id,
+          title: section.attribution,
+          text: section.text,
+          attribution: section.attribution,
+          ...base,
+          refs,
+        },
+      ];
     }
     case "image":
       return [
-        { kind: "image", id, title: section.caption ?? "", src: assetPath(section.src), caption: section.caption, credit: section.credit, ...base },
+        {
+          kind: "image",
+          id,
+          title: section.caption ?? "",
+          src: assetPath(section.src),
+          caption: section.caption,
+          credit: section.credit,
+          ...base,
+        },
       ];
   }
 }

@@ -56,12 +56,23 @@ export type Slide = SlideBase &
     | { kind: "image"; src: string; caption?: string; credit?: string }
     | {
         kind: "judgments";
-        items: { statement: string; likelihood?: string; confidence: string; confidenceLabel: string }[];
+        items: {
+          statement: string;
+          likelihood?: string;
+          confidence: string;
+          confidenceLabel: string;
+        }[];
       }
     | { kind: "sources"; sources: NumberedSource[] }
   );
 
-export type ClassificationLevel = "unclassified" | "restricted" | "confidential" | "secret" | "top-secret" | "other";
+export type ClassificationLevel =
+  | "unclassified"
+  | "restricted"
+  | "confidential"
+  | "secret"
+  | "top-secret"
+  | "other";
 
 /** Everything the templates need to draw a brief, and nothing they must compute. */
 export interface Deck {

@@ -46,7 +46,10 @@ export function parseInline(source: string): InlineRun[] {
       const close = middle < 0 ? -1 : closingParen(source, middle + 2);
       if (middle > i + 1 && close > middle + 2 && !source.slice(i + 1, middle).includes("[")) {
         flush();
-        runs.push({ text: source.slice(i + 1, middle), href: source.slice(middle + 2, close).trim() });
+        runs.push({
+          text: source.slice(i + 1, middle),
+          href: source.slice(middle + 2, close).trim(),
+        });
         i = close + 1;
         continue;
       }

@@ -28,7 +28,10 @@ export const dateForms = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with an 
  * as an integer). Returns a message instead when the text is not a real date.
  */
 export function parseDate(value: unknown): PartialDate | { error: string } {
-  const text = typeof value === "number" && Number.isInteger(value) ? String(value) : value;
+  const text =
+    typeof value === "number" && Number.isInteger(value) && value > 0
+      ? String(value).padStart(4, "0")
+      : value;
   if (typeof text !== "string") return { error: `a date must be text like ${dateForms}` };
   const match = datePattern.exec(text.trim());
   if (!match) return { error: `"${text}" is not a date: use ${dateForms}` };
@@ -44,7 +47,11 @@ export function parseDate(value: unknown): PartialDate | { error: string } {
     return { error: `"${text}" is not a day of that month` };
   }
   if (hour > 23 || minute > 59) return { error: `"${text}" is not a time of day` };
-  if (offset && offset !== "Z" && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) {
+  if (
+    offset &&
+    offset !== "Z" &&
+    (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)
+  ) {
     return { error: `"${text}" has an offset beyond ±14:00` };
   }
   const precision: Precision = h ? "minute" : d ? "day" : mo ? "month" : "year";

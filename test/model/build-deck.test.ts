@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { Brief } from "../../src/load/schema.js";
+import { buildDeck, classificationLevel } from "../../src/model/build-deck.js";
+import { paginate } from "../../src/model/fit.js";
+import { parseInline, safeUrl } from "../../src/model/inline.js";
+
+const brief: Brief = {
+  title: "T",
+  date: "2024-06-19",
+  summary: ["one", "two"],
+  timeline: {
+    events: [
+      { date: "2024-06-19", title: "Later", detail: "has detail", sources: ["b", "a"] },
+      { date: 1961, title: "Earliest" },
+      { date: "2000-07", title: "Middle", notes: "speak" },
+    ],
+  },
+  sections: [
+    { type: "points", title: "Points", items: ["p"] },
+    { type: "watch", title: "Watch", items: ["w"] },
+  ],
+  sources: [
+    { id: "a", title: "Source A" },
+    { id: "b", title: "Source B" },
+  ],
+};
+
+describe("buildDeck", () => {
+  it("puts slides in the default order, one per event with something to show", () => {
+    const deck = buildDeck(brief, "t");
+    expect(deck.slides.map((s) => s.kind)).toEqual([
+      "title",
+      "summary",
+      "overview",
+      "event",
+      "event",
+      "points",
+      "watch",
+      "sources",
+    ]);
+    expect(deck.slides.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(deck.slides.filter((s) => s.kind === "event").map((s) => s.title)).toEqual([
+      "Middle",
+      "Later",
+    ]);
+  });
+
+  it("numbers sources in their listed order and cites them by number", () => {
+    const deck = buildDeck(brief, "t");
+    const later = deck.slides.find((s) => s.title === "Later");
+    expect(later?.refs).toEqual([1, 2]);
+  });
+
+  it("continues a long list on the next slide instead of shrinking it", () => {
+    const items = Array.from(
+      { length: 30 },
+      (_, i) => `Point number ${i + 1}, long enough to take most of a line on the slide.`,
+    );
+    const deck = buildDeck({ ...brief, sections: [{ type: "points", title: "Many", items }] }, "t");
+    const parts = deck.slides.filter((s) => s.kind === "points");
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => `${i + 1}/${parts.length}`));
+    expect(parts.flatMap((p) => (p.kind === "points" ? p.items : []))).toEqual(items);
+  });
+});
+
+describe("paginate", () => {
+  it("keeps order, fills pages up to the budget and never leaves a page empty", () => {
+    expect(paginate([3, 3, 3, 5, 1], (n) => n, 6)).toEqual([[3, 3], [3], [5, 1]]);
+    expect(paginate([9, 1], (n) => n, 6)).toEqual([[9], [1]]);
+    expect(paginate([], (n: number) => n, 6)).toEqual([]);
+  });
+});
+
+describe("inline markup", () => {
+  it("reads bold, italic and links, and leaves HTML as text", () => {
+    expect(parseInline("a **b** *c* [d](https://e.example/(x)) <i>f</i>")).toEqual([
+      { text: "a " },
+      { text: "b", strong: true },
+      { text: " " },
+      { text: "c", em: true },
+      { text: " " },
+      { text: "d", href: "https://e.example/(x)" },
+      { text: " <i>f</i>" },
+    ]);
+    expect(parseInline("2 * 3 and \\*not\\*")).toEqual([{ text: "2 * 3 and *not*" }]);
+  });
+
+  it("allows only http, https and mailto links", () => {
+    expect(safeUrl("https://example.com/a b")).toBe("https://example.com/a%20b");
+    expect(safeUrl("mailto:desk@example.com")).toBe("mailto:desk@example.com");
+    for (const bad of [
+      "javascript:alert(1)",
+      " JaVaScRiPt:alert(1)",
+      "java\tscript:x",
+      "data:text/html,x",
+      "vbscript:x",
+      "file:///etc/passwd",
+      "/relative",
+      "ftp://x",
+    ]) {
+      expect(safeUrl(bad)).toBeUndefined();
+    }
+  });
+});
+
+describe("classificationLevel", () => {
+  it("reads the banner colour from the wording", () => {
+    expect(classificationLevel("UNCLASSIFIED")).toBe("unclassified");
+    expect(classificationLevel("SECRET//NOFORN")).toBe("secret");
+    expect(classificationLevel("TOP SECRET")).toBe("top-secret");
+    expect(classificationLevel("Internal use")).toBe("other");
+  });
+});
