@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "./build.js";
 import { BriefingError, exitCodes, formatProblem } from "./errors.js";
 import { undoAll } from "./interrupt.js";
 import { loadBrief } from "./load/load-brief.js";
@@ -90,6 +89,8 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     return invalid === 0 ? 0 : exitCodes.invalid;
   }
 
+  // Loaded only here, so that `check` does not pay for the renderer and the browser driver.
+  const { build } = await import("./build.js");
   const results = await build(files, {
     outDir: values.out ?? "dist",
     pdf: !values["no-pdf"],

@@ -8,6 +8,7 @@ Reveal.initialize({
   center: false,
   hash: true,
   controls: true,
+  controlsLayout: "edges",
   progress: true,
   slideNumber: false,
   transition: "fade",

@@ -1,5 +1,4 @@
 import { pathToFileURL } from "node:url";
-import { PDFDocument } from "pdf-lib";
 import type { Browser } from "puppeteer";
 import { withPage } from "../browser/browser.js";
 import { BriefingError } from "../errors.js";
@@ -60,6 +59,8 @@ async function finishPdf(
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") {
     throw new BriefingError("environment", "the browser did not produce a PDF");
   }
+  // pdf-lib takes a while to load; only builds that print pay for it.
+  const { PDFDocument } = await import("pdf-lib");
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   if (pdf.getPageCount() !== expectedPages) {
     throw new BriefingError(

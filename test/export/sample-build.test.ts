@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { loadBrief } from "../../src/load/load-brief.js";
 import type { Brief } from "../../src/load/schema.js";
-import { startBrowser } from "../helpers/browser.js";
+import { openDeck, startBrowser } from "../helpers/browser.js";
 import { pdfFonts, pdfInfo, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -31,18 +30,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openDeck(fn: (page: Page) => Promise<void>, query = "") {
-  const page = await browser.newPage();
-  try {
-    await page.setViewport({ width: 1280, height: 720 });
-    await page.goto(pathToFileURL(html).href + query, { waitUntil: "load" });
-    await page.waitForFunction(() =>
-      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
-    );
-    await fn(page);
-  } finally {
-    await page.close();
-  }
+function deck(fn: (page: Page) => Promise<void>, print = false) {
+  return openDeck(browser, html, fn, { print });
 }
 
 describe("the sample brief, built with the real browser", () => {
@@ -75,7 +64,7 @@ describe("the sample brief, built with the real browser", () => {
     expect(pdfFonts(pdf).some((font) => /SourceSans3/.test(font))).toBe(true);
     // Text extraction would find the characters even if they printed as empty boxes; ask the
     // browser which installed font actually drew them.
-    await openDeck(async (page) => {
+    await deck(async (page) => {
       const cdp = await page.createCDPSession();
       await cdp.send("DOM.enable");
       await cdp.send("CSS.enable");
@@ -91,7 +80,7 @@ describe("the sample brief, built with the real browser", () => {
       }
       expect([...used].join(", ")).toMatch(/Noto Sans CJK/);
       expect([...used].join(", ")).toMatch(/Source Sans 3/);
-    }, "?print-pdf");
+    }, true);
   });
 
   it("puts title, author, subject and keywords into the PDF metadata", () => {
@@ -104,7 +93,7 @@ describe("the sample brief, built with the real browser", () => {
   });
 
   it("opens in Chromium, reaches reveal's ready state, and arrow keys move between slides", async () => {
-    await openDeck(async (page) => {
+    await deck(async (page) => {
       const index = () =>
         page.evaluate(
           () =>
@@ -122,7 +111,7 @@ describe("the sample brief, built with the real browser", () => {
   });
 
   it("fits every slide: nothing overflows its slide or is cut off", async () => {
-    await openDeck(async (page) => {
+    await deck(async (page) => {
       const overflows = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>("section.slide")].flatMap((slide) => {
           const frame = slide.querySelector(".frame")?.getBoundingClientRect();
@@ -140,11 +129,11 @@ describe("the sample brief, built with the real browser", () => {
         }),
       );
       expect(overflows).toEqual([]);
-    }, "?print-pdf");
+    }, true);
   });
 
   it("is legible from the back of the room: body text at least 24 px, titles at least 40 px", async () => {
-    await openDeck(async (page) => {
+    await deck(async (page) => {
       const sizes = await page.evaluate(() => {
         const size = (selector: string) =>
           [...document.querySelectorAll(selector)].map((el) =>
@@ -164,7 +153,7 @@ describe("the sample brief, built with the real browser", () => {
   });
 
   it("loads its fonts from beside the deck, with no network", async () => {
-    await openDeck(async (page) => {
+    await deck(async (page) => {
       const loaded = await page.evaluate(async () => {
         await document.fonts.ready;
         return document.fonts.check('600 26px "Source Sans 3"');

@@ -1,0 +1,116 @@
+import path from "node:path";
+import type { Browser } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { writeDeckFiles } from "../../src/export/deck-files.js";
+import { validateBrief } from "../../src/load/load-brief.js";
+import { buildDeck } from "../../src/model/build-deck.js";
+import { renderDeck } from "../../src/render/render-deck.js";
+import { openDeck, startBrowser } from "../helpers/browser.js";
+import { tempDir } from "../helpers/temp.js";
+
+const payloads = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(2)>',
+  "'><svg onload=alert(3)>",
+  "{{constructor.constructor('alert(4)')()}}",
+  "</section><script>alert(5)</script>",
+];
+
+/** A brief with hostile text in every field a person can write text into. */
+function hostileBrief(text: string) {
+  return {
+    title: text,
+    subtitle: text,
+    date: "2024-06-19",
+    author: text,
+    classification: text,
+    language: "en",
+    summary: [text],
+    timeline: {
+      title: text,
+      categories: { c: { label: text, color: "#2b6cb0" } },
+      events: [
+        {
+          date: "2024-06-18",
+          title: text,
+          detail: `${text} *${text}* [${text}](https://example.com/?q=${encodeURIComponent(text)})`,
+          category: "c",
+          sources: ["s"],
+          notes: text,
+          image: "photos/dot.png",
+        },
+      ],
+    },
+    sections: [
+      { type: "points", title: text, items: [text], notes: text, sources: ["s"] },
+      {
+        type: "actors",
+        title: text,
+        people: [{ name: text, role: text, note: text, image: "photos/dot.png" }],
+      },
+      { type: "quote", text, attribution: text, source: "s" },
+      { type: "image", src: "photos/dot.png", caption: text, credit: text },
+      {
+        type: "judgments",
+        title: text,
+        items: [{ statement: text, likelihood: text, confidence: "high" }],
+      },
+      { type: "watch", title: text, items: [text] },
+    ],
+    sources: [
+      { id: "s", title: text, publisher: text, date: "2024-06-19", url: "https://example.com/" },
+    ],
+  };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("text from a brief is always text", () => {
+  for (const [i, payload] of payloads.entries()) {
+    it(`shows ${JSON.stringify(payload)} as text and runs nothing`, async () => {
+      const file = path.join("test", "fixtures", "valid", `hostile-${i}.yaml`);
+      const loaded = validateBrief(file, stringify(hostileBrief(payload)));
+      expect(loaded.problems).toEqual([]);
+      const html = renderDeck(
+        buildDeck(loaded.brief as NonNullable<typeof loaded.brief>, "hostile"),
+      );
+      expect(html).not.toContain(payload);
+
+      const dir = await tempDir("hostile");
+      await writeDeckFiles(dir, html, loaded.images);
+      const dialogs: string[] = [];
+      const found = await openDeck(
+        browser,
+        path.join(dir, "index.html"),
+        (page) =>
+          page.evaluate(
+            (p) => ({
+              text: (document.body.textContent ?? "").split(p).length - 1,
+              injected: document.querySelectorAll("img[src=x], svg[onload], script:not([src])")
+                .length,
+              title: document.title,
+            }),
+            payload,
+          ),
+        {
+          before: (page) =>
+            page.on("dialog", async (dialog) => {
+              dialogs.push(dialog.message());
+              await dialog.dismiss();
+            }),
+        },
+      );
+      expect(dialogs).toEqual([]);
+      expect(found.injected).toBe(0);
+      expect(found.text).toBeGreaterThan(10);
+      expect(found.title).toBe(payload);
+    });
+  }
+});
