@@ -8,9 +8,10 @@ import { writeDeckFiles } from "./export/deck-files.js";
 import { printPdf } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
 import { onInterrupt } from "./interrupt.js";
-import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
+import { loadBrief } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import { buildDeck } from "./model/build-deck.js";
+import { deckOutline } from "./model/outline.js";
 import { renderDeck } from "./render/render-deck.js";
 import { parseDate, startOf } from "./timeline/date.js";
 
@@ -72,17 +73,19 @@ async function buildOne(
   const result: BuildResult = { file, name: loaded.name, problems: loaded.problems };
   if (!loaded.brief) return result;
   const brief = loaded.brief;
-  const html = renderDeck(buildDeck(brief, loaded.name));
+  const deck = buildDeck(brief, loaded.name);
+  const html = renderDeck(deck);
   const target = path.join(options.outDir, loaded.name);
   const pdfName = `${loaded.name}.pdf`;
   await replaceFolder(target, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images);
     if (options.pdf) {
-      const bytes = await printPdf(
-        await browser(),
-        path.join(tmp, "index.html"),
-        pdfMetadata(brief, loaded),
-      );
+      const metadata = pdfMetadata(brief);
+      const bytes = await printPdf(await browser(), path.join(tmp, "index.html"), {
+        metadata,
+        outline: deckOutline(deck),
+        fingerprint: JSON.stringify({ html, metadata }),
+      });
       await writeFile(path.join(tmp, pdfName), bytes);
     } else {
       // An HTML-only build leaves the PDF of an earlier build where it was.
@@ -94,7 +97,7 @@ async function buildOne(
   return result;
 }
 
-function pdfMetadata(brief: Brief, loaded: LoadedBrief) {
+function pdfMetadata(brief: Brief) {
   const date = parseDate(brief.date);
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   return {
@@ -106,7 +109,6 @@ function pdfMetadata(brief: Brief, loaded: LoadedBrief) {
       Number.isFinite(epoch) && epoch > 0
         ? new Date(epoch * 1000)
         : new Date("error" in date ? 0 : startOf(date)),
-    name: loaded.name,
   };
 }
 
