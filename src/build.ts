@@ -1,16 +1,22 @@
 import { access, copyFile, mkdir, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { launchBrowser } from "./browser/browser.js";
 import { findBrowser } from "./browser/find-browser.js";
+import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
-import { printPdf } from "./export/pdf.js";
+import { printHandout } from "./export/handout.js";
+import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
+import { type PdfExtras, printPdf } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
+import { singleFileHtml } from "./export/single-file.js";
 import { onInterrupt } from "./interrupt.js";
-import { loadBrief } from "./load/load-brief.js";
+import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import { buildDeck } from "./model/build-deck.js";
+import type { Deck } from "./model/deck.js";
 import { deckOutline } from "./model/outline.js";
 import { renderDeck } from "./render/render-deck.js";
 import { parseDate, startOf } from "./timeline/date.js";
@@ -19,7 +25,17 @@ import { parseDate, startOf } from "./timeline/date.js";
 export interface BuildOptions {
   outDir: string;
   pdf: boolean;
+  /** Also write `<name>-handout.pdf`: each slide with its notes and sources, on portrait pages. */
+  handout?: boolean;
+  /** Also write `<name>.html`: the whole deck in one file. */
+  singleFile?: boolean;
   browserPath?: string;
+  /** Briefs built at once, each in its own page of the one browser. */
+  concurrency?: number;
+  /** Rebuild even briefs whose inputs have not changed since their last build. */
+  force?: boolean;
+  /** Called as each brief is done, whatever became of it. */
+  onResult?: (result: BuildResult, done: number, total: number) => void;
 }
 
 /** What became of one brief. */
@@ -27,15 +43,27 @@ export interface BuildResult {
   file: string;
   name: string;
   problems: Problem[];
-  /** Set when the brief was built. */
+  /** Set when building a valid brief failed, e.g. the browser crashed while printing it. */
+  failure?: BriefingError;
+  /** True when its inputs were unchanged since the last build, which was kept. */
+  skipped?: boolean;
+  /** The files written (or kept, when skipped). */
   html?: string;
   pdf?: string;
+  handout?: string;
+  singleFile?: string;
+}
+
+/** How many briefs to build at once by default: one per core, each printing in its own page. */
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism());
 }
 
 /**
- * Builds each brief into `outDir/<name>/`. Invalid briefs are reported in their result and the
- * rest still build; failures of the machine (no browser, unwritable folder) are thrown. The
- * browser starts while the first brief is still being read, and serves the whole batch.
+ * Builds each brief into `outDir/<name>/`, several at once. Invalid briefs are reported in their
+ * result and the rest still build; so is a brief whose build failed. Only failures that stop
+ * every build (no browser, unwritable output folder) are thrown. The browser starts while the
+ * first briefs are still being read, and serves the whole batch.
  */
 export async function build(
   files: readonly string[],
@@ -43,24 +71,44 @@ export async function build(
 ): Promise<BuildResult[]> {
   let browser: Promise<Browser> | undefined;
   const startBrowser = () => {
-    browser ??= findBrowser(options.browserPath).then(launchBrowser);
+    browser ??= findBrowser(options.browserPath)
+      .then(launchBrowser)
+      .catch((error) => {
+        // Without a browser no brief can print: this stops the batch, not one brief.
+        throw new BatchStopped(error);
+      });
     return browser;
   };
-  if (options.pdf) startBrowser().catch(() => {});
+  const needsBrowser = options.pdf || options.handout;
+  if (needsBrowser) startBrowser().catch(() => {});
   const forget = onInterrupt(() => {
     void browser?.then((b) => b.process()?.kill("SIGKILL")).catch(() => {});
   });
   try {
     await ensureFolder(options.outDir);
-    const results: BuildResult[] = [];
-    for (const file of files) {
-      results.push(await buildOne(file, options, startBrowser));
-    }
-    return results;
+    let done = 0;
+    return await mapConcurrently(
+      files,
+      options.concurrency ?? defaultConcurrency(),
+      async (file) => {
+        const result = await buildOne(file, options, startBrowser);
+        options.onResult?.(result, ++done, files.length);
+        return result;
+      },
+    );
   } finally {
     forget();
-    const b = await browser?.catch(() => undefined);
-    await b?.close().catch(() => {});
+    if (needsBrowser) {
+      const b = await browser?.catch(() => undefined);
+      await b?.close().catch(() => {});
+    }
+  }
+}
+
+/** Wraps a failure that no brief of the batch can build without. */
+class BatchStopped extends Error {
+  constructor(cause: unknown) {
+    super("batch stopped", { cause });
   }
 }
 
@@ -72,35 +120,105 @@ async function buildOne(
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name: loaded.name, problems: loaded.problems };
   if (!loaded.brief) return result;
-  const brief = loaded.brief;
-  const deck = buildDeck(brief, loaded.name);
-  const html = renderDeck(deck);
   const target = path.join(options.outDir, loaded.name);
-  const pdfName = `${loaded.name}.pdf`;
-  await replaceFolder(target, async (tmp) => {
-    await writeDeckFiles(tmp, html, loaded.images);
-    if (options.pdf) {
-      const metadata = pdfMetadata(brief);
-      const bytes = await printPdf(await browser(), path.join(tmp, "index.html"), {
-        metadata,
-        outline: deckOutline(deck),
-        fingerprint: JSON.stringify({ html, metadata }),
-      });
-      await writeFile(path.join(tmp, pdfName), bytes);
-    } else {
-      // An HTML-only build leaves the PDF of an earlier build where it was.
-      await copyFile(path.join(target, pdfName), path.join(tmp, pdfName)).catch(() => {});
-    }
+  const names = outputNames(loaded.name, options);
+  const inputs = await hashInputs(file, loaded.images, {
+    pdf: options.pdf,
+    handout: !!options.handout,
+    singleFile: !!options.singleFile,
+    epoch: process.env.SOURCE_DATE_EPOCH ?? "",
   });
-  result.html = path.join(target, "index.html");
-  if (options.pdf) result.pdf = path.join(target, pdfName);
+  const paths = () => {
+    result.html = path.join(target, "index.html");
+    if (options.pdf) result.pdf = path.join(target, names.pdf);
+    if (options.handout) result.handout = path.join(target, names.handout);
+    if (options.singleFile) result.singleFile = path.join(target, names.singleFile);
+  };
+  if (!options.force && (await isUpToDate(target, inputs))) {
+    result.skipped = true;
+    paths();
+    return result;
+  }
+  try {
+    await writeBuild(target, loaded, options, browser, inputs);
+  } catch (error) {
+    if (error instanceof BatchStopped) throw error.cause;
+    result.failure =
+      error instanceof BriefingError
+        ? error
+        : new BriefingError("environment", (error as Error).message, { cause: error });
+    return result;
+  }
+  paths();
   return result;
 }
 
-function pdfMetadata(brief: Brief) {
+function outputNames(name: string, options: BuildOptions) {
+  return {
+    pdf: `${name}.pdf`,
+    handout: `${name}-handout.pdf`,
+    singleFile: `${name}.html`,
+    list(): string[] {
+      return [
+        "index.html",
+        ...(options.pdf ? [this.pdf] : []),
+        ...(options.handout ? [this.handout] : []),
+        ...(options.singleFile ? [this.singleFile] : []),
+      ];
+    },
+  };
+}
+
+async function isUpToDate(target: string, inputs: string): Promise<boolean> {
+  const manifest = await readManifest(target);
+  if (manifest?.inputs !== inputs) return false;
+  const present = await Promise.all(
+    manifest.outputs.map((name) =>
+      access(path.join(target, name)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return present.every(Boolean);
+}
+
+async function writeBuild(
+  target: string,
+  loaded: LoadedBrief,
+  options: BuildOptions,
+  browser: () => Promise<Browser>,
+  inputs: string,
+): Promise<void> {
+  const brief = loaded.brief as Brief;
+  const deck = buildDeck(brief, loaded.name);
+  const html = renderDeck(deck);
+  const names = outputNames(loaded.name, options);
+  const extras = pdfExtras(brief, deck, html);
+  await replaceFolder(target, async (tmp) => {
+    await writeDeckFiles(tmp, html, loaded.images);
+    if (options.pdf) {
+      const bytes = await printPdf(await browser(), path.join(tmp, "index.html"), extras);
+      await writeFile(path.join(tmp, names.pdf), bytes);
+    } else {
+      // An HTML-only build leaves the PDF of an earlier build where it was.
+      await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).catch(() => {});
+    }
+    if (options.handout) {
+      const bytes = await printHandout(await browser(), deck, tmp, extras);
+      await writeFile(path.join(tmp, names.handout), bytes);
+    }
+    if (options.singleFile) {
+      await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(html, tmp));
+    }
+    await writeManifest(tmp, { inputs, outputs: names.list() });
+  });
+}
+
+function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
   const date = parseDate(brief.date);
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return {
+  const metadata = {
     title: brief.title,
     author: brief.author,
     subject: brief.subtitle,
@@ -110,6 +228,7 @@ function pdfMetadata(brief: Brief) {
         ? new Date(epoch * 1000)
         : new Date("error" in date ? 0 : startOf(date)),
   };
+  return { metadata, outline: deckOutline(deck), fingerprint: JSON.stringify({ html, metadata }) };
 }
 
 async function ensureFolder(dir: string): Promise<void> {

@@ -7,13 +7,21 @@ import { undoAll } from "./interrupt.js";
 import { loadBrief } from "./load/load-brief.js";
 
 const usage = `Usage:
-  briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--browser PATH]
+  briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--handout] [--single-file]
+                 [--concurrency N] [--force] [--quiet] [--browser PATH]
   briefing check <file-or-folder>...
 
 Commands:
   build   Validate each brief and write DIR/<name>/index.html (a Reveal.js deck) and
           DIR/<name>/<name>.pdf. DIR defaults to dist.
   check   Validate only; print every problem as path:line:col: message.
+
+Build options:
+  --handout         also write <name>-handout.pdf: each slide with its notes and sources
+  --single-file     also write <name>.html: the whole deck in one file, to email
+  --concurrency N   briefs built at once (default: one per core)
+  --force           rebuild briefs whose inputs have not changed since their last build
+  --quiet           print only problems
 
 A folder stands for every *.yaml and *.yml file in it.
 Exit status: 0 ok, 1 invalid brief, 2 wrong usage, 3 environment (no browser, unwritable output).`;
@@ -90,23 +98,78 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   }
 
   // Loaded only here, so that `check` does not pay for the renderer and the browser driver.
-  const { build } = await import("./build.js");
-  const results = await build(files, {
+  const { build, defaultConcurrency } = await import("./build.js");
+  const quiet = !!values.quiet;
+  const progress = progressLine(files.length, !quiet && process.stderr.isTTY === true);
+  let invalid = 0;
+  let failed = 0;
+  let skipped = 0;
+  await build(files, {
     outDir: values.out ?? "dist",
     pdf: !values["no-pdf"],
+    handout: !!values.handout,
+    singleFile: !!values["single-file"],
     browserPath: values.browser,
+    concurrency: concurrency(values.concurrency) ?? defaultConcurrency(),
+    force: !!values.force,
+    onResult(result, done, total) {
+      progress.clear();
+      if (result.problems.length > 0) {
+        invalid++;
+        for (const problem of result.problems) err(formatProblem(problem));
+        err(`${result.file}: not built; the previous output is unchanged`);
+      } else if (result.failure) {
+        failed++;
+        err(
+          `${result.file}: not built: ${result.failure.message}; the previous output is unchanged`,
+        );
+      } else if (result.skipped) {
+        skipped++;
+        if (!quiet) out(`${result.file}: unchanged since its last build (--force rebuilds)`);
+      } else if (!quiet) {
+        const written = [result.html, result.pdf, result.handout, result.singleFile];
+        out(`${result.file} → ${written.filter(Boolean).join(", ")}`);
+      }
+      progress.show(done, total, result.name);
+    },
   });
-  let invalid = 0;
-  for (const result of results) {
-    if (result.problems.length > 0) {
-      invalid++;
-      for (const problem of result.problems) err(formatProblem(problem));
-      err(`${result.file}: not built; the previous output is unchanged`);
-      continue;
-    }
-    out(`${result.file} → ${[result.html, result.pdf].filter(Boolean).join(", ")}`);
+  progress.clear();
+  if (files.length > 1 && !quiet) {
+    const built = files.length - invalid - failed - skipped;
+    err(
+      `${plural(built, "brief")} built, ${skipped} unchanged, ${invalid} invalid, ${failed} failed`,
+    );
   }
-  return invalid === 0 ? 0 : exitCodes.invalid;
+  if (invalid > 0) return exitCodes.invalid;
+  return failed > 0 ? exitCodes.environment : 0;
+}
+
+/** A one-line progress report on a terminal, redrawn in place; nothing when not a terminal. */
+function progressLine(total: number, enabled: boolean) {
+  let shown = false;
+  return {
+    show(done: number, of: number, name: string) {
+      if (!enabled || done >= of || total < 2) return;
+      process.stderr.write(`\r\x1b[K[${done}/${of}] built ${name}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) process.stderr.write("\r\x1b[K");
+      shown = false;
+    },
+  };
+}
+
+function concurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new BriefingError(
+      "usage",
+      `--concurrency needs a whole number of at least 1, not "${value}"`,
+    );
+  }
+  return n;
 }
 
 function parse(argv: string[]) {
@@ -116,6 +179,11 @@ function parse(argv: string[]) {
     options: {
       out: { type: "string", short: "o" },
       "no-pdf": { type: "boolean" },
+      handout: { type: "boolean" },
+      "single-file": { type: "boolean" },
+      concurrency: { type: "string", short: "j" },
+      force: { type: "boolean" },
+      quiet: { type: "boolean", short: "q" },
       browser: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },

@@ -6,16 +6,34 @@ import Handlebars from "handlebars";
 /** The folder of the deck template, its partials, its script and the theme. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-type DeckTemplate = (context: object) => string;
+type Template = (context: object) => string;
 
-let compiled: DeckTemplate | undefined;
+let environment: typeof Handlebars | undefined;
+const compiled = new Map<string, Template>();
 
 /**
- * The deck template with every partial registered, compiled once per process. Only the tool's
- * own files in `templates/` are ever compiled; a brief's text is data, never a template.
+ * A top-level template of `templates/` (`deck.hbs`, `handout.hbs`, …) with every partial
+ * registered, compiled once per process. Only the tool's own files in `templates/` are ever
+ * compiled; a brief's text is data, never a template.
  */
-export function deckTemplate(): DeckTemplate {
-  if (compiled) return compiled;
+export function template(name: string): Template {
+  const cached = compiled.get(name);
+  if (cached) return cached;
+  const env = partials();
+  const source = readFileSync(path.join(templatesDir, name), "utf8");
+  const fn = env.compile(source, { preventIndent: true });
+  const result: Template = (context) => fn(context);
+  compiled.set(name, result);
+  return result;
+}
+
+/** The deck template: see `template`. */
+export function deckTemplate(): Template {
+  return template("deck.hbs");
+}
+
+function partials(): typeof Handlebars {
+  if (environment) return environment;
   const env = Handlebars.create();
   const partialsDir = path.join(templatesDir, "partials");
   for (const file of readdirSync(partialsDir)) {
@@ -23,9 +41,6 @@ export function deckTemplate(): DeckTemplate {
     const source = readFileSync(path.join(partialsDir, file), "utf8");
     env.registerPartial(file.slice(0, -4), env.compile(source, { preventIndent: true }));
   }
-  const template = env.compile(readFileSync(path.join(templatesDir, "deck.hbs"), "utf8"), {
-    preventIndent: true,
-  });
-  compiled = (context) => template(context);
-  return compiled;
+  environment = env;
+  return env;
 }

@@ -1,0 +1,94 @@
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "puppeteer";
+import { withPage } from "../browser/browser.js";
+import type { Deck } from "../model/deck.js";
+import { buildHandout } from "../model/handout.js";
+import type { OutlineEntry } from "../model/outline.js";
+import { template, templatesDir } from "../render/templates.js";
+import { finishPdf, type PdfExtras } from "./pdf.js";
+
+// The text width of an A4 page with the margins handout.css gives it, in CSS pixels.
+const textWidthPx = Math.round(((210 - 36) / 25.4) * 96);
+const textHeightPx = ((297 - 24 - 22) / 25.4) * 96;
+
+/**
+ * Prints the handout: one A4 portrait sheet per slide, the slide on top at reduced size (the
+ * deck's own markup, so text stays text and links stay links), its speaker notes and its
+ * sources in full below; long notes continue on the next page. The classification banner, the
+ * title and "Page n of m" are in the page margins, so they are on every page.
+ */
+export async function printHandout(
+  browser: Browser,
+  deck: Deck,
+  folder: string,
+  extras: PdfExtras,
+): Promise<Uint8Array> {
+  const sheets = buildHandout(deck);
+  const htmlFile = path.join(folder, ".handout.html");
+  const cssFile = path.join(folder, "theme", "handout.css");
+  await writeFile(htmlFile, template("handout.hbs")({ deck, sheets }));
+  await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
+  try {
+    const { bytes, sheetPages } = await withPage(browser, async (page) => {
+      await page.setViewport({ width: textWidthPx, height: 1000 });
+      await page.emulateMediaType("print");
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const { banner, heights } = await page.evaluate(() => {
+        const bar = document.querySelector(".banner");
+        return {
+          banner: bar && {
+            text: bar.textContent ?? "",
+            color: getComputedStyle(bar).backgroundColor,
+          },
+          heights: [...document.querySelectorAll(".sheet")].map(
+            (s) => s.getBoundingClientRect().height,
+          ),
+        };
+      });
+      const margin = template("handout-margin.hbs");
+      const context = { ...deck, banner };
+      const bytes = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged: true,
+        outline: false,
+        displayHeaderFooter: true,
+        headerTemplate: margin({ ...context, top: true }),
+        footerTemplate: margin(context),
+        timeout: 60_000 + 300 * sheets.length,
+      });
+      // Where each sheet starts, from its height: a sheet taller than a page runs on.
+      const sheetPages = heights.map((h) => Math.max(1, Math.ceil((h - 1) / textHeightPx)));
+      return { bytes, sheetPages };
+    });
+    const firstPage: number[] = [];
+    sheetPages.reduce((page, pages) => {
+      firstPage.push(page);
+      return page + pages;
+    }, 1);
+    const total = sheetPages.reduce((a, b) => a + b, 0);
+    const { PDFDocument } = await import("pdf-lib");
+    const printed = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    // Bookmarks only when the measured layout is the printed one, so none points wrong.
+    const outline = printed === total ? movePages(extras.outline, firstPage) : [];
+    return await finishPdf(bytes, printed, {
+      ...extras,
+      outline,
+      fingerprint: `${extras.fingerprint}\0handout\0${await readFile(htmlFile, "utf8")}`,
+    });
+  } finally {
+    await rm(htmlFile, { force: true });
+    await rm(cssFile, { force: true });
+  }
+}
+
+function movePages(entries: readonly OutlineEntry[], firstPage: number[]): OutlineEntry[] {
+  return entries.map((entry) => ({
+    title: entry.title,
+    page: firstPage[entry.page - 1] ?? entry.page,
+    children: movePages(entry.children, firstPage),
+  }));
+}

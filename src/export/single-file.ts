@@ -1,0 +1,108 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { BriefingError } from "../errors.js";
+
+const mimeTypes: Record<string, string> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".svg": "image/svg+xml",
+  ".avif": "image/avif",
+  ".woff2": "font/woff2",
+};
+
+/**
+ * The deck as one self-contained HTML file, for an email attachment: the stylesheets, scripts,
+ * fonts and images of the deck written in `folder` are inlined, images and fonts as data: URLs
+ * with their bytes as they are. Of the fonts, only the faces whose characters the deck uses are
+ * kept (no italic without emphasis, no Cyrillic without Cyrillic text).
+ */
+export async function singleFileHtml(html: string, folder: string): Promise<string> {
+  const used = usedCharacters(html);
+  const inline = async (ref: string) => {
+    const file = path.resolve(folder, unescapeAttribute(ref));
+    if (path.relative(folder, file).startsWith("..")) {
+      throw new BriefingError("internal", `the deck refers to ${ref}, outside its folder`);
+    }
+    return { file, text: await readFile(file, "utf8") };
+  };
+  const replacements = new Map<string, string>();
+  for (const [tag, ref] of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) {
+    const { file, text } = await inline(ref as string);
+    const css = await inlineCssUrls(keepUsedFontFaces(text, used, html), path.dirname(file));
+    replacements.set(tag, `<style>\n${css}\n</style>`);
+  }
+  for (const [tag, ref] of html.matchAll(/<script src="([^"]+)"><\/script>/g)) {
+    const { text } = await inline(ref as string);
+    // Inside a <script> element only "</script" can end it early; "<\/" means the same in JS.
+    replacements.set(tag, `<script>\n${text.replace(/<\/(script)/gi, "<\\/$1")}\n</script>`);
+  }
+  for (const [attribute, ref] of html.matchAll(/ src="(assets\/[^"]+)"/g)) {
+    const file = path.resolve(folder, unescapeAttribute(ref as string));
+    if (path.relative(folder, file).startsWith("..")) continue;
+    replacements.set(attribute, ` src="${await dataUrl(file)}"`);
+  }
+  let result = html;
+  for (const [from, to] of replacements) result = result.split(from).join(to);
+  return result;
+}
+
+async function dataUrl(file: string): Promise<string> {
+  const type = mimeTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  return `data:${type};base64,${(await readFile(file)).toString("base64")}`;
+}
+
+async function inlineCssUrls(css: string, dir: string): Promise<string> {
+  const urls = [...new Set([...css.matchAll(/url\("(?!data:)([^"]+)"\)/g)].map((m) => m[1]))];
+  let result = css;
+  for (const url of urls) {
+    result = result
+      .split(`url("${url}")`)
+      .join(`url("${await dataUrl(path.resolve(dir, url as string))}")`);
+  }
+  return result;
+}
+
+/** Code points of the deck's text, tags left out. */
+function usedCharacters(html: string): Set<number> {
+  const text = html.replace(/<[^>]*>/g, " ");
+  return new Set([...text].map((c) => c.codePointAt(0) as number));
+}
+
+/** Drops the @font-face rules whose unicode-range or style the deck does not use. */
+function keepUsedFontFaces(css: string, used: Set<number>, html: string): string {
+  const italic = /<(em|i)\b/.test(html);
+  return css.replace(/@font-face\s*{[^}]*}\s*/g, (rule) => {
+    if (/font-style:\s*italic/.test(rule) && !italic) return "";
+    const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
+    if (!range) return rule;
+    const spans = range.split(",").map((part) => {
+      const [from, to] = part.trim().replace(/^U\+/i, "").split("-");
+      return [Number.parseInt(from as string, 16), Number.parseInt((to ?? from) as string, 16)];
+    });
+    for (const code of used) {
+      if (spans.some(([from, to]) => code >= (from as number) && code <= (to as number)))
+        return rule;
+    }
+    return "";
+  });
+}
+
+const entities: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#x27;": "'",
+  "&#x60;": "`",
+  "&#x3D;": "=",
+};
+
+function unescapeAttribute(value: string): string {
+  return value.replace(
+    /&(amp|lt|gt|quot|#x27|#x60|#x3D);/g,
+    (entity) => entities[entity] ?? entity,
+  );
+}
