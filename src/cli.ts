@@ -104,6 +104,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   let invalid = 0;
   let failed = 0;
   let skipped = 0;
+  progress.show(0, files.length);
   await build(files, {
     outDir: values.out ?? "dist",
     pdf: !values["no-pdf"],
@@ -130,7 +131,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
         const written = [result.html, result.pdf, result.handout, result.singleFile];
         out(`${result.file} → ${written.filter(Boolean).join(", ")}`);
       }
-      progress.show(done, total, result.name);
+      progress.show(done, total);
     },
   });
   progress.clear();
@@ -148,9 +149,9 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
 function progressLine(total: number, enabled: boolean) {
   let shown = false;
   return {
-    show(done: number, of: number, name: string) {
+    show(done: number, of: number) {
       if (!enabled || done >= of || total < 2) return;
-      process.stderr.write(`\r\x1b[K[${done}/${of}] built ${name}`);
+      process.stderr.write(`\r\x1b[K[${done}/${of}] building…`);
       shown = true;
     },
     clear() {

@@ -1,5 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/temp.js";
@@ -138,5 +145,58 @@ describe("briefing build", () => {
       expect(existsSync(path.join(deck, ref)), ref).toBe(true);
     }
     expect(html).not.toContain(path.resolve("."));
+  });
+});
+
+describe("briefing build, many briefs", () => {
+  it("reports the broken brief, builds the others, exits 1; skips unchanged ones next time", async () => {
+    const work = await tempDir("cli-batch");
+    const briefs = path.join(work, "briefs");
+    const out = path.join(work, "dist");
+    spawnSync("mkdir", ["-p", briefs]);
+    for (const name of ["a", "b"]) copyFileSync(sample, path.join(briefs, `${name}.yaml`));
+    copyFileSync("test/fixtures/invalid/bad-date.yaml", path.join(briefs, "broken.yaml"));
+
+    const quiet = briefing([
+      "build",
+      briefs,
+      "--no-pdf",
+      "--single-file",
+      "--quiet",
+      "-j",
+      "2",
+      "--out",
+      out,
+    ]);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).toBe("");
+    expect(quiet.stderr).toMatch(/broken\.yaml:5:13: /);
+    // Not a terminal: no progress line.
+    expect(quiet.stderr).not.toContain("\r");
+    for (const name of ["a", "b"])
+      expect(existsSync(path.join(out, name, `${name}.html`))).toBe(true);
+
+    rmSync(path.join(briefs, "broken.yaml"));
+    const again = briefing(["build", briefs, "--no-pdf", "--single-file", "--out", out]);
+    expect(again.status).toBe(0);
+    expect(again.stdout.match(/unchanged since its last build/g)).toHaveLength(2);
+    expect(again.stderr).toContain("0 briefs built, 2 unchanged");
+    const forced = briefing([
+      "build",
+      briefs,
+      "--no-pdf",
+      "--single-file",
+      "--force",
+      "--out",
+      out,
+    ]);
+    expect(forced.stdout).not.toContain("unchanged");
+    expect(forced.stdout.match(/→/g)).toHaveLength(2);
+  });
+
+  it("refuses a concurrency that is not a whole number", () => {
+    const run = briefing(["build", sample, "--concurrency", "many"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--concurrency");
   });
 });

@@ -1,0 +1,71 @@
+import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
+import { pdfInfo } from "./helpers/pdf.js";
+import { tempDir } from "./helpers/temp.js";
+
+const sample = "briefings/putin-kim-summit-2024.yaml";
+
+async function briefsFolder(label: string, names: string[]) {
+  const work = await tempDir(label);
+  const briefs = path.join(work, "briefs");
+  await mkdir(briefs);
+  const files: string[] = [];
+  for (const name of names) {
+    const file = path.join(briefs, `${name}.yaml`);
+    await copyFile(name === "broken" ? "test/fixtures/invalid/bad-date.yaml" : sample, file);
+    files.push(file);
+  }
+  return { files, out: path.join(work, "dist") };
+}
+
+describe("build, many briefs at once", () => {
+  it("builds several briefs at once, PDFs included, and reports the broken one", async () => {
+    const { files, out } = await briefsFolder("batch-pdf", ["alpha", "broken", "gamma"]);
+    const seen: number[] = [];
+    const results = await build(files, {
+      outDir: out,
+      pdf: true,
+      concurrency: 2,
+      onResult: (_result, done) => seen.push(done),
+    });
+    expect(seen).toEqual([1, 2, 3]);
+    expect(results.map((r) => r.name)).toEqual(["alpha", "broken", "gamma"]);
+    expect(results[1]?.problems[0]?.code).toBe("bad-date");
+    for (const result of [results[0], results[2]]) {
+      expect(result?.problems).toEqual([]);
+      expect(Number(pdfInfo(result?.pdf as string).Pages)).toBeGreaterThan(10);
+    }
+  });
+
+  it("skips a brief whose inputs have not changed, and rebuilds on a change or --force", async () => {
+    const { files, out } = await briefsFolder("batch-skip", ["one", "two"]);
+    const options = { outDir: out, pdf: false };
+    const first = await build(files, options);
+    expect(first.map((r) => r.skipped)).toEqual([undefined, undefined]);
+    const index = path.join(out, "one", "index.html");
+    const builtAt = (await stat(index)).mtimeMs;
+
+    const second = await build(files, options);
+    expect(second.map((r) => r.skipped)).toEqual([true, true]);
+    expect(second[0]?.html).toBe(index);
+    expect((await stat(index)).mtimeMs).toBe(builtAt);
+
+    // A change to one brief rebuilds that one only.
+    await writeFile(
+      files[1] as string,
+      `${await readFile(files[1] as string, "utf8")}\n# edited\n`,
+    );
+    expect((await build(files, options)).map((r) => !!r.skipped)).toEqual([true, false]);
+    // Other options are other inputs.
+    expect((await build(files, { ...options, singleFile: true })).map((r) => !!r.skipped)).toEqual([
+      false,
+      false,
+    ]);
+    // --force rebuilds everything.
+    expect(
+      (await build(files, { ...options, singleFile: true, force: true })).map((r) => !!r.skipped),
+    ).toEqual([false, false]);
+  });
+});

@@ -1,0 +1,115 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../src/build.js";
+import { loadBrief } from "../../src/load/load-brief.js";
+import type { Brief } from "../../src/load/schema.js";
+import { buildDeck } from "../../src/model/build-deck.js";
+import type { Deck } from "../../src/model/deck.js";
+import { pdfInfo, pdfLinks, pdfOutline, pdfPages } from "../helpers/pdf.js";
+import { tempDir } from "../helpers/temp.js";
+
+const sample = "briefings/putin-kim-summit-2024.yaml";
+let handout: string;
+let deck: Deck;
+let pages: string[];
+
+beforeAll(async () => {
+  const [result] = await build([sample], {
+    outDir: await tempDir("handout"),
+    pdf: false,
+    handout: true,
+  });
+  expect(result?.problems).toEqual([]);
+  handout = result?.handout as string;
+  expect(handout).toMatch(/putin-kim-summit-2024-handout\.pdf$/);
+  deck = buildDeck((await loadBrief(sample)).brief as Brief, "putin-kim-summit-2024");
+  pages = pdfPages(handout).map((p) => p.replace(/\s+/g, " "));
+});
+
+describe("the handout", () => {
+  it("has portrait A4 pages, one per slide, numbered, with the banner top and bottom", () => {
+    const info = pdfInfo(handout);
+    expect(info["Page size"]).toMatch(/A4/);
+    expect(info.Tagged).toBe("yes");
+    expect(pages).toHaveLength(deck.total);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${deck.total}`);
+      // Twice in the page margins, twice on the slide drawn on it.
+      expect(page.match(/UNCLASSIFIED/g)).toHaveLength(4);
+    });
+  });
+
+  it("puts each slide on its page with its speaker notes and its sources below", () => {
+    const sources = deck.slides.flatMap((s) => (s.kind === "sources" ? s.sources : []));
+    deck.slides.forEach((slide, i) => {
+      const page = pages[i] as string;
+      expect(page).toContain(`${slide.number} / ${deck.total}`);
+      if (slide.title) expect(page).toContain(slide.title.replace(/\s+/g, " "));
+      if (slide.notes) {
+        expect(page).toContain("NOTES");
+        expect(page).toContain(slide.notes.replace(/\s+/g, " ").trim());
+        // Once, below the slide: the slide itself never shows its notes.
+        expect(page.split(slide.notes.slice(0, 30)).length).toBe(2);
+      } else expect(page).not.toContain("NOTES");
+      for (const n of slide.refs) {
+        const source = sources.find((s) => s.number === n);
+        expect(page).toContain(`[${n}] ${source?.title}`);
+      }
+    });
+    expect(deck.slides.filter((s) => s.notes).length).toBeGreaterThan(3);
+  });
+
+  it("has bookmarks to each slide's page and working links", async () => {
+    const outline = pdfOutline(handout);
+    expect(outline.map((b) => b.page)).toEqual(
+      deck.slides
+        .filter((s) => !s.part?.match(/^[2-9]/) && s.kind !== "event")
+        .map((s) => s.number),
+    );
+    const links = await pdfLinks(handout);
+    expect(links.flat().some((l) => "uri" in l && l.uri === "https://www.koreaherald.com/")).toBe(
+      true,
+    );
+    expect(links.flat().some((l) => "page" in l && l.page === deck.total)).toBe(true);
+  });
+});
+
+describe("a handout with notes longer than a page", () => {
+  it("runs the notes on to the next page, and keeps its bookmarks right", async () => {
+    const work = await tempDir("handout-long");
+    const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(" ");
+    const yaml = [
+      "title: Long notes",
+      "date: 2024-06-19",
+      "timeline:",
+      "  events:",
+      "    - date: 2001",
+      "      title: First",
+      `      notes: "${words} THE-END"`,
+      "    - date: 2002",
+      "      title: Second",
+      "      notes: Short.",
+    ].join("\n");
+    await writeFile(path.join(work, "long.yaml"), `${yaml}\n`);
+    const [result] = await build([path.join(work, "long.yaml")], {
+      outDir: work,
+      pdf: false,
+      handout: true,
+    });
+    const file = result?.handout as string;
+    const text = pdfPages(file);
+    // Title, timeline, First (its notes over three pages), Second.
+    expect(text).toHaveLength(6);
+    expect(text[2]).toContain("word0");
+    expect(text[4]).toContain("THE-END");
+    expect(text[5]).toContain("Short.");
+    const words900 = text.join(" ").match(/word\d+/g);
+    expect(new Set(words900).size).toBe(900);
+    const outline = pdfOutline(file);
+    expect(outline[1]?.children.map((b) => [b.title, b.page])).toEqual([
+      ["First", 3],
+      ["Second", 6],
+    ]);
+  });
+});
