@@ -5,19 +5,25 @@ import { build } from "../../src/build.js";
 import { loadBrief } from "../../src/load/load-brief.js";
 import type { Brief } from "../../src/load/schema.js";
 import { openDeck, startBrowser } from "../helpers/browser.js";
-import { pdfInfo, pdfLinks, pdfOutline, pdfPages } from "../helpers/pdf.js";
+import { pdfInfo, pdfLinks, pdfOutline, pdfPages, pdfStructText } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
 const sample = "briefings/putin-kim-summit-2024.yaml";
 let brief: Brief;
 let pdf: string;
 let html: string;
+let handout: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const [result] = await build([sample], { outDir: await tempDir("pdf"), pdf: true });
+  const [result] = await build([sample], {
+    outDir: await tempDir("pdf"),
+    pdf: true,
+    handout: true,
+  });
   pdf = result?.pdf as string;
   html = result?.html as string;
+  handout = result?.handout as string;
   brief = (await loadBrief(sample)).brief as Brief;
   browser = await startBrowser();
 });
@@ -76,6 +82,10 @@ describe("the PDF, done properly", () => {
     const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
     expect(doc.catalog.lookup(PDFName.of("Lang"))?.toString()).toBe("(en)");
     expect(doc.catalog.get(PDFName.of("StructTreeRoot"))).toBeDefined();
+    // Every slide is in the tags, not only the first one reveal leaves unhidden.
+    const tags = pdfStructText(pdf);
+    for (const event of brief.timeline.events) expect(tags).toContain(`"${event.title}"`);
+    expect(tags).toMatch(/H2 \(block\)\s+NonStruct\s+"Sources"/);
   });
 
   it("numbers every page and puts the banner at its top and bottom", () => {
@@ -87,10 +97,16 @@ describe("the PDF, done properly", () => {
     });
   });
 
-  it("gives byte-identical PDFs when the same brief is built twice", async () => {
-    const [again] = await build([sample], { outDir: await tempDir("pdf-again"), pdf: true });
+  it("gives byte-identical PDFs and handouts when the same brief is built twice", async () => {
+    const [again] = await build([sample], {
+      outDir: await tempDir("pdf-again"),
+      pdf: true,
+      handout: true,
+    });
     const [first, second] = await Promise.all([readFile(pdf), readFile(again?.pdf as string)]);
     expect(first.equals(second)).toBe(true);
+    const handouts = await Promise.all([handout, again?.handout as string].map((f) => readFile(f)));
+    expect(handouts[0]?.equals(handouts[1] as Buffer)).toBe(true);
     expect(pdfInfo(pdf).CreationDate).toMatch(/Jun 19 00:00:00 2024/);
     expect(first.includes("HeadlessChrome")).toBe(false);
   });

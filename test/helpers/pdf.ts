@@ -117,3 +117,12 @@ export async function pdfLinks(file: string): Promise<PdfLink[][]> {
     }),
   );
 }
+
+/** The text of the PDF's structure tree (its tags), as poppler's pdfinfo prints it. */
+export function pdfStructText(file: string): string {
+  return execFileSync("pdfinfo", ["-struct-text", file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    maxBuffer: 1 << 28,
+  });
+}
