@@ -25,10 +25,11 @@ export async function printHandout(
   folder: string,
   extras: PdfExtras,
 ): Promise<Uint8Array> {
-  const sheets = buildHandout(deck);
+  const handout = buildHandout(deck);
+  const sheets = handout.sheets;
   const htmlFile = path.join(folder, ".handout.html");
   const cssFile = path.join(folder, "theme", "handout.css");
-  await writeFile(htmlFile, template("handout.hbs")({ deck, sheets }));
+  await writeFile(htmlFile, template("handout.hbs")(handout));
   await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
   try {
     const { bytes, sheetPages } = await withPage(browser, async (page) => {

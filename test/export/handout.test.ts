@@ -60,7 +60,7 @@ describe("the handout", () => {
     expect(deck.slides.filter((s) => s.notes).length).toBeGreaterThan(3);
   });
 
-  it("has bookmarks to each slide's page and working links", async () => {
+  it("has bookmarks and a linked list of contents, and working links", async () => {
     const outline = pdfOutline(handout);
     expect(outline.map((b) => b.page)).toEqual(
       deck.slides
@@ -68,6 +68,11 @@ describe("the handout", () => {
         .map((s) => s.number),
     );
     const links = await pdfLinks(handout);
+    // The contents under the title slide link to the sheet each part starts on.
+    expect(pages[0]).toContain("CONTENTS");
+    expect(links[0]?.map((l) => ("page" in l ? l.page : 0))).toEqual(
+      outline.slice(1).map((b) => b.page),
+    );
     expect(links.flat().some((l) => "uri" in l && l.uri === "https://www.koreaherald.com/")).toBe(
       true,
     );
