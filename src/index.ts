@@ -1,5 +1,5 @@
 // The public API: load → validate → model → render → export.
-export { type BuildOptions, type BuildResult, build } from "./build.js";
+export { type BuildOptions, type BuildResult, build, defaultConcurrency } from "./build.js";
 export {
   BriefingError,
   formatProblem,
@@ -11,4 +11,6 @@ export { type LoadedBrief, loadBrief, validateBrief } from "./load/load-brief.js
 export { type Brief, briefSchema } from "./load/schema.js";
 export { buildDeck } from "./model/build-deck.js";
 export type { Deck, Slide } from "./model/deck.js";
+export { buildHandout, type Handout, type HandoutSheet } from "./model/handout.js";
+export { deckOutline, type OutlineEntry } from "./model/outline.js";
 export { renderDeck } from "./render/render-deck.js";
