@@ -49,7 +49,7 @@ export interface OverviewPlot {
     leader: { x: number; top: number; height: number };
   }[];
   intervals: { left: number; width: number; top: number; text: string }[];
-  asOf?: { x: number; text: string };
+  asOf?: { x: number; top: number; text: string };
 }
 
 /** The "you are here" strip on an event slide: the whole timeline, this event marked. */

@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "puppeteer";
-import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { build } from "../../src/build.js";
 import { openDeck, startBrowser } from "../helpers/browser.js";
 import { overflowingSlides, overviewProblems } from "../helpers/layout.js";
@@ -10,7 +10,18 @@ import { pdfInfo, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
 const count = 1000;
-const words = ["talks", "envoy", "summit", "missile", "launch", "treaty", "sanctions", "statement", "visit", "exercise"];
+const words = [
+  "talks",
+  "envoy",
+  "summit",
+  "missile",
+  "launch",
+  "treaty",
+  "sanctions",
+  "statement",
+  "visit",
+  "exercise",
+];
 
 /** A brief of 1,000 events over 30 years: months, days, spans, rough and timed dates. */
 function largeBrief() {
@@ -18,7 +29,11 @@ function largeBrief() {
     const year = 1995 + Math.floor(i / 34);
     const month = String((i % 12) + 1).padStart(2, "0");
     const day = String((i % 27) + 1).padStart(2, "0");
-    const forms = [`${year}-${month}`, `${year}-${month}-${day}`, `${year}-${month}-${day}T${String(i % 24).padStart(2, "0")}:30+09:00`];
+    const forms = [
+      `${year}-${month}`,
+      `${year}-${month}-${day}`,
+      `${year}-${month}-${day}T${String(i % 24).padStart(2, "0")}:30+09:00`,
+    ];
     const event: Record<string, unknown> = {
       date: forms[i % 3],
       title: `E${String(i + 1).padStart(4, "0")} ${words[i % 10]} ${words[(i * 7) % 10]} and ${words[(i * 3) % 10]}`,
@@ -34,7 +49,10 @@ function largeBrief() {
     date: "2030-01-01",
     classification: "UNCLASSIFIED",
     timeline: {
-      categories: { a: { label: "Talks", color: "#2b6cb0" }, b: { label: "Tests", color: "#c05621" } },
+      categories: {
+        a: { label: "Talks", color: "#2b6cb0" },
+        b: { label: "Tests", color: "#c05621" },
+      },
       events,
     },
   };
@@ -68,7 +86,9 @@ describe("a timeline of 1,000 events", () => {
     const text = pages.join("\n").replace(/\s+/g, " ");
     const missing = titles.filter((t) => !text.includes(t));
     expect(missing).toEqual([]);
-    const slides = await openDeck(browser, html, (page) => page.$$eval("section.slide", (s) => s.length));
+    const slides = await openDeck(browser, html, (page) =>
+      page.$$eval("section.slide", (s) => s.length),
+    );
     expect(Number(pdfInfo(pdf).Pages)).toBe(slides);
   });
 

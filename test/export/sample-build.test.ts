@@ -121,7 +121,9 @@ describe("the sample brief, built with the real browser", () => {
 
   it("draws the timeline with no label overlapping another or leaving its slide", async () => {
     await deck(async (page) => {
-      expect(await page.$$eval(".tl__label", (labels) => labels.length)).toBe(brief.timeline.events.length);
+      expect(await page.$$eval(".tl__label", (labels) => labels.length)).toBe(
+        brief.timeline.events.length,
+      );
       expect(await overviewProblems(page)).toEqual([]);
     }, true);
   });

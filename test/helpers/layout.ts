@@ -24,8 +24,14 @@ export function overviewProblems(page: Page): Promise<string[]> {
         };
       });
       for (const [i, a] of boxes.entries()) {
-        if (a.top < a.box.top - 1 || a.bottom > a.box.bottom + 1) problems.push(`${slide.id}: "${a.text}" spills out of its box`);
-        if (a.left < frame.left || a.right > frame.right || a.top < frame.top || a.bottom > frame.bottom) {
+        if (a.top < a.box.top - 1 || a.bottom > a.box.bottom + 1)
+          problems.push(`${slide.id}: "${a.text}" spills out of its box`);
+        if (
+          a.left < frame.left ||
+          a.right > frame.right ||
+          a.top < frame.top ||
+          a.bottom > frame.bottom
+        ) {
           problems.push(`${slide.id}: "${a.text}" runs off the slide`);
         }
         for (const b of boxes.slice(i + 1)) {
@@ -51,7 +57,11 @@ export function overflowingSlides(page: Page): Promise<string[]> {
       for (const el of slide.querySelectorAll<HTMLElement>(".body *")) {
         const box = el.getBoundingClientRect();
         if (box.width === 0 && box.height === 0) continue;
-        if (box.bottom > frame.bottom + 1 || box.right > frame.right + 1 || box.left < frame.left - 1) {
+        if (
+          box.bottom > frame.bottom + 1 ||
+          box.right > frame.right + 1 ||
+          box.left < frame.left - 1
+        ) {
           found.push(`${slide.id}: ${el.className || el.tagName} cut off`);
         }
       }

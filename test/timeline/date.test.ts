@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareDates, endOf, type PartialDate, parseDate, startOf } from "../../src/timeline/date.js";
+import {
+  compareDates,
+  endOf,
+  type PartialDate,
+  parseDate,
+  startOf,
+} from "../../src/timeline/date.js";
 import { formatDate, formatSpan } from "../../src/timeline/format-date.js";
 import { sortByDate } from "../../src/timeline/sort.js";
 

@@ -18,17 +18,35 @@ const word = fc.stringMatching(/^[A-Za-z]{1,12}$/);
 const title = fc.array(word, { minLength: 1, maxLength: 14 }).map((words) => words.join(" "));
 const dateValue = fc.oneof(
   fc.integer({ min: 1900, max: 2030 }),
-  fc.tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
   fc
-    .tuple(fc.integer({ min: 2018, max: 2019 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
+  fc
+    .tuple(
+      fc.integer({ min: 2018, max: 2019 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+    )
     .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
 );
-const item = fc.record({ date: dateValue, title, category: fc.constantFrom(undefined, "a", "b"), span: fc.boolean() });
+const item = fc.record({
+  date: dateValue,
+  title,
+  category: fc.constantFrom(undefined, "a", "b"),
+  span: fc.boolean(),
+});
 
-function items(raw: { date: string | number; title: string; category?: string; span: boolean }[]): TimelineItem[] {
+function items(
+  raw: { date: string | number; title: string; category?: string; span: boolean }[],
+): TimelineItem[] {
   const list = raw.map((r) => {
     const d = date(r.date);
-    const entry: TimelineItem = { date: d, title: r.title, dateText: formatDate(d, "en"), category: r.category };
+    const entry: TimelineItem = {
+      date: d,
+      title: r.title,
+      dateText: formatDate(d, "en"),
+      category: r.category,
+    };
     if (r.span) entry.end = { ...d, year: d.year + 1 };
     return entry;
   });
@@ -36,7 +54,10 @@ function items(raw: { date: string | number; title: string; category?: string; s
 }
 
 const intersect = (a: { left: number; top: number; width: number; height: number }, b: typeof a) =>
-  a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+  a.left < b.left + b.width &&
+  b.left < a.left + a.width &&
+  a.top < b.top + b.height &&
+  b.top < a.top + a.height;
 
 describe("layoutOverview", () => {
   it("puts every event on exactly one page, in time order", () => {
@@ -68,7 +89,12 @@ describe("layoutOverview", () => {
             }
             for (const b of page.events) {
               if (a === b) continue;
-              const leader = { left: a.leader.x, top: a.leader.top + 0.5, width: 0.01, height: a.leader.bottom - a.leader.top - 1 };
+              const leader = {
+                left: a.leader.x,
+                top: a.leader.top + 0.5,
+                width: 0.01,
+                height: a.leader.bottom - a.leader.top - 1,
+              };
               expect(intersect(leader, b.label)).toBe(false);
             }
           }
@@ -80,15 +106,50 @@ describe("layoutOverview", () => {
 
   it("keeps the sample's nine events on one page and cuts out the empty decades", () => {
     const sample = items([
-      { date: 1961, title: "Soviet–North Korean treaty of friendship and mutual assistance", category: "treaty", span: false },
-      { date: 2000, title: "New Russia–North Korea treaty of bilateral ties", category: "treaty", span: false },
-      { date: "2000-07", title: "Putin visits Pyongyang and meets Kim Jong-il", category: "summit", span: false },
-      { date: "2023-09", title: "Kim travels to Russia's Far East for a summit with Putin", category: "summit", span: false },
-      { date: "2023-11", title: "North Korea places a spy satellite into orbit", category: "space", span: false },
+      {
+        date: 1961,
+        title: "Soviet–North Korean treaty of friendship and mutual assistance",
+        category: "treaty",
+        span: false,
+      },
+      {
+        date: 2000,
+        title: "New Russia–North Korea treaty of bilateral ties",
+        category: "treaty",
+        span: false,
+      },
+      {
+        date: "2000-07",
+        title: "Putin visits Pyongyang and meets Kim Jong-il",
+        category: "summit",
+        span: false,
+      },
+      {
+        date: "2023-09",
+        title: "Kim travels to Russia's Far East for a summit with Putin",
+        category: "summit",
+        span: false,
+      },
+      {
+        date: "2023-11",
+        title: "North Korea places a spy satellite into orbit",
+        category: "space",
+        span: false,
+      },
       { date: "2024-05", title: "Spy satellite launch fails", category: "space", span: false },
-      { date: "2024-06-18", title: "Putin's article in Rodong Sinmun; TASS reports treaty order", category: "statement", span: false },
+      {
+        date: "2024-06-18",
+        title: "Putin's article in Rodong Sinmun; TASS reports treaty order",
+        category: "statement",
+        span: false,
+      },
       { date: "2024-06-19", title: "Putin arrives in Pyongyang", category: "summit", span: false },
-      { date: "2024-06-19", title: "Summit talks begin at the Kumsusan Palace of the Sun", category: "summit", span: false },
+      {
+        date: "2024-06-19",
+        title: "Summit talks begin at the Kumsusan Palace of the Sun",
+        category: "summit",
+        span: false,
+      },
     ]);
     const pages = layoutOverview(sample, date("2024-06-19"));
     expect(pages).toHaveLength(1);
@@ -99,7 +160,9 @@ describe("layoutOverview", () => {
     ]);
     expect(page.asOf).toBeGreaterThan(page.events[8]?.x as number);
     // The two events of 19 June 2024 are apart enough for their dots to be told apart.
-    expect((page.events[8]?.x as number) - (page.events[7]?.x as number)).toBeGreaterThanOrEqual(plot.minGap.event);
+    expect((page.events[8]?.x as number) - (page.events[7]?.x as number)).toBeGreaterThanOrEqual(
+      plot.minGap.event,
+    );
     expect(page.intervals.map((i) => i.duration)).toContainEqual({ unit: "month", count: 9 });
   });
 
@@ -119,20 +182,30 @@ describe("layoutOverview", () => {
 describe("placeOnAxis", () => {
   it("keeps order and each point's minimum gap, within the width", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2e12 }), { minLength: 1, maxLength: 30 }), (times) => {
-        const points = [...times].sort((a, b) => a - b).map((time) => ({ time, minGap: 20 }));
-        const layout = placeOnAxis(points, 1000);
-        if (!layout) return;
-        for (let i = 1; i < layout.xs.length; i++) {
-          expect((layout.xs[i] as number) - (layout.xs[i - 1] as number)).toBeGreaterThanOrEqual(19.999);
-        }
-        expect(Math.max(...layout.xs)).toBeLessThanOrEqual(1000);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2e12 }), { minLength: 1, maxLength: 30 }),
+        (times) => {
+          const points = [...times].sort((a, b) => a - b).map((time) => ({ time, minGap: 20 }));
+          const layout = placeOnAxis(points, 1000);
+          if (!layout) return;
+          for (let i = 1; i < layout.xs.length; i++) {
+            expect((layout.xs[i] as number) - (layout.xs[i - 1] as number)).toBeGreaterThanOrEqual(
+              19.999,
+            );
+          }
+          expect(Math.max(...layout.xs)).toBeLessThanOrEqual(1000);
+        },
+      ),
     );
   });
 
   it("refuses points that cannot fit", () => {
-    expect(placeOnAxis(Array.from({ length: 10 }, (_, i) => ({ time: i, minGap: 200 })), 1000)).toBeUndefined();
+    expect(
+      placeOnAxis(
+        Array.from({ length: 10 }, (_, i) => ({ time: i, minGap: 200 })),
+        1000,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -145,8 +218,16 @@ describe("labels and durations", () => {
 
   it("measures time in the precision the dates have", () => {
     expect(durationBetween(date(1961), date(2000))).toEqual({ unit: "year", count: 39 });
-    expect(durationBetween(date("2023-09"), date("2024-06-19"))).toEqual({ unit: "month", count: 9 });
-    expect(durationBetween(date("2024-06-18"), date("2024-06-19"))).toEqual({ unit: "day", count: 1 });
-    expect(durationBetween(date("2024-06-19T08:00+09:00"), date("2024-06-19T14:30+09:00"))).toEqual({ unit: "hour", count: 6 });
+    expect(durationBetween(date("2023-09"), date("2024-06-19"))).toEqual({
+      unit: "month",
+      count: 9,
+    });
+    expect(durationBetween(date("2024-06-18"), date("2024-06-19"))).toEqual({
+      unit: "day",
+      count: 1,
+    });
+    expect(durationBetween(date("2024-06-19T08:00+09:00"), date("2024-06-19T14:30+09:00"))).toEqual(
+      { unit: "hour", count: 6 },
+    );
   });
 });
