@@ -135,7 +135,12 @@ function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
     asOf:
       page.asOf === undefined
         ? undefined
-        : { x: r(page.asOf), top: y(0), text: `As of ${input.asOfText}` },
+        : {
+            x: r(page.asOf),
+            top: y(0),
+            text: `As of ${input.asOfText}`,
+            side: page.asOf > plot.width / 3 ? "left" : "right",
+          },
   };
 }
 

@@ -7,7 +7,12 @@ import { openDeck, startBrowser } from "../helpers/browser.js";
 import { overflowingSlides, overviewProblems } from "../helpers/layout.js";
 import { tempDir } from "../helpers/temp.js";
 
-const briefs = readdirSync("briefings").filter((f) => f.endsWith(".yaml"));
+const briefs = [
+  ...readdirSync("briefings")
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => path.join("briefings", f)),
+  "test/fixtures/valid/with-images.yaml",
+];
 let browser: Browser;
 let out: string;
 
@@ -19,7 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe("every brief in briefings/", () => {
+describe("every brief in briefings/, and one with images", () => {
   it("includes a dense one: 25 events or more, spans, rough dates, times in two zones", async () => {
     const { loadBrief } = await import("../../src/load/load-brief.js");
     const dense = await loadBrief("briefings/us-north-korea-summits-2018-2019.yaml");
@@ -35,7 +40,7 @@ describe("every brief in briefings/", () => {
 
   for (const file of briefs) {
     it(`${file} builds, fits every slide, and lays its timeline out cleanly`, async () => {
-      const [result] = await build([path.join("briefings", file)], { outDir: out, pdf: false });
+      const [result] = await build([file], { outDir: out, pdf: false });
       expect(result?.problems).toEqual([]);
       await openDeck(
         browser,

@@ -23,6 +23,13 @@ export function overviewProblems(page: Page): Promise<string[]> {
           text: label.textContent?.trim().slice(0, 40) ?? "",
         };
       });
+      for (const mark of slide.querySelectorAll<HTMLElement>(
+        ".tl__as-of-text, .tl__break-text, .tl__interval-text",
+      )) {
+        const r = mark.getBoundingClientRect();
+        if (r.left < frame.left || r.right > frame.right)
+          problems.push(`${slide.id}: "${mark.textContent}" runs off the slide`);
+      }
       for (const [i, a] of boxes.entries()) {
         if (a.top < a.box.top - 1 || a.bottom > a.box.bottom + 1)
           problems.push(`${slide.id}: "${a.text}" spills out of its box`);
