@@ -67,9 +67,9 @@ describe("the PDF, done properly", () => {
     const toSources = citations.filter((l) => "page" in l && l.page === sourcesPage);
     expect(toSources.length).toBeGreaterThanOrEqual(10);
     // The overview's event titles open the event's own page; no link goes nowhere.
-    const overview = links[2] ?? [];
-    expect(overview.length).toBe(9);
-    expect(overview.map((l) => ("page" in l ? l.page : 0))).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // (A title wrapped over two lines is two link boxes to the same page.)
+    const overview = new Set((links[2] ?? []).map((l) => ("page" in l ? l.page : 0)));
+    expect([...overview].sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
     for (const link of links.flat()) {
       if ("page" in link) expect(link.page).toBeGreaterThan(0);
       else expect(link.uri).toMatch(/^https?:/);
@@ -84,7 +84,10 @@ describe("the PDF, done properly", () => {
     expect(doc.catalog.get(PDFName.of("StructTreeRoot"))).toBeDefined();
     // Every slide is in the tags, not only the first one reveal leaves unhidden.
     const tags = pdfStructText(pdf);
-    for (const event of brief.timeline.events) expect(tags).toContain(`"${event.title}"`);
+    const tagged = (tags.match(/"[^"\n]*"/g) ?? []).join("").replace(/[\s"]/g, "");
+    for (const event of brief.timeline.events) {
+      expect(tagged).toContain(event.title.replace(/\s/g, ""));
+    }
     expect(tags).toMatch(/H2 \(block\)\s+NonStruct\s+"Sources"/);
   });
 
