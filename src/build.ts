@@ -146,7 +146,9 @@ async function buildOne(
     result.failure =
       error instanceof BriefingError
         ? error
-        : new BriefingError("environment", (error as Error).message, { cause: error });
+        : new BriefingError("internal", (error as Error)?.message ?? String(error), {
+            cause: error,
+          });
     return result;
   }
   paths();

@@ -103,6 +103,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   const progress = progressLine(files.length, !quiet && process.stderr.isTTY === true);
   let invalid = 0;
   let failed = 0;
+  let failedStatus = 0;
   let skipped = 0;
   progress.show(0, files.length);
   await build(files, {
@@ -121,6 +122,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
         err(`${result.file}: not built; the previous output is unchanged`);
       } else if (result.failure) {
         failed++;
+        failedStatus ||= exitCodes[result.failure.kind];
         err(
           `${result.file}: not built: ${result.failure.message}; the previous output is unchanged`,
         );
@@ -142,7 +144,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     );
   }
   if (invalid > 0) return exitCodes.invalid;
-  return failed > 0 ? exitCodes.environment : 0;
+  return failedStatus;
 }
 
 /** A one-line progress report on a terminal, redrawn in place; nothing when not a terminal. */
