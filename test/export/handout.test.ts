@@ -51,7 +51,11 @@ describe("the handout", () => {
         expect(page).toContain(slide.notes.replace(/\s+/g, " ").trim());
         // Once, below the slide: the slide itself never shows its notes.
         expect(page.split(slide.notes.slice(0, 30)).length).toBe(2);
-      } else expect(page).not.toContain("NOTES");
+        expect(page).not.toContain("YOUR NOTES");
+      } else if (i > 0) {
+        // Ruled space for the reader's own notes instead.
+        expect(page).toContain("YOUR NOTES");
+      }
       for (const n of slide.refs) {
         const source = sources.find((s) => s.number === n);
         expect(page).toContain(`[${n}] ${source?.title}`);
