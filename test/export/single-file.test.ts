@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Target } from "puppeteer";
+import type { Browser, Page, Target } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { startBrowser } from "../helpers/browser.js";
@@ -88,9 +88,17 @@ describe("the one-file deck", () => {
 
       // The speaker view opens in its own window and shows the current slide's notes.
       await page.keyboard.press("ArrowRight");
-      const opened = new Promise<Target>((resolve) => browser.once("targetcreated", resolve));
+      // Its requests are watched too: its iframes load the same file, nothing else.
+      const speakerRequests: string[] = [];
+      const opened = new Promise<Page | null>((resolve) =>
+        browser.once("targetcreated", async (target: Target) => {
+          const popup = await target.page();
+          popup?.on("request", (request) => speakerRequests.push(request.url()));
+          resolve(popup);
+        }),
+      );
       await page.keyboard.press("s");
-      const speaker = await (await opened).page();
+      const speaker = await opened;
       await speaker?.waitForFunction(
         () => document.querySelector(".speaker-controls-notes .value")?.textContent?.trim(),
         { timeout: 15_000 },
@@ -98,6 +106,12 @@ describe("the one-file deck", () => {
       const notes = await speaker?.$eval(".speaker-controls-notes .value", (el) => el.textContent);
       expect(notes).toContain("benchmark analysts measure");
       expect(outside).toEqual([]);
+      expect(speakerRequests.length).toBeGreaterThan(0);
+      for (const u of speakerRequests)
+        expect(u.split(/[?#]/)[0]).toMatch(/^(data:|about:)|\.html$/);
+      expect(
+        speakerRequests.filter((u) => u.startsWith("file:")).map((u) => u.split("?")[0]),
+      ).toEqual(speakerRequests.filter((u) => u.startsWith("file:")).map(() => url));
     } finally {
       for (const p of await browser.pages()) await p.close().catch(() => {});
     }
