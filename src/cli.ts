@@ -17,11 +17,11 @@ Commands:
   check   Validate only; print every problem as path:line:col: message.
 
 Build options:
-  --handout         also write <name>-handout.pdf: each slide with its notes and sources
-  --single-file     also write <name>.html: the whole deck in one file, to email
-  --concurrency N   briefs built at once (default: one per core)
-  --force           rebuild briefs whose inputs have not changed since their last build
-  --quiet           print only problems
+  --handout            also write <name>-handout.pdf: each slide with its notes and sources
+  --single-file        also write <name>.html: the whole deck in one file, to email
+  -j, --concurrency N  briefs built at once (default: one per core)
+  --force              rebuild briefs whose inputs have not changed since their last build
+  -q, --quiet          print only problems; no progress line
 
 A folder stands for every *.yaml and *.yml file in it.
 Exit status: 0 ok, 1 invalid brief, 2 wrong usage, 3 environment (no browser, unwritable output).`;
