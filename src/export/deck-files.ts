@@ -15,7 +15,7 @@ const fontFiles = path.join(
 );
 
 /** The files every deck carries beside its index.html: [from, to] with `to` relative. */
-function staticFiles(): [string, string][] {
+export function staticFiles(): [string, string][] {
   const fontsCss = readFileSync(path.join(templatesDir, "theme", "fonts.css"), "utf8");
   const fonts = [...fontsCss.matchAll(/url\("\.\.\/fonts\/([^"]+)"\)/g)].map((m) => m[1] as string);
   return [
@@ -29,6 +29,14 @@ function staticFiles(): [string, string][] {
   ];
 }
 
+/** Every file a deck needs beside its index.html, its images included: [from, to]. */
+export function deckFiles(images: Map<string, string>): [string, string][] {
+  return [
+    ...staticFiles(),
+    ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),
+  ];
+}
+
 /**
  * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts and the
  * brief's images, all by relative paths so it works from file:// and offline.
@@ -38,10 +46,7 @@ export async function writeDeckFiles(
   html: string,
   images: Map<string, string>,
 ): Promise<void> {
-  const files: [string, string][] = [
-    ...staticFiles(),
-    ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),
-  ];
+  const files = deckFiles(images);
   const dirs = new Set(files.map(([, to]) => path.dirname(path.join(folder, to))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   await Promise.all([

@@ -54,7 +54,10 @@ export function buildDeck(brief: Brief, name: string): Deck {
   );
   const categoryOf = new Map(categories.map((c) => [c.key, c]));
 
-  const events = sortByDate(brief.timeline.events, (e) => withApprox(e)).map(
+  // Where each event was written, for slides to say which YAML line they come from.
+  const written = new Map(brief.timeline.events.map((e, i) => [e, i]));
+  const sorted = sortByDate(brief.timeline.events, (e) => withApprox(e));
+  const events = sorted.map(
     (e, i): EventView => ({
       title: e.title,
       dateText: eventDateText(e, language),
@@ -78,12 +81,14 @@ export function buildDeck(brief: Brief, name: string): Deck {
     author: brief.author,
     dateText,
     refs: [],
+    from: ["title"],
   });
   if (brief.summary?.length) {
     slides.push(
       ...parts("summary", "Bottom line up front", brief.summary, (items) => ({
         kind: "summary",
         items,
+        from: ["summary"],
       })),
     );
   }
@@ -103,9 +108,10 @@ export function buildDeck(brief: Brief, name: string): Deck {
       events: page,
       categories,
       refs: [],
+      from: ["timeline"],
     });
   });
-  for (const event of events) {
+  events.forEach((event, i) => {
     if (event.hasSlide) {
       slides.push({
         kind: "event",
@@ -114,11 +120,12 @@ export function buildDeck(brief: Brief, name: string): Deck {
         event,
         notes: event.notes,
         refs: event.refs,
+        from: ["timeline", "events", written.get(sorted[i] as BriefEvent) as number],
       });
     } else delete event.slideId;
-  }
+  });
   (brief.sections ?? []).forEach((section, i) => {
-    slides.push(...sectionSlides(section, `section-${i + 1}`, refs));
+    slides.push(...sectionSlides(section, i, refs));
   });
   if (sources.length > 0) {
     const pages = paginate(
@@ -134,6 +141,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
         sources: page,
         refs: [],
+        from: ["sources"],
       });
     });
   }
@@ -168,10 +176,11 @@ function eventDateText(event: BriefEvent, language: string): string {
 
 function sectionSlides(
   section: BriefSection,
-  id: string,
+  index: number,
   refsOf: (ids?: readonly string[]) => number[],
 ): NewSlide[] {
-  const base = { notes: section.notes, refs: refsOf(section.sources) };
+  const id = `section-${index + 1}`;
+  const base = { notes: section.notes, refs: refsOf(section.sources), from: ["sections", index] };
   switch (section.type) {
     case "points":
     case "watch": {

@@ -40,6 +40,8 @@ interface SlideBase {
   refs: number[];
   /** 1-based position in the deck; filled in once all slides are known. */
   number: number;
+  /** The path in the brief's YAML this slide is drawn from, e.g. ["sections", 2]. */
+  from: (string | number)[];
 }
 
 /** One slide of the deck; `kind` names the template partial that draws it. */

@@ -29,3 +29,8 @@ export function deckTemplate(): DeckTemplate {
   compiled = (context) => template(context);
   return compiled;
 }
+
+/** Drops the compiled templates, so the next render reads them again (after an edit). */
+export function forgetTemplates(): void {
+  compiled = undefined;
+}
