@@ -1,0 +1,107 @@
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatProblem } from "../../src/errors.js";
+import { validateBrief } from "../../src/load/load-brief.js";
+import { type PreviewServer, startServer } from "../../src/serve/server.js";
+import { startBrowser } from "../helpers/browser.js";
+import { tempDir } from "../helpers/temp.js";
+
+const sample = "briefings/putin-kim-summit-2024.yaml";
+let browser: Browser;
+let server: PreviewServer;
+let page: Page;
+let brief: string;
+const original = readFileSync(sample, "utf8");
+
+const revealReady = (p: Page) =>
+  p.waitForFunction(() =>
+    (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+  );
+const slideIndex = (p: Page) =>
+  p.evaluate(
+    () => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h,
+  );
+const overlayText = (p: Page) =>
+  p.evaluate(() => document.getElementById("briefing-problems")?.textContent ?? null);
+
+beforeAll(async () => {
+  const work = await tempDir("live");
+  brief = path.join(work, "brief.yaml");
+  copyFileSync(sample, brief);
+  [browser, server] = await Promise.all([
+    startBrowser(),
+    startServer({ input: brief, port: 0, host: "127.0.0.1" }),
+  ]);
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+});
+
+afterAll(async () => {
+  await page?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe("briefing serve in the real browser", () => {
+  it("reloads the deck when the brief is saved, on the same slide", async () => {
+    await page.goto(`${server.url}brief/#/timeline`, { waitUntil: "load" });
+    await revealReady(page);
+    const before = await slideIndex(page);
+    expect(before).toBeGreaterThan(0);
+
+    const reloaded = page.waitForNavigation({ waitUntil: "load" });
+    const saved = performance.now();
+    writeFileSync(brief, original.replace("title: Road to the summit", "title: Road to Pyongyang"));
+    await reloaded;
+    await revealReady(page);
+    const ms = performance.now() - saved;
+    console.info(`save → reloaded deck ready: ${ms.toFixed(0)} ms`);
+
+    const heading = await page.$eval("#timeline .heading", (el) => el.textContent);
+    expect(heading).toContain("Road to Pyongyang");
+    expect(await page.evaluate(() => location.hash)).toBe("#/timeline");
+    expect(await slideIndex(page)).toBe(before);
+  });
+
+  it("keeps the last good deck under an overlay that points at the broken line", async () => {
+    const lines = original.split("\n");
+    const broken = lines.findIndex((l) => l.startsWith("subtitle:"));
+    lines[broken] = "subtitle: Deepening: [cooperation";
+    const text = lines.join("\n");
+    const expected = validateBrief(brief, text).problems.map(formatProblem);
+    expect(expected[0]).toMatch(new RegExp(`^${brief}:${broken + 1}:\\d+: `));
+
+    writeFileSync(brief, text);
+    await page.waitForFunction(() => document.getElementById("briefing-problems") !== null);
+    const overlay = await overlayText(page);
+    for (const line of expected) expect(overlay).toContain(line);
+    // The deck behind it is still the last good one, on the same slide.
+    expect(await page.$eval("#timeline .heading", (el) => el.textContent)).toContain(
+      "Road to Pyongyang",
+    );
+    expect(await page.evaluate(() => location.hash)).toBe("#/timeline");
+  });
+
+  it("clears the overlay on the next good save", async () => {
+    const reloaded = page.waitForNavigation({ waitUntil: "load" });
+    writeFileSync(brief, original);
+    await reloaded;
+    await revealReady(page);
+    expect(await overlayText(page)).toBeNull();
+    expect(await page.$eval("#timeline .heading", (el) => el.textContent)).toContain(
+      "Road to the summit",
+    );
+    expect(await page.evaluate(() => location.hash)).toBe("#/timeline");
+  });
+
+  it("shows a problem as text, never as markup", async () => {
+    writeFileSync(brief, original.replace("title: Putin", 'title: "<img src=x onerror=alert(1)>" Putin'));
+    await page.waitForFunction(() => document.getElementById("briefing-problems") !== null);
+    expect(await page.$$eval("#briefing-problems *", (els) => els.length)).toBe(0);
+    const reloaded = page.waitForNavigation({ waitUntil: "load" });
+    writeFileSync(brief, original);
+    await reloaded;
+  });
+});
