@@ -7,6 +7,8 @@ Reveal.initialize({
   maxScale: 2,
   center: false,
   hash: true,
+  // Left and right step through every slide, the event slides stacked under an overview too.
+  navigationMode: "linear",
   controls: true,
   controlsLayout: "edges",
   progress: true,

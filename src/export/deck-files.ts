@@ -24,6 +24,7 @@ export function staticFiles(): [string, string][] {
     [path.join(revealDist, "plugin", "notes.js"), "reveal/plugin/notes.js"],
     [path.join(templatesDir, "deck.js"), "deck.js"],
     [path.join(templatesDir, "theme", "theme.css"), "theme/theme.css"],
+    [path.join(templatesDir, "theme", "timeline.css"), "theme/timeline.css"],
     [path.join(templatesDir, "theme", "fonts.css"), "theme/fonts.css"],
     ...fonts.map((font): [string, string] => [path.join(fontFiles, font), `fonts/${font}`]),
   ];

@@ -10,11 +10,12 @@ import type {
   EventView,
   NumberedSource,
   Slide,
+  SlideDraft,
 } from "./deck.js";
-import { linesFor, linesPerSlide, paginate } from "./fit.js";
+import { linesFor, paginate } from "./fit.js";
 import { parseInline } from "./inline.js";
-
-type NewSlide = Slide extends infer S ? (S extends Slide ? Omit<S, "number"> : never) : never;
+import { slideSource } from "./slide-source.js";
+import { timelineColumns } from "./timeline-slides.js";
 
 /** Where an image named in a brief is placed in the built deck. */
 export function assetPath(ref: string): string {
@@ -54,11 +55,10 @@ export function buildDeck(brief: Brief, name: string): Deck {
   );
   const categoryOf = new Map(categories.map((c) => [c.key, c]));
 
-  // Where each event was written, for slides to say which YAML line they come from.
-  const written = new Map(brief.timeline.events.map((e, i) => [e, i]));
   const sorted = sortByDate(brief.timeline.events, (e) => withApprox(e));
-  const events = sorted.map(
-    (e, i): EventView => ({
+  const events = sorted.map((e, i): EventView => {
+    const hasSlide = e.detail !== undefined || e.image !== undefined || e.notes !== undefined;
+    return {
       title: e.title,
       dateText: eventDateText(e, language),
       detail: e.detail === undefined ? undefined : parseInline(e.detail),
@@ -66,66 +66,54 @@ export function buildDeck(brief: Brief, name: string): Deck {
       image: e.image === undefined ? undefined : assetPath(e.image),
       notes: e.notes,
       refs: refs(e.sources),
-      hasSlide: e.detail !== undefined || e.image !== undefined || e.notes !== undefined,
-      slideId: `event-${i + 1}`,
-    }),
-  );
-
-  const slides: NewSlide[] = [];
-  const dateText = formatDate(dateOf(brief.date), language);
-  slides.push({
-    kind: "title",
-    id: "title",
-    title: brief.title,
-    subtitle: brief.subtitle,
-    author: brief.author,
-    dateText,
-    refs: [],
-    from: ["title"],
+      hasSlide,
+      slideId: hasSlide ? `event-${i + 1}` : undefined,
+      approx: e.approx !== undefined,
+    };
   });
+
+  const columns: SlideDraft[][] = [];
+  const asOf = dateOf(brief.date);
+  const dateText = formatDate(asOf, language);
+  columns.push([
+    {
+      kind: "title",
+      id: "title",
+      title: brief.title,
+      subtitle: brief.subtitle,
+      author: brief.author,
+      dateText,
+      refs: [],
+    },
+  ]);
   if (brief.summary?.length) {
-    slides.push(
+    columns.push(
       ...parts("summary", "Bottom line up front", brief.summary, (items) => ({
         kind: "summary",
         items,
-        from: ["summary"],
-      })),
+      })).map((s) => [s]),
     );
   }
-  const timelineTitle = brief.timeline.title ?? "Timeline";
-  const legendLines = categories.length > 0 ? 1 : 0;
-  const overviewPages = paginate(
-    events,
-    (e) => linesFor(e.title, 72),
-    linesPerSlide - 2 - legendLines,
-  );
-  overviewPages.forEach((page, i) => {
-    slides.push({
-      kind: "overview",
-      id: i === 0 ? "timeline" : `timeline-${i + 1}`,
-      title: timelineTitle,
-      part: overviewPages.length > 1 ? `${i + 1}/${overviewPages.length}` : undefined,
-      events: page,
+  columns.push(
+    ...timelineColumns({
+      title: brief.timeline.title ?? "Timeline",
+      events,
+      items: sorted.map((e, i) => ({
+        date: withApprox(e),
+        end: e.end === undefined ? undefined : dateOf(e.end),
+        title: e.title,
+        dateText: (events[i] as EventView).dateText,
+        category: e.category,
+      })),
       categories,
-      refs: [],
-      from: ["timeline"],
-    });
-  });
-  events.forEach((event, i) => {
-    if (event.hasSlide) {
-      slides.push({
-        kind: "event",
-        id: event.slideId as string,
-        title: event.title,
-        event,
-        notes: event.notes,
-        refs: event.refs,
-        from: ["timeline", "events", written.get(sorted[i] as BriefEvent) as number],
-      });
-    } else delete event.slideId;
-  });
+      asOf,
+      asOfText: dateText,
+      language,
+    }),
+  );
+  const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
-    slides.push(...sectionSlides(section, i, refs));
+    slides.push(...sectionSlides(section, `section-${i + 1}`, refs));
   });
   if (sources.length > 0) {
     const pages = paginate(
@@ -141,12 +129,23 @@ export function buildDeck(brief: Brief, name: string): Deck {
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
         sources: page,
         refs: [],
-        from: ["sources"],
       });
     });
   }
 
-  const numbered = slides.map((slide, i) => ({ ...slide, number: i + 1 }) as Slide);
+  columns.push(...slides.map((slide) => [slide]));
+
+  let number = 0;
+  const written = new Map(
+    sorted.map((e, i) => [`event-${i + 1}`, brief.timeline.events.indexOf(e)] as const),
+  );
+  const numberedColumns = columns.map((column) => ({
+    stacked: column.length > 1,
+    slides: column.map(
+      (slide) => ({ ...slide, number: ++number, from: slideSource(slide.id, written) }) as Slide,
+    ),
+  }));
+  const numbered = numberedColumns.flatMap((column) => column.slides);
   return {
     name,
     title: brief.title,
@@ -158,6 +157,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
     dateText,
     keywords: categories.map((c) => c.label),
     slides: numbered,
+    columns: numberedColumns,
     total: numbered.length,
   };
 }
@@ -176,11 +176,10 @@ function eventDateText(event: BriefEvent, language: string): string {
 
 function sectionSlides(
   section: BriefSection,
-  index: number,
+  id: string,
   refsOf: (ids?: readonly string[]) => number[],
-): NewSlide[] {
-  const id = `section-${index + 1}`;
-  const base = { notes: section.notes, refs: refsOf(section.sources), from: ["sections", index] };
+): SlideDraft[] {
+  const base = { notes: section.notes, refs: refsOf(section.sources) };
   switch (section.type) {
     case "points":
     case "watch": {
@@ -245,9 +244,9 @@ function parts<T>(
   id: string,
   title: string,
   items: readonly T[],
-  make: (items: T[]) => Omit<NewSlide, "id" | "title" | "part" | "refs"> & { refs?: number[] },
+  make: (items: T[]) => Omit<SlideDraft, "id" | "title" | "part" | "refs"> & { refs?: number[] },
   cost: (item: T) => number = (item) => linesFor(String(item)) + 0.4,
-): NewSlide[] {
+): SlideDraft[] {
   const pages = paginate(items, cost);
   return pages.map(
     (page, i) =>
@@ -257,7 +256,7 @@ function parts<T>(
         id: i === 0 ? id : `${id}-${i + 1}`,
         title,
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
-      }) as NewSlide,
+      }) as SlideDraft,
   );
 }
 

@@ -29,6 +29,36 @@ export interface EventView {
   /** True for events with a slide of their own. */
   hasSlide: boolean;
   slideId?: string;
+  approx: boolean;
+  /** The time since the previous event of the same category: "9 months after …". */
+  previous?: { duration: string; title: string; dateText: string };
+}
+
+/** The overview's picture, in pixels within its plot area; see templates/theme/timeline.css. */
+export interface OverviewPlot {
+  width: number;
+  height: number;
+  axisY: number;
+  segments: { left: number; width: number }[];
+  breaks: { x: number; text: string }[];
+  events: {
+    event: EventView;
+    x: number;
+    span?: { left: number; width: number };
+    label: { left: number; top: number; width: number; height: number; side: "above" | "below" };
+    leader: { x: number; top: number; height: number };
+  }[];
+  intervals: { left: number; width: number; top: number; text: string }[];
+  asOf?: { x: number; text: string };
+}
+
+/** The "you are here" strip on an event slide: the whole timeline, this event marked. */
+export interface TimelineStrip {
+  dots: { x: number; color?: string; current: boolean }[];
+  marker: number;
+  breaks: number[];
+  firstText: string;
+  lastText: string;
 }
 
 interface SlideBase {
@@ -40,7 +70,7 @@ interface SlideBase {
   refs: number[];
   /** 1-based position in the deck; filled in once all slides are known. */
   number: number;
-  /** The path in the brief's YAML this slide is drawn from, e.g. ["sections", 2]. */
+  /** The path in the brief's YAML this slide is drawn from, e.g. ["sections", 2]; filled in with the number. */
   from: (string | number)[];
 }
 
@@ -49,8 +79,8 @@ export type Slide = SlideBase &
   (
     | { kind: "title"; subtitle?: string; author?: string; dateText: string }
     | { kind: "summary"; items: string[] }
-    | { kind: "overview"; events: EventView[]; categories: Category[] }
-    | { kind: "event"; event: EventView }
+    | { kind: "overview"; plot: OverviewPlot; categories: Category[] }
+    | { kind: "event"; event: EventView; strip: TimelineStrip }
     | { kind: "points"; items: string[] }
     | { kind: "watch"; items: string[] }
     | { kind: "actors"; people: { name: string; role: string; note?: string; image?: string }[] }
@@ -76,6 +106,13 @@ export type ClassificationLevel =
   | "top-secret"
   | "other";
 
+/** A slide before it is given its number in the deck. */
+export type SlideDraft = Slide extends infer S
+  ? S extends Slide
+    ? Omit<S, "number" | "from">
+    : never
+  : never;
+
 /** Everything the templates need to draw a brief, and nothing they must compute. */
 export interface Deck {
   name: string;
@@ -89,5 +126,10 @@ export interface Deck {
   dateText: string;
   keywords: string[];
   slides: Slide[];
+  /**
+   * The slides as reveal.js arranges them: each overview page with its events' slides below it
+   * in a vertical stack, every other slide on its own. Read in order, they are `slides`.
+   */
+  columns: { stacked: boolean; slides: Slide[] }[];
   total: number;
 }

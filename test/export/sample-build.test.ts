@@ -41,7 +41,9 @@ describe("the sample brief, built with the real browser", () => {
   });
 
   it("prints one PDF page per slide, at 16:9", async () => {
-    const slides = ((await readFile(html, "utf8")).match(/<section /g) ?? []).length;
+    const slides = (
+      (await readFile(html, "utf8")).match(/<section id="[^"]+" class="slide /g) ?? []
+    ).length;
     const info = pdfInfo(pdf);
     expect(slides).toBeGreaterThan(10);
     expect(Number(info.Pages)).toBe(slides);

@@ -97,7 +97,10 @@ describe("briefing serve in the real browser", () => {
   });
 
   it("shows a problem as text, never as markup", async () => {
-    writeFileSync(brief, original.replace("title: Putin", 'title: "<img src=x onerror=alert(1)>" Putin'));
+    writeFileSync(
+      brief,
+      original.replace("title: Putin", 'title: "<img src=x onerror=alert(1)>" Putin'),
+    );
     await page.waitForFunction(() => document.getElementById("briefing-problems") !== null);
     expect(await page.$$eval("#briefing-problems *", (els) => els.length)).toBe(0);
     const reloaded = page.waitForNavigation({ waitUntil: "load" });

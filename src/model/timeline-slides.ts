@@ -1,0 +1,158 @@
+import { placeOnAxis } from "../timeline/axis.js";
+import { type PartialDate, startOf } from "../timeline/date.js";
+import { durationBetween, formatDuration } from "../timeline/duration.js";
+import {
+  layoutOverview,
+  type OverviewPage,
+  plot,
+  type TimelineItem,
+} from "../timeline/overview.js";
+import type { Category, EventView, OverviewPlot, SlideDraft, TimelineStrip } from "./deck.js";
+
+/** What the timeline's slides are made from: events in time order, twice over. */
+export interface TimelineInput {
+  title: string;
+  /** The events as slides show them, in time order. */
+  events: EventView[];
+  /** The same events as the layout needs them, in the same order. */
+  items: TimelineItem[];
+  categories: Category[];
+  asOf: PartialDate;
+  asOfText: string;
+  language: string;
+}
+
+const stripWidth = 1136;
+// Beyond this many events the strip shows only where this event is, not every other one.
+const stripMaxDots = 150;
+
+/**
+ * The timeline's slides as reveal.js columns: each overview page, then the slides of the
+ * events on it, so the presenter can go down into an era and the PDF reads in time order.
+ */
+export function timelineColumns(input: TimelineInput): SlideDraft[][] {
+  const { events, items, language } = input;
+  events.forEach((event, i) => {
+    const item = items[i] as TimelineItem;
+    const prev = findPrevious(items, i);
+    if (prev < 0) return;
+    const duration = durationBetween((items[prev] as TimelineItem).date, item.date);
+    if (duration.count === 0) return;
+    const before = events[prev] as EventView;
+    event.previous = {
+      duration: formatDuration(duration, language),
+      title: before.title,
+      dateText: before.dateText,
+    };
+  });
+  const strip = stripFor(input);
+  const pages = layoutOverview(items, input.asOf);
+  return pages.map((page, p) => {
+    const overview: SlideDraft = {
+      kind: "overview",
+      id: p === 0 ? "timeline" : `timeline-${p + 1}`,
+      title: input.title,
+      part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
+      plot: plotView(page, input),
+      categories: input.categories,
+      refs: [],
+    };
+    const eventSlides = page.events
+      .map((placed) => events[placed.index] as EventView)
+      .filter((event) => event.hasSlide)
+      .map(
+        (event): SlideDraft => ({
+          kind: "event",
+          id: event.slideId as string,
+          title: event.title,
+          event,
+          strip: strip(events.indexOf(event)),
+          notes: event.notes,
+          refs: event.refs,
+        }),
+      );
+    return [overview, ...eventSlides];
+  });
+}
+
+function findPrevious(items: readonly TimelineItem[], i: number): number {
+  const category = (items[i] as TimelineItem).category;
+  if (!category) return -1;
+  for (let j = i - 1; j >= 0; j--) if ((items[j] as TimelineItem).category === category) return j;
+  return -1;
+}
+
+const r = (n: number) => Math.round(n * 10) / 10;
+
+function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
+  return {
+    width: plot.width,
+    height: plot.height,
+    axisY: plot.axisY,
+    segments: page.segments.map((s) => ({ left: r(s.left), width: r(s.right - s.left) })),
+    breaks: page.breaks.map((b) => ({
+      x: r(b.x),
+      text: formatDuration(b.duration, input.language),
+    })),
+    events: page.events.map((placed) => {
+      const { label, leader } = placed;
+      return {
+        event: input.events[placed.index] as EventView,
+        x: r(placed.x),
+        span:
+          placed.xEnd !== undefined && placed.xEnd > placed.x
+            ? { left: r(placed.x), width: r(placed.xEnd - placed.x) }
+            : undefined,
+        label: {
+          left: r(label.left),
+          top: r(label.top),
+          width: r(label.width),
+          height: r(label.height),
+          side: label.lane.side,
+        },
+        leader: { x: r(leader.x), top: r(leader.top), height: r(leader.bottom - leader.top) },
+      };
+    }),
+    intervals: page.intervals.map((i) => ({
+      left: r(i.x1),
+      width: r(i.x2 - i.x1),
+      top: plot.band.top + i.row * plot.band.row,
+      text: formatDuration(i.duration, input.language),
+    })),
+    asOf:
+      page.asOf === undefined ? undefined : { x: r(page.asOf), text: `As of ${input.asOfText}` },
+  };
+}
+
+/** The strip for each event slide, from one layout of the whole timeline. */
+function stripFor(input: TimelineInput): (index: number) => TimelineStrip {
+  const { events, items } = input;
+  const times = items.map((item) => startOf(item.date));
+  const minGap = Math.min(6, stripWidth / (2 * Math.max(1, times.length)));
+  const layout =
+    placeOnAxis(
+      times.map((time) => ({ time, minGap })),
+      stripWidth,
+    ) ??
+    (placeOnAxis(
+      times.map((time) => ({ time, minGap: 0 })),
+      stripWidth,
+    ) as NonNullable<ReturnType<typeof placeOnAxis>>);
+  const xs = layout.xs.map(r);
+  const firstText = events[0]?.dateText ?? "";
+  const lastText = events[events.length - 1]?.dateText ?? "";
+  return (index) => ({
+    dots:
+      events.length > stripMaxDots
+        ? []
+        : events.map((event, i) => ({
+            x: xs[i] as number,
+            color: event.category?.color,
+            current: i === index,
+          })),
+    marker: xs[index] as number,
+    breaks: layout.breaks.map((b) => r(b.x)),
+    firstText,
+    lastText,
+  });
+}

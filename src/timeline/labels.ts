@@ -1,0 +1,135 @@
+// Where the overview's event labels go: a size model for their text, and lanes above and below
+// the axis in which labels are placed left to right without touching each other or crossing
+// another label's leader line. The numbers match templates/theme/timeline.css.
+
+/** The text size model for a label: title lines of 18 px type under a 14 px date line. */
+export const labelText = {
+  /** A safe (wide) estimate of one character's width at the title size, in pixels. */
+  charWidth: 9.6,
+  titleLine: 22,
+  dateLine: 18,
+  maxTitleLines: 3,
+  minWidth: 150,
+  padding: 2,
+};
+
+/** The label's box size for a title, by simulated word wrap. */
+export function labelSize(
+  title: string,
+  dateText: string,
+): { width: number; height: number; lines: number } {
+  const { charWidth, titleLine, dateLine, maxTitleLines, minWidth, padding } = labelText;
+  const longestWord = Math.max(
+    ...title.split(/\s+/).map(textWidth),
+    textWidth(dateText) * (14 / 18),
+  );
+  let width = Math.max(minWidth, longestWord * charWidth + 2 * padding);
+  let lines = wrap(title, (width - 2 * padding) / charWidth);
+  while (lines > maxTitleLines) {
+    width += 20;
+    lines = wrap(title, (width - 2 * padding) / charWidth);
+  }
+  return { width: Math.ceil(width), height: dateLine + lines * titleLine + 2 * padding, lines };
+}
+
+// East Asian wide characters count as two.
+const wide =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+
+function textWidth(text: string): number {
+  return text.length + (text.match(wide)?.length ?? 0);
+}
+
+/** How many lines `text` takes when words are wrapped at `chars` characters a line. */
+export function wrap(text: string, chars: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let w = textWidth(word);
+    if (used > 0 && used + 1 + w > chars) {
+      lines++;
+      used = 0;
+    }
+    // A word longer than a line breaks anywhere.
+    while (w > chars) {
+      lines++;
+      w -= Math.floor(chars);
+    }
+    used += (used > 0 ? 1 : 0) + w;
+  }
+  return lines;
+}
+
+/** A lane: which side of the axis, and how far out (1 is next to the axis). */
+export interface Lane {
+  side: "above" | "below";
+  level: 1 | 2;
+}
+
+export const lanes: readonly Lane[] = [
+  { side: "above", level: 1 },
+  { side: "below", level: 1 },
+  { side: "above", level: 2 },
+  { side: "below", level: 2 },
+];
+
+/** A placed label: its box's left edge and width, in the lane it went to. */
+export interface PlacedLabel {
+  lane: Lane;
+  left: number;
+  width: number;
+  height: number;
+}
+
+/** The geometry labels are laid out in. */
+export interface LabelArea {
+  width: number;
+  /** The height of one lane: the tallest label that fits in it. */
+  laneHeight: number;
+}
+
+const gap = 12;
+// The leader line meets the box at least this far in from its edge.
+const inset = 10;
+
+/**
+ * Places one label per anchor (x positions in increasing order) into the lanes, each box
+ * horizontally over its anchor so its leader line can drop straight to the axis. Returns
+ * undefined when some label has no room: the caller then puts fewer events on the page.
+ */
+export function placeLabels(
+  anchors: readonly number[],
+  sizes: readonly { width: number; height: number }[],
+  area: LabelArea,
+): PlacedLabel[] | undefined {
+  const placed: (PlacedLabel & { x: number })[] = [];
+  const rightEdge = new Map<Lane, number>(lanes.map((lane) => [lane, Number.NEGATIVE_INFINITY]));
+  for (const [i, x] of anchors.entries()) {
+    const size = sizes[i] as { width: number; height: number };
+    if (size.height > area.laneHeight || size.width > area.width) return undefined;
+    let found: (PlacedLabel & { x: number }) | undefined;
+    for (const lane of lanes) {
+      const wanted = Math.min(Math.max(x - size.width / 2, 0), area.width - size.width);
+      const left = Math.max(wanted, (rightEdge.get(lane) as number) + gap);
+      if (left > x - inset || left + size.width > area.width) continue;
+      const box = { lane, left, width: size.width, height: size.height, x };
+      if (placed.some((other) => crosses(box, other) || crosses(other, box))) continue;
+      found = box;
+      break;
+    }
+    if (!found) return undefined;
+    rightEdge.set(found.lane, found.left + found.width);
+    placed.push(found);
+  }
+  return placed.map(({ x: _x, ...label }) => label);
+}
+
+/** True when `outer`'s leader line passes through `inner`'s box on its way to the axis. */
+function crosses(outer: PlacedLabel & { x: number }, inner: PlacedLabel & { x: number }): boolean {
+  return (
+    outer.lane.side === inner.lane.side &&
+    outer.lane.level > inner.lane.level &&
+    outer.x >= inner.left - 2 &&
+    outer.x <= inner.left + inner.width + 2
+  );
+}

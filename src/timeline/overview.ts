@@ -1,0 +1,254 @@
+import { type AxisPoint, placeOnAxis } from "./axis.js";
+import { type PartialDate, startOf } from "./date.js";
+import { type Duration, durationBetween } from "./duration.js";
+import { type Lane, labelSize, labelText, type PlacedLabel, placeLabels } from "./labels.js";
+
+// The overview's plot area, in pixels, as templates/theme/timeline.css draws it: two lanes of
+// labels above the axis, a band for interval call-outs and two lanes below, and a row at the
+// top for the "as of" marker's label.
+export const plot = {
+  width: 1136,
+  height: 440,
+  axisY: 214,
+  /** The axis runs this far in from each side, so labels centred on its ends stay on the slide. */
+  margin: 24,
+  laneHeight: 88,
+  /** Where each lane's edge nearest the axis lies. */
+  laneEdge: { above: { 1: 200, 2: 106 }, below: { 1: 258, 2: 352 } },
+  /** Two rows for interval call-outs, just under the axis. */
+  band: { top: 222, row: 16, rows: 2 },
+  minGap: { event: 56, end: 8, asOf: 14 },
+};
+
+/** An event as the overview needs it: when, how long, and what its label says. */
+export interface TimelineItem {
+  date: PartialDate;
+  end?: PartialDate;
+  title: string;
+  dateText: string;
+  category?: string;
+}
+
+/** One event on an overview page, with its dot, span bar, label box and leader line. */
+export interface PlacedEvent {
+  /** Index into the items given to `layoutOverview`. */
+  index: number;
+  x: number;
+  xEnd?: number;
+  label: { left: number; top: number; width: number; height: number; lane: Lane };
+  leader: { x: number; top: number; bottom: number };
+}
+
+/** An interval call-out between two events of one category: "9 months". */
+export interface Interval {
+  x1: number;
+  x2: number;
+  row: number;
+  duration: Duration;
+}
+
+/** One overview slide's picture. */
+export interface OverviewPage {
+  events: PlacedEvent[];
+  /** Stretches of drawn axis between breaks. */
+  segments: { left: number; right: number }[];
+  breaks: { x: number; duration: Duration }[];
+  intervals: Interval[];
+  asOf?: number;
+}
+
+/**
+ * Lays the timeline out as overview pages. Events stay in the order given (time order); a page
+ * takes events while all their labels still fit without overlapping, then the next page starts,
+ * so every event lands on exactly one page. Each page has its own continuous axis, with long
+ * empty stretches cut out. `asOf` is drawn on the page whose stretch of time holds it.
+ */
+export function layoutOverview(items: readonly TimelineItem[], asOf: PartialDate): OverviewPage[] {
+  const pages: OverviewPage[] = [];
+  const asOfTime = startOf(asOf);
+  let first = 0;
+  while (first < items.length) {
+    let page =
+      layoutPage(items, first, first + 1, asOfTime, first + 1 === items.length) ??
+      forcePage(items, first);
+    for (let end = first + 2; end <= items.length; end++) {
+      const bigger = layoutPage(items, first, end, asOfTime, end === items.length);
+      if (!bigger) break;
+      page = bigger;
+    }
+    pages.push(page);
+    first += page.events.length;
+  }
+  return pages;
+}
+
+// A single event always gets a page, even one whose label is too big for the size model.
+function forcePage(items: readonly TimelineItem[], index: number): OverviewPage {
+  const x = plot.width / 2;
+  const size = labelSize(
+    (items[index] as TimelineItem).title,
+    (items[index] as TimelineItem).dateText,
+  );
+  const lane: Lane = { side: "above", level: 1 };
+  const bottom = plot.laneEdge.above[1];
+  return {
+    events: [
+      {
+        index,
+        x,
+        label: {
+          left: Math.max(0, x - size.width / 2),
+          top: bottom - size.height,
+          width: Math.min(size.width, plot.width),
+          height: size.height,
+          lane,
+        },
+        leader: { x, top: bottom, bottom: plot.axisY },
+      },
+    ],
+    segments: [{ left: plot.margin, right: plot.width - plot.margin }],
+    breaks: [],
+    intervals: [],
+  };
+}
+
+function layoutPage(
+  items: readonly TimelineItem[],
+  first: number,
+  end: number,
+  asOfTime: number,
+  isLast: boolean,
+): OverviewPage | undefined {
+  const chosen = items.slice(first, end);
+  const starts = chosen.map((item) => startOf(item.date));
+  const firstTime = starts[0] as number;
+  const lastTime = starts[starts.length - 1] as number;
+  const showAsOf = asOfTime >= firstTime && (asOfTime <= lastTime || isLast);
+
+  // Every moment drawn: event starts, span ends, and the as-of date.
+  const moments: { time: number; minGap: number; kind: "start" | "end" | "asOf"; i: number }[] = [];
+  chosen.forEach((item, i) => {
+    moments.push({ time: starts[i] as number, minGap: plot.minGap.event, kind: "start", i });
+    if (item.end)
+      moments.push({
+        time: Math.max(startOf(item.end), starts[i] as number),
+        minGap: plot.minGap.end,
+        kind: "end",
+        i,
+      });
+  });
+  if (showAsOf) moments.push({ time: asOfTime, minGap: plot.minGap.asOf, kind: "asOf", i: -1 });
+  // Starts keep their order; an end or the as-of date sorts after starts at the same moment.
+  const order = { start: 0, end: 1, asOf: 2 };
+  moments.sort((a, b) => a.time - b.time || order[a.kind] - order[b.kind] || a.i - b.i);
+
+  const axisWidth = plot.width - 2 * plot.margin;
+  const axis = placeOnAxis(moments as AxisPoint[], axisWidth);
+  if (!axis) return undefined;
+  const xOf = new Map<string, number>();
+  moments.forEach((m, k) => {
+    xOf.set(`${m.kind}:${m.i}`, plot.margin + (axis.xs[k] as number));
+  });
+
+  const anchors = chosen.map((_, i) => xOf.get(`start:${i}`) as number);
+  const sizes = chosen.map((item) => labelSize(item.title, item.dateText));
+  const labels = placeLabels(anchors, sizes, { width: plot.width, laneHeight: plot.laneHeight });
+  if (!labels) return undefined;
+
+  const events = chosen.map((item, i): PlacedEvent => {
+    const x = anchors[i] as number;
+    const label = labels[i] as PlacedLabel;
+    const edge = plot.laneEdge[label.lane.side][label.lane.level];
+    const top = label.lane.side === "above" ? edge - label.height : edge;
+    const placed: PlacedEvent = {
+      index: first + i,
+      x,
+      label: { ...label, top },
+      leader:
+        label.lane.side === "above"
+          ? { x, top: edge, bottom: plot.axisY }
+          : { x, top: plot.axisY, bottom: edge },
+    };
+    if (item.end) placed.xEnd = xOf.get(`end:${i}`);
+    return placed;
+  });
+
+  const segments: { left: number; right: number }[] = [];
+  let left = plot.margin - 12;
+  for (const b of axis.breaks) {
+    segments.push({ left, right: plot.margin + b.x - 50 });
+    left = plot.margin + b.x + 50;
+  }
+  segments.push({ left, right: plot.width - plot.margin + 12 });
+
+  const breaks = axis.breaks.map((b) => ({
+    x: plot.margin + b.x,
+    duration: durationBetween(dateAt(items, first, b.from), dateAt(items, first, b.to)),
+  }));
+  return {
+    events,
+    segments,
+    breaks,
+    intervals: intervals(chosen, anchors, breaks),
+    asOf: showAsOf ? xOf.get("asOf:-1") : undefined,
+  };
+}
+
+// The partial date of the event that starts at `time`, for writing a break's length in the
+// precision the brief gave.
+function dateAt(items: readonly TimelineItem[], from: number, time: number): PartialDate {
+  for (let i = from; i < items.length; i++) {
+    const item = items[i] as TimelineItem;
+    if (startOf(item.date) === time) return item.date;
+    if (item.end && startOf(item.end) === time) return item.end;
+  }
+  const d = new Date(time);
+  return {
+    precision: "day",
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: 0,
+    minute: 0,
+  };
+}
+
+const callOut = { charWidth: 7.6, padding: 16, minDays: 28 };
+
+/**
+ * Call-outs for the time between consecutive events of the same category, where that is at
+ * least four weeks, the label fits between them, and it says more than the axis break already
+ * does. Shorter intervals are placed first, each in the first row where it touches no other.
+ */
+function intervals(
+  chosen: readonly TimelineItem[],
+  anchors: readonly number[],
+  breaks: readonly { x: number }[],
+): Interval[] {
+  const candidates: Omit<Interval, "row">[] = [];
+  chosen.forEach((item, i) => {
+    if (!item.category) return;
+    const j = chosen.findIndex((other, k) => k > i && other.category === item.category);
+    if (j < 0) return;
+    const next = chosen[j] as TimelineItem;
+    if (startOf(next.date) - startOf(item.date) < callOut.minDays * 86_400_000) return;
+    const x1 = anchors[i] as number;
+    const x2 = anchors[j] as number;
+    if (j === i + 1 && breaks.some((b) => b.x > x1 && b.x < x2)) return;
+    candidates.push({ x1, x2, duration: durationBetween(item.date, next.date) });
+  });
+  const kept: Interval[] = [];
+  for (const c of candidates.sort((a, b) => a.x2 - a.x1 - (b.x2 - b.x1))) {
+    const labelWidth =
+      `${c.duration.count} ${c.duration.unit}s`.length * callOut.charWidth + callOut.padding;
+    if (c.x2 - c.x1 < labelWidth) continue;
+    for (let row = 0; row < plot.band.rows; row++) {
+      if (kept.some((k) => k.row === row && c.x1 < k.x2 + 4 && k.x1 < c.x2 + 4)) continue;
+      kept.push({ ...c, row });
+      break;
+    }
+  }
+  return kept.sort((a, b) => a.row - b.row || a.x1 - b.x1);
+}
+
+export { labelText };
