@@ -7,6 +7,8 @@ import { BriefingError, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
 import { printPdf } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
+import { inspectDeck } from "./inspect/inspect-deck.js";
+import { layoutProblems } from "./inspect/layout-problems.js";
 import { onInterrupt } from "./interrupt.js";
 import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
@@ -19,6 +21,8 @@ export interface BuildOptions {
   outDir: string;
   pdf: boolean;
   browserPath?: string;
+  /** The banner for briefs that have no classification of their own. */
+  classification?: string;
 }
 
 /** What became of one brief. */
@@ -26,6 +30,8 @@ export interface BuildResult {
   file: string;
   name: string;
   problems: Problem[];
+  /** Layout problems the browser saw (slides that overflow, images, fonts): built anyway. */
+  warnings: Problem[];
   /** Set when the brief was built. */
   html?: string;
   pdf?: string;
@@ -69,20 +75,30 @@ async function buildOne(
   browser: () => Promise<Browser>,
 ): Promise<BuildResult> {
   const loaded = await loadBrief(file);
-  const result: BuildResult = { file, name: loaded.name, problems: loaded.problems };
+  const result: BuildResult = {
+    file,
+    name: loaded.name,
+    problems: loaded.problems,
+    warnings: [],
+  };
   if (!loaded.brief) return result;
-  const brief = loaded.brief;
-  const html = renderDeck(buildDeck(brief, loaded.name));
+  const brief = { ...loaded.brief };
+  brief.classification ??= options.classification;
+  const deck = buildDeck(brief, loaded.name);
+  const html = renderDeck(deck);
   const target = path.join(options.outDir, loaded.name);
   const pdfName = `${loaded.name}.pdf`;
   await replaceFolder(target, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images);
     if (options.pdf) {
-      const bytes = await printPdf(
-        await browser(),
-        path.join(tmp, "index.html"),
-        pdfMetadata(brief, loaded),
-      );
+      // The browser is up for the PDF anyway: look at the slides the way `check` does, in a
+      // page of its own while the PDF prints.
+      const index = path.join(tmp, "index.html");
+      const [findings, bytes] = await Promise.all([
+        browser().then((b) => inspectDeck(b, index)),
+        browser().then((b) => printPdf(b, index, pdfMetadata(brief, loaded))),
+      ]);
+      result.warnings = layoutProblems(findings, deck, loaded);
       await writeFile(path.join(tmp, pdfName), bytes);
     } else {
       // An HTML-only build leaves the PDF of an earlier build where it was.

@@ -76,9 +76,11 @@ export function layoutProblems(
       );
     }
     for (const src of found.brokenImages) {
+      // Images are copied under assets/; name them as the brief does.
+      const ref = src.replace(/^assets\//, "");
       report(
         "image-not-loaded",
-        `${name}: the image "${src}" does not load (is it a real image file?)`,
+        `${name}: the image "${ref}" does not load (is it a real image file?)`,
       );
     }
     const byScript = new Map<string, string[]>();
