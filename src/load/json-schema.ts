@@ -10,8 +10,8 @@ export const schemaFile = "schema/brief.schema.json";
  */
 export function briefJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(briefSchema, { target: "draft-2020-12", io: "input" }),
-    $id: "https://briefing.invalid/schema/brief-v1.json",
+    // Draft 7 is the one every editor's YAML and JSON support understands.
+    ...z.toJSONSchema(briefSchema, { target: "draft-7", io: "input" }),
     title: "briefing: a brief (format v1)",
     description:
       "A dated timeline, sections and sources that `briefing build` turns into a Reveal.js deck and a PDF.",
