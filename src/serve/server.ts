@@ -85,21 +85,24 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         await refreshPreview(preview);
-        announce(preview);
+        // When only the brief's text changed, open pages can swap their slides in place; an
+        // image or a template needs the page loaded again.
+        const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
+        announce(preview, onlyText ? "update" : "reload");
       }
     }
     rewatch();
   }
 
-  function announce(preview: Preview) {
-    for (const res of listeners.get(preview.name) ?? []) tell(res, preview);
+  function announce(preview: Preview, how: "update" | "reload") {
+    for (const res of listeners.get(preview.name) ?? []) tell(res, preview, how);
   }
 
   /** Tells one open page what to do about its deck's current state. */
-  function tell(res: ServerResponse, preview: Preview) {
+  function tell(res: ServerResponse, preview: Preview, how: "update" | "reload" = "reload") {
     if (preview.html && preview.version !== shown.get(res)) {
       shown.set(res, preview.version);
-      res.write(`event: reload\ndata: ${preview.version}\n\n`);
+      res.write(`event: ${how}\ndata: ${preview.version}\n\n`);
     } else if (preview.problems.length > 0) {
       res.write(`event: problems\ndata: ${JSON.stringify(preview.problems)}\n\n`);
     } else res.write("event: ok\ndata: \n\n");

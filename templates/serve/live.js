@@ -5,6 +5,7 @@
   const me = document.currentScript;
   const deck = me.dataset.deck;
   const version = me.dataset.version;
+  const reveal = () => window.Reveal;
   const overlayId = "briefing-problems";
 
   function showProblems(lines) {
@@ -30,10 +31,37 @@
   const events = new EventSource(
     `/__briefing/events?deck=${encodeURIComponent(deck)}&version=${encodeURIComponent(version)}`,
   );
-  events.addEventListener("reload", () => {
+  function reload() {
     events.close();
     location.reload();
-  });
+  }
+
+  // Only the brief changed: swap the slides in place, which is much quicker than loading
+  // reveal.js, the theme and the fonts again, and stay on the same slide.
+  async function update() {
+    try {
+      const response = await fetch(location.pathname, { cache: "no-store" });
+      const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+      const next = fresh.querySelector(".reveal .slides");
+      const slides = document.querySelector(".reveal .slides");
+      if (!response.ok || !next || !slides || !reveal()?.isReady()) return reload();
+      const { h, v } = reveal().getIndices();
+      slides.replaceChildren(
+        ...[...next.childNodes].map((node) => document.importNode(node, true)),
+      );
+      document.title = fresh.title;
+      document.documentElement.lang = fresh.documentElement.lang;
+      reveal().sync();
+      reveal().slide(h, v);
+      clearProblems();
+      document.dispatchEvent(new CustomEvent("briefing:updated"));
+    } catch {
+      reload();
+    }
+  }
+
+  events.addEventListener("reload", reload);
+  events.addEventListener("update", update);
   events.addEventListener("problems", (event) => showProblems(JSON.parse(event.data)));
   events.addEventListener("ok", clearProblems);
 })();
