@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +47,11 @@ beforeAll(async () => {
   copyFileSync(sample, path.join(work, "briefs", "summit.yaml"));
   writeFileSync(path.join(work, "secret.txt"), "not for the web");
   symlinkSync(path.join(work, "secret.txt"), path.join(work, "briefs", "photos", "link.png"));
+  const linked = readFileSync(sample, "utf8").replace(
+    /(\n {4}- date: 1961\n)/,
+    "$1      image: photos/link.png\n",
+  );
+  writeFileSync(path.join(work, "briefs", "linked.yaml"), linked);
   server = await startServer({ input: path.join(work, "briefs"), port: 0, host: "127.0.0.1" });
 });
 
@@ -85,6 +90,12 @@ describe("the preview server", () => {
 
   it("serves no file the deck does not use, and no symlink out of the brief's folder", async () => {
     expect((await get("/summit/photos/link.png")).status).toBe(404);
+    // A brief that names the link is invalid, so nothing of it is served.
+    const linked = await get("/linked/");
+    expect(linked.body).toMatch(
+      /linked\.yaml:\d+:\d+: .*photos\/link\.png.* is a link to a file outside/,
+    );
+    expect((await get("/linked/assets/photos/link.png")).status).toBe(404);
     expect((await get("/summit/summit.yaml")).status).toBe(404);
     expect((await get("/summit/package.json")).status).toBe(404);
   });
