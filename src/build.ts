@@ -12,8 +12,7 @@ import { layoutProblems } from "./inspect/layout-problems.js";
 import { onInterrupt } from "./interrupt.js";
 import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
-import { buildDeck } from "./model/build-deck.js";
-import { renderDeck } from "./render/render-deck.js";
+import { renderBrief } from "./render/render-brief.js";
 import { parseDate, startOf } from "./timeline/date.js";
 
 /** Settings for a build, already resolved from flags and defaults. */
@@ -23,6 +22,8 @@ export interface BuildOptions {
   browserPath?: string;
   /** The banner for briefs that have no classification of their own. */
   classification?: string;
+  /** A CSS file laid over the built-in theme. */
+  theme?: string;
 }
 
 /** What became of one brief. */
@@ -82,14 +83,12 @@ async function buildOne(
     warnings: [],
   };
   if (!loaded.brief) return result;
-  const brief = { ...loaded.brief };
-  brief.classification ??= options.classification;
-  const deck = buildDeck(brief, loaded.name);
-  const html = renderDeck(deck);
+  const brief = loaded.brief;
+  const { deck, html } = renderBrief(brief, loaded.name, options);
   const target = path.join(options.outDir, loaded.name);
   const pdfName = `${loaded.name}.pdf`;
   await replaceFolder(target, async (tmp) => {
-    await writeDeckFiles(tmp, html, loaded.images);
+    await writeDeckFiles(tmp, html, loaded.images, options.theme);
     if (options.pdf) {
       // The browser is up for the PDF anyway: look at the slides the way `check` does, in a
       // page of its own while the PDF prints.

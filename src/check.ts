@@ -5,8 +5,7 @@ import { BriefingError, type Problem } from "./errors.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { onInterrupt } from "./interrupt.js";
 import { loadBrief } from "./load/load-brief.js";
-import { buildDeck } from "./model/build-deck.js";
-import { renderDeck } from "./render/render-deck.js";
+import { type LookSettings, renderBrief } from "./render/render-brief.js";
 
 /** Settings for a check, already resolved from flags, the config file and defaults. */
 export interface CheckOptions {
@@ -15,7 +14,8 @@ export interface CheckOptions {
   /** Fail (rather than skip the layout check) when no browser can be started. */
   requireBrowser: boolean;
   browserPath?: string;
-  classification?: string;
+  /** How decks look: the project's default classification and theme. */
+  look?: LookSettings;
 }
 
 /** What a check found in one brief. */
@@ -59,10 +59,8 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
         layoutSkipped = error.message;
         continue;
       }
-      const brief = { ...loaded.brief };
-      brief.classification ??= options.classification;
-      const deck = buildDeck(brief, loaded.name);
-      result.warnings = await checkLayout(started, loaded, deck, renderDeck(deck));
+      const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
+      result.warnings = await checkLayout(started, loaded, deck, html, options.look?.theme);
     }
     return { results, layoutSkipped };
   } finally {

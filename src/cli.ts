@@ -105,6 +105,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     pdf: !values["no-pdf"],
     browserPath: config.browserPath,
     classification: config.classification,
+    theme: config.theme,
   });
   let invalid = 0;
   for (const result of results) {
@@ -140,7 +141,7 @@ async function checkCommand(
     layout: !values["no-browser"],
     requireBrowser: strict,
     browserPath: config.browserPath,
-    classification: config.classification,
+    look: config,
   });
   const invalid = report.results.filter((r) => r.problems.length > 0).length;
   const warned = report.results.filter((r) => r.warnings.length > 0).length;
@@ -200,7 +201,8 @@ async function serveCommand(inputs: string[], values: Values, out: Out, err: Out
       `briefing: warning: serving on ${host}: anyone who can reach this machine on port ${port} can read these briefs`,
     );
   }
-  const server = await startServer({ input, port, host });
+  const config = await resolveConfig({ config: values.config }, [input]);
+  const server = await startServer({ input, port, host, look: config });
   out(`Serving ${input} at ${server.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     onStop = resolve;

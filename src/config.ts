@@ -17,6 +17,10 @@ export const configSchema = z.strictObject({
     .optional()
     .meta({ description: "banner text for briefs that have no classification of their own" }),
   browser: z.string().optional().meta({ description: "the Chrome or Chromium to print with" }),
+  theme: z
+    .string()
+    .optional()
+    .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
 });
 
 /** A config file as written. */
@@ -34,6 +38,8 @@ export interface ResolvedConfig {
   outDir: string;
   classification?: string;
   browserPath?: string;
+  /** A CSS file laid over the built-in theme. */
+  theme?: string;
   /** The config file that was read, if any. */
   file?: string;
 }
@@ -52,10 +58,15 @@ export async function resolveConfig(
   const user = file ? await readConfig(file) : {};
   const fromFile = (value: string | undefined) =>
     value === undefined || !file ? value : path.resolve(path.dirname(file), value);
+  const theme = fromFile(user.theme);
+  if (theme && !existsSync(theme)) {
+    throw new BriefingError("usage", `${file}: the theme ${user.theme} does not exist (${theme})`);
+  }
   return {
     outDir: flags.out ?? fromFile(user.out) ?? "dist",
     classification: user.classification,
     browserPath: flags.browser ?? fromFile(user.browser),
+    theme,
     file,
   };
 }

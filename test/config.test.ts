@@ -58,6 +58,29 @@ describe("resolving settings: flags, then the config file, then defaults", () =>
 });
 
 describe("a config file with the command line", () => {
+  it("lays the project's theme over the built-in one", async () => {
+    const work = await project("theme: look.css\n");
+    writeFileSync(path.join(work, "briefs", "look.css"), ":root { --accent: #b00; }\n");
+    const out = path.join(work, "dist");
+    const brief = path.join(work, "briefs", "nested", "b.yaml");
+    const run = spawnSync(
+      process.execPath,
+      ["bin/briefing.js", "build", "--no-pdf", "--out", out, brief],
+      { encoding: "utf8" },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const html = readFileSync(path.join(out, "b", "index.html"), "utf8");
+    expect(html).toMatch(/href="theme\/theme\.css">[\s\S]*href="theme\/custom\.css"/);
+    expect(readFileSync(path.join(out, "b", "theme", "custom.css"), "utf8")).toContain("#b00");
+  });
+
+  it("reports a theme that does not exist", async () => {
+    const work = await project("theme: nowhere.css\n");
+    const error = await resolveConfig({}, [path.join(work, "briefs")]).catch((e) => e);
+    expect(error.kind).toBe("usage");
+    expect(error.message).toContain("nowhere.css");
+  });
+
   it("builds into the configured folder with the default classification", async () => {
     const work = await project("out: ../public\nclassification: OFFICIAL\n");
     const brief = path.join(work, "briefs", "nested", "b.yaml");

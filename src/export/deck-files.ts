@@ -3,6 +3,7 @@ import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { assetPath } from "../model/build-deck.js";
+import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 
 const require = createRequire(import.meta.url);
@@ -30,10 +31,14 @@ export function staticFiles(): [string, string][] {
   ];
 }
 
-/** Every file a deck needs beside its index.html, its images included: [from, to]. */
-export function deckFiles(images: Map<string, string>): [string, string][] {
+/**
+ * Every file a deck needs beside its index.html, its images (and the project's own theme, if
+ * it has one) included: [from, to].
+ */
+export function deckFiles(images: Map<string, string>, theme?: string): [string, string][] {
   return [
     ...staticFiles(),
+    ...(theme ? [[theme, customThemePath] as [string, string]] : []),
     ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),
   ];
 }
@@ -46,8 +51,9 @@ export async function writeDeckFiles(
   folder: string,
   html: string,
   images: Map<string, string>,
+  theme?: string,
 ): Promise<void> {
-  const files = deckFiles(images);
+  const files = deckFiles(images, theme);
   const dirs = new Set(files.map(([, to]) => path.dirname(path.join(folder, to))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   await Promise.all([

@@ -20,11 +20,12 @@ export async function checkLayout(
   loaded: LoadedBrief,
   deck: Deck,
   html: string,
+  theme?: string,
 ): Promise<Problem[]> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-check-"));
   const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   try {
-    await writeDeckFiles(folder, html, loaded.images);
+    await writeDeckFiles(folder, html, loaded.images, theme);
     return layoutProblems(
       await inspectDeck(browser, path.join(folder, "index.html")),
       deck,

@@ -2,8 +2,7 @@ import path from "node:path";
 import { formatProblem, type Problem } from "../errors.js";
 import { deckFiles } from "../export/deck-files.js";
 import { loadBrief } from "../load/load-brief.js";
-import { buildDeck } from "../model/build-deck.js";
-import { renderDeck } from "../render/render-deck.js";
+import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { templatesDir } from "../render/templates.js";
 
 /** What the preview shows of one brief: its last good deck and the problems of its last save. */
@@ -36,7 +35,7 @@ export function emptyPreview(file: string): Preview {
  * version; an invalid one keeps the last good deck and records its problems. Returns whether
  * the deck changed.
  */
-export async function refreshPreview(preview: Preview): Promise<boolean> {
+export async function refreshPreview(preview: Preview, look: LookSettings): Promise<boolean> {
   let loaded: Awaited<ReturnType<typeof loadBrief>>;
   try {
     loaded = await loadBrief(preview.file);
@@ -45,14 +44,18 @@ export async function refreshPreview(preview: Preview): Promise<boolean> {
     preview.problems = [`${preview.file}: ${(error as Error).message}`];
     return false;
   }
-  preview.sources = [path.resolve(preview.file), ...loaded.images.values()];
+  preview.sources = [
+    path.resolve(preview.file),
+    ...loaded.images.values(),
+    ...(look.theme ? [path.resolve(look.theme)] : []),
+  ];
   if (!loaded.brief) {
     preview.problems = loaded.problems.map((p: Problem) => formatProblem(p));
     return false;
   }
   let html: string;
   try {
-    html = renderDeck(buildDeck(loaded.brief, loaded.name));
+    html = renderBrief(loaded.brief, loaded.name, look).html;
   } catch (error) {
     // A template being edited may not compile; keep the last good deck until it does.
     preview.problems = [`${preview.file}: cannot render: ${(error as Error).message}`];
@@ -61,7 +64,7 @@ export async function refreshPreview(preview: Preview): Promise<boolean> {
   preview.problems = [];
   preview.version++;
   preview.html = withLiveScript(html, preview.name, preview.version);
-  preview.files = new Map(deckFiles(loaded.images).map(([from, to]) => [to, from]));
+  preview.files = new Map(deckFiles(loaded.images, look.theme).map(([from, to]) => [to, from]));
   return true;
 }
 

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { BriefingError } from "../errors.js";
+import type { LookSettings } from "../render/render-brief.js";
 import { forgetTemplates, templatesDir } from "../render/templates.js";
 import { hostAllowed, originAllowed, requestPath } from "./guard.js";
 import { renderPage } from "./pages.js";
@@ -24,6 +25,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   port: number;
   host: string;
+  /** How decks look: the project's default classification and theme. */
+  look?: LookSettings;
 }
 
 /** A running preview server; `close` stops it, its watches and its open connections. */
@@ -56,6 +59,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const info = await stat(options.input).catch(() => undefined);
   if (!info) throw new BriefingError("usage", `no such file or folder: ${options.input}`);
   const folder = info.isDirectory() ? options.input : undefined;
+  const look = options.look ?? {};
   const previews = new Map<string, Preview>();
   const listeners = new Map<string, Set<ServerResponse>>();
   /** The version of the deck each open page shows. */
@@ -84,7 +88,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (templatesChanged) forgetTemplates();
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
-        await refreshPreview(preview);
+        await refreshPreview(preview, look);
         // When only the brief's text changed, open pages can swap their slides in place; an
         // image or a template needs the page loaded again.
         const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
@@ -122,7 +126,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (!file) return undefined;
     preview = emptyPreview(file);
     previews.set(name, preview);
-    await serially(() => refreshPreview(preview as Preview));
+    await serially(() => refreshPreview(preview as Preview, look));
     rewatch();
     return preview;
   }
