@@ -57,6 +57,16 @@ describe("briefing check with eyes", () => {
     ]);
   });
 
+  it("without a browser, only validates and says so; --strict then exits 3", () => {
+    const env = { ...process.env, BRIEFING_BROWSER: "/nonexistent/chrome" };
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [bin, "check", ...args, overflow], { encoding: "utf8", env });
+    const plain = run([]);
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toContain("slides not laid out");
+    expect(run(["--strict"]).status).toBe(3);
+  });
+
   it("refuses an unknown --format", () => {
     expect(briefing(["check", "--format", "xml", overflow]).status).toBe(2);
   });
