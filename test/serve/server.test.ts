@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostAllowed, originAllowed, requestPath } from "../../src/serve/guard.js";
@@ -129,6 +130,17 @@ describe("the preview server", () => {
       req.end("x");
     });
     expect(post).toBe(405);
+    const raw = (text: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(server.port, "127.0.0.1", () => socket.end(text));
+        let reply = "";
+        socket.on("data", (chunk) => {
+          reply += chunk;
+        });
+        socket.on("close", () => resolve(reply));
+      });
+    expect(await raw("NOT HTTP AT ALL\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw("GET /summit/ HTTP/1.1\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
     expect((await get("/summit/")).status).toBe(200);
   });
 });
