@@ -1,9 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { BriefingError, type Position, type Problem } from "../errors.js";
 import { checkFiles } from "./check-files.js";
 import { checkReferences } from "./check-references.js";
 import { checkSchema } from "./check-schema.js";
+import { maxBytes, tooLarge } from "./limits.js";
 import { readYaml } from "./read-yaml.js";
 import type { Brief } from "./schema.js";
 
@@ -23,8 +24,7 @@ export interface LoadedBrief {
 
 /** Reads and validates a brief's text; `file` is used in messages and to find its images. */
 export function validateBrief(file: string, text: string): LoadedBrief {
-  const dir = path.dirname(path.resolve(file));
-  const name = path.basename(file).replace(/\.ya?ml$/i, "");
+  const { dir, name } = naming(file);
   const source = readYaml(file, text);
   if (source.data === undefined) {
     return {
@@ -59,6 +59,24 @@ export function validateBrief(file: string, text: string): LoadedBrief {
 export async function loadBrief(file: string): Promise<LoadedBrief> {
   let text: string;
   try {
+    // A file far too large for a brief is refused before it is read into memory.
+    const { size } = await stat(file);
+    if (size > maxBytes) {
+      const problem: Problem = {
+        code: "yaml-syntax",
+        message: tooLarge,
+        file,
+        pos: { line: 1, col: 1 },
+        path: [],
+      };
+      return {
+        file,
+        ...naming(file),
+        problems: [problem],
+        images: new Map(),
+        positionOf: () => problem.pos,
+      };
+    }
     text = await readFile(file, "utf8");
   } catch (error) {
     const reason =
@@ -68,6 +86,13 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
     throw new BriefingError("usage", `cannot read ${file}: ${reason}`, { cause: error });
   }
   return validateBrief(file, text);
+}
+
+function naming(file: string): { dir: string; name: string } {
+  return {
+    dir: path.dirname(path.resolve(file)),
+    name: path.basename(file).replace(/\.ya?ml$/i, ""),
+  };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

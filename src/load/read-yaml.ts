@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { Position, Problem } from "../errors.js";
+import { refuseBeforeParsing } from "./limits.js";
 
 /** A parsed YAML file that can say where any value in it was written. */
 export interface YamlSource {
@@ -18,11 +19,25 @@ const maxAliasCount = 100;
 /** Parses YAML text, collecting syntax errors and duplicate keys with their positions. */
 export function readYaml(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
+  const refused = refuseBeforeParsing(text);
+  if (refused) {
+    // Count lines only up to where the problem is.
+    for (const match of text.slice(0, refused.offset).matchAll(/\n/g))
+      lineCounter.addNewLine((match.index as number) + 1);
+    const problem: Problem = {
+      code: "yaml-syntax",
+      message: refused.message,
+      file,
+      pos: at(refused.offset),
+      path: [],
+    };
+    return { file, data: undefined, problems: [problem], positionOf: () => ({ line: 1, col: 1 }) };
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = [];
   // An unclosed bracket is noticed at the end of the file; point at the last thing written.
   const lastChar = Math.max(0, text.trimEnd().length - 1);

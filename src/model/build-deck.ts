@@ -119,7 +119,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
     const pages = paginate(
       sources,
       (s) =>
-        linesFor(`${s.title} ${s.publisher ?? ""} ${s.dateText ?? ""}`, 60) + (s.url ? 1 : 0) + 0.4,
+        linesFor(`${s.title} ${s.publisher ?? ""} ${s.dateText ?? ""}`) + (s.url ? 1 : 0) + 0.4,
     );
     pages.forEach((page, i) => {
       slides.push({

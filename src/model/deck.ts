@@ -49,7 +49,8 @@ export interface OverviewPlot {
     leader: { x: number; top: number; height: number };
   }[];
   intervals: { left: number; width: number; top: number; text: string }[];
-  asOf?: { x: number; text: string };
+  /** The as-of line, its label on the side with room for it. */
+  asOf?: { x: number; top: number; text: string; side: "left" | "right" };
 }
 
 /** The "you are here" strip on an event slide: the whole timeline, this event marked. */

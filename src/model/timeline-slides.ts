@@ -84,11 +84,24 @@ function findPrevious(items: readonly TimelineItem[], i: number): number {
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * The page's picture for the template. The plot is cropped to what the page uses, so a page
+ * with no labels in the outer lanes does not carry their empty space.
+ */
 function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
+  const tops = page.events.map((e) => e.label.top);
+  const bottoms = page.events.map((e) => e.label.top + e.label.height);
+  const top = Math.min(page.asOf === undefined ? plot.axisY - 20 : 0, ...tops);
+  const bottom = Math.max(
+    plot.axisY + 20,
+    ...bottoms,
+    ...page.intervals.map((i) => plot.band.top + (i.row + 1) * plot.band.row),
+  );
+  const y = (n: number) => r(n - top);
   return {
     width: plot.width,
-    height: plot.height,
-    axisY: plot.axisY,
+    height: r(bottom - top),
+    axisY: y(plot.axisY),
     segments: page.segments.map((s) => ({ left: r(s.left), width: r(s.right - s.left) })),
     breaks: page.breaks.map((b) => ({
       x: r(b.x),
@@ -105,22 +118,29 @@ function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
             : undefined,
         label: {
           left: r(label.left),
-          top: r(label.top),
+          top: y(label.top),
           width: r(label.width),
           height: r(label.height),
           side: label.lane.side,
         },
-        leader: { x: r(leader.x), top: r(leader.top), height: r(leader.bottom - leader.top) },
+        leader: { x: r(leader.x), top: y(leader.top), height: r(leader.bottom - leader.top) },
       };
     }),
     intervals: page.intervals.map((i) => ({
       left: r(i.x1),
       width: r(i.x2 - i.x1),
-      top: plot.band.top + i.row * plot.band.row,
+      top: y(plot.band.top + i.row * plot.band.row),
       text: formatDuration(i.duration, input.language),
     })),
     asOf:
-      page.asOf === undefined ? undefined : { x: r(page.asOf), text: `As of ${input.asOfText}` },
+      page.asOf === undefined
+        ? undefined
+        : {
+            x: r(page.asOf),
+            top: y(0),
+            text: `As of ${input.asOfText}`,
+            side: page.asOf > plot.width / 3 ? "left" : "right",
+          },
   };
 }
 

@@ -82,11 +82,11 @@ export function startOf(date: PartialDate): number {
     if (date.precision === "year") month = 1 + step * 4;
     if (date.precision === "month") day = 1 + step * 10;
   }
-  const utc = Date.UTC(date.year, month - 1, day, date.hour, date.minute);
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear undoes that.
-  const fixed = new Date(utc);
-  fixed.setUTCFullYear(date.year);
-  return fixed.getTime() - offsetMinutes(date.offset) * 60_000;
+  // Date.UTC reads years 0–99 as 1900–1999, so count from 2000 and move the year after; days
+  // past the end of a month roll over into the next, as `endOf` relies on.
+  const moment = new Date(Date.UTC(2000, month - 1, day, date.hour, date.minute));
+  moment.setUTCFullYear(moment.getUTCFullYear() - 2000 + date.year);
+  return moment.getTime() - offsetMinutes(date.offset) * 60_000;
 }
 
 /** The instant (ms, UTC) at which a date's period ends: the end of the year, month or day. */

@@ -6,6 +6,7 @@ import { build } from "../../src/build.js";
 import { loadBrief } from "../../src/load/load-brief.js";
 import type { Brief } from "../../src/load/schema.js";
 import { openDeck, startBrowser } from "../helpers/browser.js";
+import { overflowingSlides, overviewProblems } from "../helpers/layout.js";
 import { pdfFonts, pdfInfo, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -114,23 +115,16 @@ describe("the sample brief, built with the real browser", () => {
 
   it("fits every slide: nothing overflows its slide or is cut off", async () => {
     await deck(async (page) => {
-      const overflows = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>("section.slide")].flatMap((slide) => {
-          const frame = slide.querySelector(".frame")?.getBoundingClientRect();
-          const body = slide.querySelector<HTMLElement>(".body");
-          const found: string[] = [];
-          if (!frame || !body) return [`${slide.id}: no frame`];
-          if (body.scrollHeight > body.clientHeight + 1) found.push(`${slide.id}: body overflows`);
-          for (const el of slide.querySelectorAll<HTMLElement>(".body *")) {
-            const box = el.getBoundingClientRect();
-            if (box.width === 0 && box.height === 0) continue;
-            if (box.bottom > frame.bottom + 1 || box.right > frame.right + 1)
-              found.push(`${slide.id}: ${el.className} cut off`);
-          }
-          return found;
-        }),
+      expect(await overflowingSlides(page)).toEqual([]);
+    }, true);
+  });
+
+  it("draws the timeline with no label overlapping another or leaving its slide", async () => {
+    await deck(async (page) => {
+      expect(await page.$$eval(".tl__label", (labels) => labels.length)).toBe(
+        brief.timeline.events.length,
       );
-      expect(overflows).toEqual([]);
+      expect(await overviewProblems(page)).toEqual([]);
     }, true);
   });
 

