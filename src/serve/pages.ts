@@ -11,8 +11,8 @@ export interface PageContent {
   title: string;
   briefs?: { name: string; href: string }[];
   problems?: string[];
-  /** The live-reload script tag, made by the server (never from a brief). */
-  live?: string;
+  /** The live-reload client, for a page that waits for its brief to become valid. */
+  live?: { src: string; deck: string; version: number };
 }
 
 /** The preview's own page (the index of a folder, or a brief still waiting to be valid). */

@@ -76,8 +76,9 @@ export function withLiveScript(html: string, deck: string, version: number): str
 }
 
 /** The script tag of the reload client for a deck at a version. */
-export function liveScriptTag(deck: string, version: number): string {
-  return `<script src="${liveScriptPath}" data-deck="${encodeURIComponent(deck)}" data-version="${version}"></script>`;
+function liveScriptTag(deck: string, version: number): string {
+  const attribute = deck.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<script src="${liveScriptPath}" data-deck="${attribute}" data-version="${version}"></script>`;
 }
 
 /** The files of the templates, whose change re-renders every preview. */

@@ -11,7 +11,6 @@ import { renderPage } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
-  liveScriptTag,
   type Preview,
   refreshPreview,
   templateFolders,
@@ -167,7 +166,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
         renderPage({
           title: preview.name,
           problems: preview.problems,
-          live: liveScriptTag(preview.name, preview.version),
+          live: { src: liveScriptPath, deck: preview.name, version: preview.version },
         }),
       );
     }

@@ -46,6 +46,7 @@ beforeAll(async () => {
   work = await tempDir("serve");
   mkdirSync(path.join(work, "briefs", "photos"), { recursive: true });
   copyFileSync(sample, path.join(work, "briefs", "summit.yaml"));
+  copyFileSync(sample, path.join(work, "briefs", "a & b.yaml"));
   writeFileSync(path.join(work, "secret.txt"), "not for the web");
   symlinkSync(path.join(work, "secret.txt"), path.join(work, "briefs", "photos", "link.png"));
   const linked = readFileSync(sample, "utf8").replace(
@@ -72,6 +73,15 @@ describe("the preview server", () => {
     expect((await get("/summit/reveal/reveal.js")).status).toBe(200);
     expect((await get("/summit/theme/theme.css")).type).toMatch(/^text\/css/);
     expect((await get("/__briefing/live.js")).status).toBe(200);
+  });
+
+  it("serves a brief whose name needs escaping, and its reload channel", async () => {
+    const deck = await get("/a%20%26%20b/");
+    expect(deck.status).toBe(200);
+    expect(deck.body).toContain('data-deck="a &#38; b"');
+    const events = await get("/__briefing/events?deck=a%20%26%20b&version=1");
+    expect(events.status).toBe(200);
+    expect(events.body).toMatch(/^event: ok/);
   });
 
   it("refuses paths that climb out of the deck, plain or encoded", async () => {
