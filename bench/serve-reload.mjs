@@ -14,14 +14,20 @@ const brief = path.join(work, "brief.yaml");
 copyFileSync(sample, brief);
 const original = readFileSync(sample, "utf8");
 
-const [browser, server] = await Promise.all([
+const server = [];
+const [browser, preview] = await Promise.all([
   findBrowser(undefined).then(launchBrowser),
-  startServer({ input: brief, port: 0, host: "127.0.0.1" }),
+  startServer({
+    input: brief,
+    port: 0,
+    host: "127.0.0.1",
+    onRefresh: ({ ms }) => server.push(ms),
+  }),
 ]);
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
-  await page.goto(`${server.url}brief/#/timeline`, { waitUntil: "load" });
+  await page.goto(`${preview.url}brief/#/timeline`, { waitUntil: "load" });
   await page.waitForFunction(() => window.Reveal?.isReady());
   const times = [];
   for (let i = 0; i < saves; i++) {
@@ -36,13 +42,18 @@ try {
     times.push(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(0);
+  const stats = (list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(0);
+    return `median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms`;
+  };
   console.log(
-    `serve: save → updated slide, ${saves} saves: median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms (${os.cpus().length} cores, ${os.cpus()[0]?.model})`,
+    `serve, ${saves} saves of the sample brief (${os.cpus().length} cores, ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}):`,
   );
+  console.log(`  save → updated slide in Chromium: ${stats(times)}`);
+  console.log(`  of which reading, checking, rendering the brief: ${stats(server)}`);
 } finally {
   await browser.close();
-  await server.close();
+  await preview.close();
   rmSync(work, { recursive: true, force: true });
 }

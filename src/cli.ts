@@ -202,7 +202,16 @@ async function serveCommand(inputs: string[], values: Values, out: Out, err: Out
     );
   }
   const config = await resolveConfig({ config: values.config }, [input]);
-  const server = await startServer({ input, port, host, look: config });
+  const server = await startServer({
+    input,
+    port,
+    host,
+    look: config,
+    onRefresh: ({ file, problems, ms }) => {
+      if (problems.length === 0) err(`${file}: updated (${Math.round(ms)} ms)`);
+      for (const line of problems) err(line);
+    },
+  });
   out(`Serving ${input} at ${server.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     onStop = resolve;

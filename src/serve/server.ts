@@ -26,6 +26,17 @@ export interface ServeOptions {
   host: string;
   /** How decks look: the project's default classification and theme. */
   look?: LookSettings;
+  /** Told each time a brief has been read again after a change (for the terminal). */
+  onRefresh?: (refresh: Refresh) => void;
+}
+
+/** What became of a brief read again after a save. */
+export interface Refresh {
+  file: string;
+  /** Empty when the new version is shown; else the problems of the save, as `check` prints them. */
+  problems: string[];
+  /** From the change being noticed to the open pages being told. */
+  ms: number;
 }
 
 /** A running preview server; `close` stops it, its watches and its open connections. */
@@ -87,11 +98,14 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (templatesChanged) forgetTemplates();
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
+        const started = performance.now();
         await refreshPreview(preview, look);
         // When only the brief's text changed, open pages can swap their slides in place; an
         // image or a template needs the page loaded again.
         const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
         announce(preview, onlyText ? "update" : "reload");
+        const ms = performance.now() - started;
+        options.onRefresh?.({ file: preview.file, problems: preview.problems, ms });
       }
     }
     rewatch();
@@ -215,6 +229,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     server.listen(options.port, options.host, resolve);
   });
   port = (server.address() as AddressInfo).port;
+  // A single brief is rendered now, so the first page (and the first save) need not wait for
+  // the templates to compile.
+  if (!folder) await previewOf(emptyPreview(options.input).name);
   rewatch();
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
 

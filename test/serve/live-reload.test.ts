@@ -1,9 +1,10 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/errors.js";
 import { validateBrief } from "../../src/load/load-brief.js";
+import { templatesDir } from "../../src/render/templates.js";
 import { type PreviewServer, startServer } from "../../src/serve/server.js";
 import { startBrowser } from "../helpers/browser.js";
 import { tempDir } from "../helpers/temp.js";
@@ -112,6 +113,18 @@ describe("briefing serve in the real browser", () => {
     expect(await page.$$eval("#briefing-problems *", (els) => els.length)).toBe(0);
     writeFileSync(brief, original);
     await page.waitForFunction(() => document.getElementById("briefing-problems") === null);
+  });
+
+  it("loads the page again when a template changes, on the same slide", async () => {
+    const hash = await page.evaluate(() => location.hash);
+    const reloaded = page.waitForNavigation({ waitUntil: "load" });
+    // Touching the theme changes nothing in it, so other tests reading it are undisturbed.
+    const theme = path.join(templatesDir, "theme", "theme.css");
+    const now = new Date();
+    utimesSync(theme, now, now);
+    await reloaded;
+    await revealReady(page);
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
   });
 
   it("loads the page again when an image the brief uses changes, on the same slide", async () => {
