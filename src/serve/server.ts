@@ -221,7 +221,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       reject(
         new BriefingError(
           error.code === "EADDRINUSE" ? "usage" : "environment",
-          `cannot listen on ${options.host}:${options.port}: ${error.message}`,
+          error.code === "EADDRINUSE"
+            ? `port ${options.port} on ${options.host} is in use; choose another with --port`
+            : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
           { cause: error },
         ),
       ),
