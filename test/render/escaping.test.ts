@@ -160,13 +160,7 @@ describe("the Big List of Naughty Strings", () => {
             ).length,
           };
         }, strings),
-      {
-        before: (page) =>
-          page.on("dialog", async (dialog) => {
-            dialogs.push(dialog.message());
-            await dialog.dismiss();
-          }),
-      },
+      { before: recordDialogs(dialogs) },
     );
     expect(dialogs).toEqual([]);
     expect(found.injected).toBe(0);
