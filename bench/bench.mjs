@@ -181,6 +181,15 @@ try {
   await browser.close();
 }
 
+// 7. `serve`: from saving the brief to the new text on the open slide, in Chromium.
+const { measureServeReload } = await import("./serve-reload.mjs");
+const reload = await measureServeReload(runs * 3);
+row(
+  "`serve`: save → updated slide in Chromium, sample",
+  ms(median(reload.total)),
+  `server's part ${ms(median(reload.server))}; target < 300 ms`,
+);
+
 rmSync(work, { recursive: true, force: true });
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(
