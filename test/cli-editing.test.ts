@@ -72,6 +72,16 @@ describe("briefing check with eyes", () => {
   });
 });
 
+describe("briefing build with eyes", () => {
+  it("builds a brief with an overflowing slide, and prints the overflow as a warning", async () => {
+    const out = await tempDir("build-warn");
+    const run = briefing(["build", overflow, "--out", out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/overflow\.yaml:11:5: warning: slide 4 "Far too much to say"/);
+    expect(existsSync(path.join(out, "overflow", "overflow.pdf"))).toBe(true);
+  });
+});
+
 describe("briefing new", () => {
   it("writes a brief that starts with the schema line, passes check --strict and builds", async () => {
     const work = await tempDir("new");
