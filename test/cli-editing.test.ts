@@ -146,6 +146,8 @@ describe("briefing serve", () => {
     expect(status).toBe(200);
     const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGINT");
+    // Nothing calls process.exit on this path: the process ends by itself only once the server,
+    // its open connections and every file watch are closed.
     expect(await exit).toBe(0);
   });
 
