@@ -144,6 +144,14 @@ describe("briefing serve", () => {
       });
     });
     expect(status).toBe(200);
+    // A page's reload channel is open, as it would be in a browser.
+    const channel = await new Promise<string>((resolve) => {
+      get(`${url}__briefing/events?deck=putin-kim-summit-2024&version=0`, (res) => {
+        res.once("data", (chunk) => resolve(String(chunk)));
+        res.on("error", () => {});
+      });
+    });
+    expect(channel).toMatch(/^event: /);
     const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGINT");
     // Nothing calls process.exit on this path: the process ends by itself only once the server,
