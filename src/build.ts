@@ -12,13 +12,15 @@ import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
 import { type PdfExtras, printPdf } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
+import { inspectDeck } from "./inspect/inspect-deck.js";
+import { layoutProblems } from "./inspect/layout-problems.js";
 import { onInterrupt } from "./interrupt.js";
 import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
-import { buildDeck } from "./model/build-deck.js";
 import type { Deck } from "./model/deck.js";
 import { deckOutline } from "./model/outline.js";
-import { renderDeck } from "./render/render-deck.js";
+import { renderBrief } from "./render/render-brief.js";
+import { customThemePath } from "./render/render-deck.js";
 import { parseDate, startOf } from "./timeline/date.js";
 
 /** Settings for a build, already resolved from flags and defaults. */
@@ -36,6 +38,10 @@ export interface BuildOptions {
   force?: boolean;
   /** Called as each brief is done, whatever became of it. */
   onResult?: (result: BuildResult, done: number, total: number) => void;
+  /** The banner for briefs that have no classification of their own. */
+  classification?: string;
+  /** A CSS file laid over the built-in theme. */
+  theme?: string;
 }
 
 /** What became of one brief. */
@@ -43,6 +49,8 @@ export interface BuildResult {
   file: string;
   name: string;
   problems: Problem[];
+  /** Layout problems the browser saw (slides that overflow, images, fonts): built anyway. */
+  warnings: Problem[];
   /** Set when building a valid brief failed, e.g. the browser crashed while printing it. */
   failure?: BriefingError;
   /** True when its inputs were unchanged since the last build, which was kept. */
@@ -118,14 +126,23 @@ async function buildOne(
   browser: () => Promise<Browser>,
 ): Promise<BuildResult> {
   const loaded = await loadBrief(file);
-  const result: BuildResult = { file, name: loaded.name, problems: loaded.problems };
+  const result: BuildResult = {
+    file,
+    name: loaded.name,
+    problems: loaded.problems,
+    warnings: [],
+  };
   if (!loaded.brief) return result;
   const target = path.join(options.outDir, loaded.name);
   const names = outputNames(loaded.name, options);
-  const inputs = await hashInputs(file, loaded.images, {
+  // The project's theme is an input like the brief's images.
+  const files = new Map(loaded.images);
+  if (options.theme) files.set("\0theme", options.theme);
+  const inputs = await hashInputs(file, files, {
     pdf: options.pdf,
     handout: !!options.handout,
     singleFile: !!options.singleFile,
+    classification: options.classification ?? "",
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
   });
   const paths = () => {
@@ -140,7 +157,7 @@ async function buildOne(
     return result;
   }
   try {
-    await writeBuild(target, loaded, options, browser, inputs);
+    result.warnings = await writeBuild(target, loaded, options, browser, inputs);
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
     result.failure =
@@ -185,29 +202,38 @@ async function isUpToDate(target: string, inputs: string): Promise<boolean> {
   return present.every(Boolean);
 }
 
+/** Writes the brief's outputs in place of the old ones; returns what the browser saw amiss. */
 async function writeBuild(
   target: string,
   loaded: LoadedBrief,
   options: BuildOptions,
   browser: () => Promise<Browser>,
   inputs: string,
-): Promise<void> {
+): Promise<Problem[]> {
   const brief = loaded.brief as Brief;
-  const deck = buildDeck(brief, loaded.name);
-  const html = renderDeck(deck);
+  const { deck, html } = renderBrief(brief, loaded.name, options);
   const names = outputNames(loaded.name, options);
   const extras = pdfExtras(brief, deck, html);
+  let warnings: Problem[] = [];
   await replaceFolder(target, async (tmp) => {
-    await writeDeckFiles(tmp, html, loaded.images);
+    await writeDeckFiles(tmp, html, loaded.images, options.theme);
     if (options.pdf) {
-      const bytes = await printPdf(await browser(), path.join(tmp, "index.html"), extras);
+      // The browser is up for the PDF anyway: look at the slides the way `check` does, in a
+      // page of its own while the PDF prints.
+      const index = path.join(tmp, "index.html");
+      const [findings, bytes] = await Promise.all([
+        browser().then((b) => inspectDeck(b, index)),
+        browser().then((b) => printPdf(b, index, extras)),
+      ]);
+      warnings = layoutProblems(findings, deck, loaded);
       await writeFile(path.join(tmp, names.pdf), bytes);
     } else {
       // An HTML-only build leaves the PDF of an earlier build where it was.
       await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).catch(() => {});
     }
     if (options.handout) {
-      const bytes = await printHandout(await browser(), deck, tmp, extras);
+      const customTheme = options.theme ? customThemePath : undefined;
+      const bytes = await printHandout(await browser(), deck, tmp, extras, customTheme);
       await writeFile(path.join(tmp, names.handout), bytes);
     }
     if (options.singleFile) {
@@ -215,6 +241,7 @@ async function writeBuild(
     }
     await writeManifest(tmp, { inputs, outputs: names.list() });
   });
+  return warnings;
 }
 
 function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {

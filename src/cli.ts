@@ -1,20 +1,30 @@
-import { readFileSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BriefingError, exitCodes, formatProblem } from "./errors.js";
+import { type ResolvedConfig, resolveConfig } from "./config.js";
+import { BriefingError, exitCodes, formatProblem, type Problem } from "./errors.js";
 import { undoAll } from "./interrupt.js";
-import { loadBrief } from "./load/load-brief.js";
 
 const usage = `Usage:
   briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--handout] [--single-file]
-                 [--concurrency N] [--force] [--quiet] [--browser PATH]
-  briefing check <file-or-folder>...
+                 [--concurrency N] [--force] [--quiet] [--browser PATH] [--config FILE]
+  briefing check <file-or-folder>... [--strict] [--no-browser] [--format text|json]
+  briefing serve [file-or-folder] [--port N] [--host H]
+  briefing new <name>
+  briefing schema [--out FILE]
 
 Commands:
   build   Validate each brief and write DIR/<name>/index.html (a Reveal.js deck) and
-          DIR/<name>/<name>.pdf. DIR defaults to dist.
-  check   Validate only; print every problem as path:line:col: message.
+          DIR/<name>/<name>.pdf. DIR defaults to dist. Slides that overflow, images that do not
+          load and text no installed font can draw are printed as warnings.
+  check   Validate, then lay every slide out in the browser; print every problem as
+          path:line:col: message (layout problems as "warning:"). --strict fails on warnings
+          too; --no-browser only validates (fast, for editors); --format json for tools.
+  serve   Show the deck(s) on http://127.0.0.1:8000 and reload them on every save.
+          --host other than 127.0.0.1 exposes your briefs to the network.
+  new     Write briefings/<name>.yaml, a brief to start from that already builds.
+  schema  Print (or write to FILE) the JSON Schema of the brief format, for editors.
 
 Build options:
   --handout            also write <name>-handout.pdf: each slide with its notes and sources
@@ -23,8 +33,12 @@ Build options:
   --force              rebuild briefs whose inputs have not changed since their last build
   -q, --quiet          print only problems; no progress line
 
-A folder stands for every *.yaml and *.yml file in it.
+A folder stands for every *.yaml and *.yml file in it. Settings come from the flags, then from
+briefing.config.yaml (or .yml / .json) beside the briefs or above them, then the defaults.
 Exit status: 0 ok, 1 invalid brief, 2 wrong usage, 3 environment (no browser, unwritable output).`;
+
+/** Set while a command (serve) stops on Ctrl-C by itself rather than by exiting. */
+let onStop: (() => void) | undefined;
 
 type Out = (line: string) => void;
 
@@ -35,6 +49,7 @@ export async function main(
   err: Out = console.error,
 ): Promise<number> {
   const stop = (signal: NodeJS.Signals) => {
+    if (onStop) return onStop();
     undoAll();
     err(`briefing: stopped by ${signal}; earlier output is unchanged`);
     process.exit(signal === "SIGINT" ? 130 : 143);
@@ -75,29 +90,23 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     out(usage);
     return 0;
   }
+  if (command === "schema") return schemaCommand(values.out, out);
+  if (command === "new") return newCommand(inputs, out);
+  if (command === "serve") return serveCommand(inputs, values, out, err);
   if (command !== "build" && command !== "check") {
     throw new BriefingError("usage", command ? `unknown command "${command}"` : "no command given");
   }
   if (inputs.length === 0)
     throw new BriefingError("usage", `"briefing ${command}" needs a brief or a folder of briefs`);
   const files = await expandInputs(inputs);
+  const config = await resolveConfig(
+    { out: values.out, browser: values.browser, config: values.config },
+    inputs,
+  );
 
-  if (command === "check") {
-    let invalid = 0;
-    for (const file of files) {
-      const loaded = await loadBrief(file);
-      for (const problem of loaded.problems) out(formatProblem(problem));
-      if (loaded.problems.length > 0) invalid++;
-    }
-    err(
-      invalid === 0
-        ? `${plural(files.length, "brief")} valid`
-        : `${plural(invalid, "brief")} of ${files.length} invalid`,
-    );
-    return invalid === 0 ? 0 : exitCodes.invalid;
-  }
+  if (command === "check") return checkCommand(files, config, values, out, err);
 
-  // Loaded only here, so that `check` does not pay for the renderer and the browser driver.
+  // Loaded only here, so that `check --no-browser` does not pay for the browser driver.
   const { build, defaultConcurrency } = await import("./build.js");
   const quiet = !!values.quiet;
   const progress = progressLine(files.length, !quiet && process.stderr.isTTY === true);
@@ -107,11 +116,13 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   let skipped = 0;
   progress.show(0, files.length);
   await build(files, {
-    outDir: values.out ?? "dist",
+    outDir: config.outDir,
     pdf: !values["no-pdf"],
     handout: !!values.handout,
     singleFile: !!values["single-file"],
-    browserPath: values.browser,
+    browserPath: config.browserPath,
+    classification: config.classification,
+    theme: config.theme,
     concurrency: concurrency(values.concurrency) ?? defaultConcurrency(),
     force: !!values.force,
     onResult(result, done, total) {
@@ -129,9 +140,10 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
       } else if (result.skipped) {
         skipped++;
         if (!quiet) out(`${result.file}: unchanged since its last build (--force rebuilds)`);
-      } else if (!quiet) {
+      } else {
+        for (const warning of result.warnings) err(formatWarning(warning));
         const written = [result.html, result.pdf, result.handout, result.singleFile];
-        out(`${result.file} → ${written.filter(Boolean).join(", ")}`);
+        if (!quiet) out(`${result.file} → ${written.filter(Boolean).join(", ")}`);
       }
       progress.show(done, total);
     },
@@ -175,6 +187,139 @@ function concurrency(value: string | undefined): number | undefined {
   return n;
 }
 
+type Values = ReturnType<typeof parse>["values"];
+
+async function checkCommand(
+  files: string[],
+  config: ResolvedConfig,
+  values: Values,
+  out: Out,
+  err: Out,
+): Promise<number> {
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") {
+    throw new BriefingError("usage", `--format is text or json, not "${format}"`);
+  }
+  const strict = values.strict === true;
+  // Loaded only here: validating alone must stay quick for editors that check on every save.
+  const { check } = await import("./check.js");
+  const report = await check(files, {
+    layout: !values["no-browser"],
+    requireBrowser: strict,
+    browserPath: config.browserPath,
+    look: config,
+  });
+  const invalid = report.results.filter((r) => r.problems.length > 0).length;
+  const warned = report.results.filter((r) => r.warnings.length > 0).length;
+  const failed = invalid > 0 || (strict && warned > 0);
+  if (format === "json") {
+    const entry = (severity: "error" | "warning") => (p: Problem) => ({
+      file: p.file,
+      line: p.pos.line,
+      col: p.pos.col,
+      severity,
+      code: p.code,
+      message: p.message,
+      path: p.path,
+    });
+    const problems = report.results.flatMap((r) => [
+      ...r.problems.map(entry("error")),
+      ...r.warnings.map(entry("warning")),
+    ]);
+    out(
+      JSON.stringify(
+        { ok: !failed, layoutChecked: !values["no-browser"] && !report.layoutSkipped, problems },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const result of report.results) {
+      for (const problem of result.problems) out(formatProblem(problem));
+      for (const warning of result.warnings) out(formatWarning(warning));
+    }
+  }
+  if (report.layoutSkipped) err(`briefing: slides not laid out (${report.layoutSkipped})`);
+  const total = files.length;
+  err(
+    invalid > 0
+      ? `${plural(invalid, "brief")} of ${total} invalid`
+      : warned > 0
+        ? `${plural(total, "brief")} valid; ${plural(warned, "brief")} with layout warnings${strict ? " (--strict: failed)" : ""}`
+        : `${plural(total, "brief")} valid`,
+  );
+  return failed ? exitCodes.invalid : 0;
+}
+
+async function serveCommand(inputs: string[], values: Values, out: Out, err: Out) {
+  if (inputs.length > 1)
+    throw new BriefingError("usage", `"briefing serve" takes one brief or folder`);
+  const input = inputs[0] ?? (existsSync("briefings") ? "briefings" : ".");
+  const port = values.port === undefined ? 8000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new BriefingError("usage", `--port must be a port number, not "${values.port}"`);
+  }
+  const host = values.host ?? "127.0.0.1";
+  const { startServer } = await import("./serve/server.js");
+  const { isLoopback } = await import("./serve/guard.js");
+  if (!isLoopback(host)) {
+    err(
+      `briefing: warning: serving on ${host}: anyone who can reach this machine on port ${port} can read these briefs`,
+    );
+  }
+  const config = await resolveConfig({ config: values.config }, [input]);
+  const server = await startServer({
+    input,
+    port,
+    host,
+    look: config,
+    onRefresh: ({ file, problems, ms }) => {
+      if (problems.length === 0) err(`${file}: updated (${Math.round(ms)} ms)`);
+      for (const line of problems) err(line);
+    },
+  });
+  out(`Serving ${input} at ${server.url} (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    onStop = resolve;
+  });
+  onStop = undefined;
+  await server.close();
+  err("briefing: stopped");
+  return 0;
+}
+
+async function newCommand(inputs: string[], out: Out): Promise<number> {
+  const [name, ...rest] = inputs;
+  if (!name || rest.length > 0) throw new BriefingError("usage", `"briefing new" needs one name`);
+  const { newBrief } = await import("./new-brief.js");
+  const file = await newBrief(name, "briefings", new Date());
+  out(`${file} written; preview it with: briefing serve ${file}`);
+  return 0;
+}
+
+async function schemaCommand(file: string | undefined, out: Out): Promise<number> {
+  const { briefJsonSchemaText } = await import("./load/json-schema.js");
+  const text = briefJsonSchemaText();
+  if (!file) {
+    out(text.trimEnd());
+    return 0;
+  }
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    throw new BriefingError("environment", `cannot write ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  out(`${file} written`);
+  return 0;
+}
+
+/** A layout problem in the form compilers use for warnings, which editors also pick up. */
+function formatWarning(problem: Problem): string {
+  return `${problem.file}:${problem.pos.line}:${problem.pos.col}: warning: ${problem.message}`;
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -188,6 +333,12 @@ function parse(argv: string[]) {
       force: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
       browser: { type: "string" },
+      config: { type: "string" },
+      strict: { type: "boolean" },
+      "no-browser": { type: "boolean" },
+      format: { type: "string" },
+      port: { type: "string", short: "p" },
+      host: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

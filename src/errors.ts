@@ -16,7 +16,11 @@ export type ProblemCode =
   | "missing-file"
   | "empty-list"
   | "bad-language"
-  | "bad-color";
+  | "bad-color"
+  // Found by laying the deck out in the browser: reported as warnings by `build`.
+  | "overflow"
+  | "image-not-loaded"
+  | "missing-font";
 
 /** A 1-based line and column in a file. */
 export interface Position {

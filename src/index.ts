@@ -1,5 +1,7 @@
 // The public API: load → validate → model → render → export.
 export { type BuildOptions, type BuildResult, build, defaultConcurrency } from "./build.js";
+export { type CheckOptions, type CheckReport, type CheckResult, check } from "./check.js";
+export { type ResolvedConfig, resolveConfig, type UserConfig } from "./config.js";
 export {
   BriefingError,
   formatProblem,
@@ -7,6 +9,7 @@ export {
   type Problem,
   type ProblemCode,
 } from "./errors.js";
+export { briefJsonSchema } from "./load/json-schema.js";
 export { type LoadedBrief, loadBrief, validateBrief } from "./load/load-brief.js";
 export { type Brief, briefSchema } from "./load/schema.js";
 export { buildDeck } from "./model/build-deck.js";
@@ -14,3 +17,4 @@ export type { Deck, Slide } from "./model/deck.js";
 export { buildHandout, type Handout, type HandoutSheet } from "./model/handout.js";
 export { deckOutline, type OutlineEntry } from "./model/outline.js";
 export { renderDeck } from "./render/render-deck.js";
+export { type PreviewServer, type ServeOptions, startServer } from "./serve/server.js";

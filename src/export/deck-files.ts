@@ -3,6 +3,7 @@ import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { assetPath } from "../model/build-deck.js";
+import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 
 const require = createRequire(import.meta.url);
@@ -15,7 +16,7 @@ const fontFiles = path.join(
 );
 
 /** The files every deck carries beside its index.html: [from, to] with `to` relative. */
-function staticFiles(): [string, string][] {
+export function staticFiles(): [string, string][] {
   const fontsCss = readFileSync(path.join(templatesDir, "theme", "fonts.css"), "utf8");
   const fonts = [...fontsCss.matchAll(/url\("\.\.\/fonts\/([^"]+)"\)/g)].map((m) => m[1] as string);
   return [
@@ -31,6 +32,18 @@ function staticFiles(): [string, string][] {
 }
 
 /**
+ * Every file a deck needs beside its index.html, its images (and the project's own theme, if
+ * it has one) included: [from, to].
+ */
+export function deckFiles(images: Map<string, string>, theme?: string): [string, string][] {
+  return [
+    ...staticFiles(),
+    ...(theme ? [[theme, customThemePath] as [string, string]] : []),
+    ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),
+  ];
+}
+
+/**
  * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts and the
  * brief's images, all by relative paths so it works from file:// and offline.
  */
@@ -38,11 +51,9 @@ export async function writeDeckFiles(
   folder: string,
   html: string,
   images: Map<string, string>,
+  theme?: string,
 ): Promise<void> {
-  const files: [string, string][] = [
-    ...staticFiles(),
-    ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),
-  ];
+  const files = deckFiles(images, theme);
   const dirs = new Set(files.map(([, to]) => path.dirname(path.join(folder, to))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   await Promise.all([

@@ -24,12 +24,14 @@ export async function printHandout(
   deck: Deck,
   folder: string,
   extras: PdfExtras,
+  /** The project's own theme, relative to `folder`, laid over the built-in one. */
+  customTheme?: string,
 ): Promise<Uint8Array> {
   const handout = buildHandout(deck);
   const sheets = handout.sheets;
   const htmlFile = path.join(folder, ".handout.html");
   const cssFile = path.join(folder, "theme", "handout.css");
-  await writeFile(htmlFile, template("handout.hbs")(handout));
+  await writeFile(htmlFile, template("handout.hbs")({ ...handout, customTheme }));
   await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
   try {
     const { bytes, sheetPages } = await withPage(browser, async (page) => {

@@ -1,4 +1,4 @@
-import type { core } from "zod";
+import { type core, z } from "zod";
 import type { Problem, ProblemCode } from "../errors.js";
 import type { YamlSource } from "./read-yaml.js";
 import { briefSchema } from "./schema.js";
@@ -6,14 +6,19 @@ import { didYouMean } from "./suggest.js";
 
 type Path = (string | number)[];
 
-/** Runs the schema over the data and turns every issue into a positioned problem. */
+/** Runs the brief schema over the data and turns every issue into a positioned problem. */
 export function checkSchema(source: YamlSource): Problem[] {
-  const result = briefSchema.safeParse(source.data);
-  if (result.success) return [];
-  return result.error.issues.flatMap((issue) => toProblems(issue, source));
+  return checkSchemaWith(briefSchema, source);
 }
 
-function toProblems(issue: core.$ZodIssue, source: YamlSource): Problem[] {
+/** Runs a schema over the data and turns every issue into a positioned problem. */
+export function checkSchemaWith(schema: core.$ZodType, source: YamlSource): Problem[] {
+  const result = z.safeParse(schema, source.data);
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) => toProblems(issue, source, schema));
+}
+
+function toProblems(issue: core.$ZodIssue, source: YamlSource, schema: core.$ZodType): Problem[] {
   const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
   const value = valueAt(source.data, path);
   const problem = (
@@ -31,7 +36,7 @@ function toProblems(issue: core.$ZodIssue, source: YamlSource): Problem[] {
 
   switch (issue.code) {
     case "unrecognized_keys": {
-      const known = keysAt(path, source.data);
+      const known = keysAt(path, source.data, schema);
       return issue.keys.map((key) =>
         problem(
           "unknown-key",
@@ -119,8 +124,8 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** The keys the schema allows for the mapping at `path`, for did-you-mean. */
-function keysAt(path: Path, data: unknown): string[] {
-  let schema: core.$ZodType = briefSchema;
+function keysAt(path: Path, data: unknown, root: core.$ZodType): string[] {
+  let schema = root;
   for (let i = 0; i <= path.length; i++) {
     schema = unwrap(schema, valueAt(data, path.slice(0, i)));
     if (i === path.length) break;

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { BriefingError, type Problem } from "../errors.js";
+import { BriefingError, type Position, type Problem } from "../errors.js";
 import { checkFiles } from "./check-files.js";
 import { checkReferences } from "./check-references.js";
 import { checkSchema } from "./check-schema.js";
@@ -18,6 +18,8 @@ export interface LoadedBrief {
   brief?: Brief;
   /** Image paths as written in the brief → real files on disk. */
   images: Map<string, string>;
+  /** Where the value at a path of keys and indexes is written in the file. */
+  positionOf(path: readonly (string | number)[]): Position;
 }
 
 /** Reads and validates a brief's text; `file` is used in messages and to find its images. */
@@ -25,7 +27,14 @@ export function validateBrief(file: string, text: string): LoadedBrief {
   const { dir, name } = naming(file);
   const source = readYaml(file, text);
   if (source.data === undefined) {
-    return { file, name, dir, problems: sortProblems(source.problems), images: new Map() };
+    return {
+      file,
+      name,
+      dir,
+      problems: sortProblems(source.problems),
+      images: new Map(),
+      positionOf: source.positionOf,
+    };
   }
   const files = checkFiles(source, dir);
   const problems = sortProblems([
@@ -34,7 +43,14 @@ export function validateBrief(file: string, text: string): LoadedBrief {
     ...checkReferences(source),
     ...files.problems,
   ]);
-  const loaded: LoadedBrief = { file, name, dir, problems, images: files.images };
+  const loaded: LoadedBrief = {
+    file,
+    name,
+    dir,
+    problems,
+    images: files.images,
+    positionOf: source.positionOf,
+  };
   if (problems.length === 0) loaded.brief = source.data as Brief;
   return loaded;
 }
@@ -53,7 +69,13 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
         pos: { line: 1, col: 1 },
         path: [],
       };
-      return { file, ...naming(file), problems: [problem], images: new Map() };
+      return {
+        file,
+        ...naming(file),
+        problems: [problem],
+        images: new Map(),
+        positionOf: () => problem.pos,
+      };
     }
     text = await readFile(file, "utf8");
   } catch (error) {

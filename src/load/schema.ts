@@ -98,16 +98,27 @@ const source = z.strictObject({
 
 /** The brief format, v1. */
 export const briefSchema = z.strictObject({
-  title: text,
+  title: text.meta({ description: "the title of the brief, on its first slide" }),
   subtitle: text.optional(),
-  date: dateValue,
+  date: dateValue.meta({ description: "the brief's as-of date, in the footer of every slide" }),
   author: text.optional(),
-  classification: text.optional(),
+  classification: text
+    .optional()
+    .meta({ description: "banner text at the top and bottom of every slide and PDF page" }),
   language: z.string().optional().meta({ description: "BCP 47 tag, e.g. en, ko, en-US" }),
-  summary: z.array(text).optional(),
-  timeline,
-  sections: z.array(section).optional(),
-  sources: z.array(source).optional(),
+  summary: z
+    .array(text)
+    .optional()
+    .meta({ description: "bottom line up front: its own slide, right after the title" }),
+  timeline: timeline.meta({ description: "the dated events: the spine of the deck" }),
+  sections: z.array(section).optional().meta({
+    description:
+      "slides after the timeline, in this order: points, actors, quote, image, judgments, watch",
+  }),
+  sources: z
+    .array(source)
+    .optional()
+    .meta({ description: "listed on a closing slide, numbered; cited by id" }),
 });
 
 /** A brief as written in YAML, once it has passed the schema. */

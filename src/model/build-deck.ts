@@ -14,6 +14,7 @@ import type {
 } from "./deck.js";
 import { linesFor, paginate } from "./fit.js";
 import { parseInline } from "./inline.js";
+import { slideSource } from "./slide-source.js";
 import { timelineColumns } from "./timeline-slides.js";
 
 /** Where an image named in a brief is placed in the built deck. */
@@ -135,9 +136,14 @@ export function buildDeck(brief: Brief, name: string): Deck {
   columns.push(...slides.map((slide) => [slide]));
 
   let number = 0;
+  const written = new Map(
+    sorted.map((e, i) => [`event-${i + 1}`, brief.timeline.events.indexOf(e)] as const),
+  );
   const numberedColumns = columns.map((column) => ({
     stacked: column.length > 1,
-    slides: column.map((slide) => ({ ...slide, number: ++number }) as Slide),
+    slides: column.map(
+      (slide) => ({ ...slide, number: ++number, from: slideSource(slide.id, written) }) as Slide,
+    ),
   }));
   const numbered = numberedColumns.flatMap((column) => column.slides);
   return {

@@ -71,6 +71,8 @@ interface SlideBase {
   refs: number[];
   /** 1-based position in the deck; filled in once all slides are known. */
   number: number;
+  /** The path in the brief's YAML this slide is drawn from, e.g. ["sections", 2]; filled in with the number. */
+  from: (string | number)[];
 }
 
 /** One slide of the deck; `kind` names the template partial that draws it. */
@@ -108,7 +110,7 @@ export type ClassificationLevel =
 /** A slide before it is given its number in the deck. */
 export type SlideDraft = Slide extends infer S
   ? S extends Slide
-    ? Omit<S, "number">
+    ? Omit<S, "number" | "from">
     : never
   : never;
 

@@ -44,3 +44,9 @@ function partials(): typeof Handlebars {
   environment = env;
   return env;
 }
+
+/** Drops the compiled templates, so the next render reads them again (after an edit). */
+export function forgetTemplates(): void {
+  compiled.clear();
+  environment = undefined;
+}

@@ -66,13 +66,15 @@ export interface OverviewPage {
 export function layoutOverview(items: readonly TimelineItem[], asOf: PartialDate): OverviewPage[] {
   const pages: OverviewPage[] = [];
   const asOfTime = startOf(asOf);
+  // Each label's size is measured once; pages try many subsets of the same labels.
+  const sizes = items.map((item) => labelSize(item.title, item.dateText));
   let first = 0;
   while (first < items.length) {
     let page =
-      layoutPage(items, first, first + 1, asOfTime, first + 1 === items.length) ??
+      layoutPage(items, sizes, first, first + 1, asOfTime, first + 1 === items.length) ??
       forcePage(items, first);
     for (let end = first + 2; end <= items.length; end++) {
-      const bigger = layoutPage(items, first, end, asOfTime, end === items.length);
+      const bigger = layoutPage(items, sizes, first, end, asOfTime, end === items.length);
       if (!bigger) break;
       page = bigger;
     }
@@ -114,6 +116,7 @@ function forcePage(items: readonly TimelineItem[], index: number): OverviewPage 
 
 function layoutPage(
   items: readonly TimelineItem[],
+  allSizes: readonly { width: number; height: number }[],
   first: number,
   end: number,
   asOfTime: number,
@@ -151,7 +154,7 @@ function layoutPage(
   });
 
   const anchors = chosen.map((_, i) => xOf.get(`start:${i}`) as number);
-  const sizes = chosen.map((item) => labelSize(item.title, item.dateText));
+  const sizes = allSizes.slice(first, end);
   const labels = placeLabels(anchors, sizes, { width: plot.width, laneHeight: plot.laneHeight });
   if (!labels) return undefined;
 

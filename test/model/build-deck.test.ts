@@ -112,3 +112,18 @@ describe("classificationLevel", () => {
     expect(classificationLevel("Internal use")).toBe("other");
   });
 });
+
+describe("where slides come from", () => {
+  it("each slide names the path in the YAML it is drawn from", () => {
+    const deck = buildDeck(brief, "t");
+    const from = Object.fromEntries(deck.slides.map((s) => [s.id, s.from]));
+    expect(from.title).toEqual(["title"]);
+    expect(from.summary).toEqual(["summary"]);
+    expect(from.timeline).toEqual(["timeline"]);
+    // Events are shown in time order but point at where they were written.
+    expect(deck.slides.find((s) => s.title === "Later")?.from).toEqual(["timeline", "events", 0]);
+    expect(deck.slides.find((s) => s.title === "Middle")?.from).toEqual(["timeline", "events", 2]);
+    expect(from["section-2"]).toEqual(["sections", 1]);
+    expect(from.sources).toEqual(["sources"]);
+  });
+});

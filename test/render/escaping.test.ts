@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { writeDeckFiles } from "../../src/export/deck-files.js";
@@ -64,6 +64,15 @@ function hostileBrief(text: string) {
   };
 }
 
+/** Records every alert, confirm or prompt a page opens, and dismisses it. */
+function recordDialogs(into: string[]) {
+  return (page: Page) =>
+    page.on("dialog", async (dialog) => {
+      into.push(dialog.message());
+      await dialog.dismiss();
+    });
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await startBrowser();
@@ -99,13 +108,7 @@ describe("text from a brief is always text", () => {
             }),
             payload,
           ),
-        {
-          before: (page) =>
-            page.on("dialog", async (dialog) => {
-              dialogs.push(dialog.message());
-              await dialog.dismiss();
-            }),
-        },
+        { before: recordDialogs(dialogs) },
       );
       expect(dialogs).toEqual([]);
       expect(found.injected).toBe(0);
@@ -157,13 +160,7 @@ describe("the Big List of Naughty Strings", () => {
             ).length,
           };
         }, strings),
-      {
-        before: (page) =>
-          page.on("dialog", async (dialog) => {
-            dialogs.push(dialog.message());
-            await dialog.dismiss();
-          }),
-      },
+      { before: recordDialogs(dialogs) },
     );
     expect(dialogs).toEqual([]);
     expect(found.injected).toBe(0);

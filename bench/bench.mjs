@@ -1,0 +1,204 @@
+// `npm run bench`: measures briefing on this machine and prints a table of medians.
+// Not part of `npm test`: tests assert behaviour, this measures it. BENCH_RUNS sets the runs.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { stringify } from "yaml";
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const root = path.resolve(import.meta.dirname, "..");
+const sample = path.join(root, "briefings", "putin-kim-summit-2024.yaml");
+const work = mkdtempSync(path.join(os.tmpdir(), "briefing-bench-"));
+const cli = path.join(root, "bin", "briefing.js");
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (x) => `${Math.round(x)} ms`;
+
+/** Sum of resident memory of a process and all its descendants, in MB. */
+function treeRss(pid) {
+  let table;
+  try {
+    table = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" });
+  } catch {
+    return 0;
+  }
+  const rows = table
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  const tree = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [p, pp] of rows) {
+      if (tree.has(pp) && !tree.has(p)) {
+        tree.add(p);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}
+
+/** Runs a command to completion: wall time and peak memory of its whole process tree. */
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let peak = 0;
+    let stderr = "";
+    const timer = setInterval(() => {
+      peak = Math.max(peak, treeRss(child.pid));
+    }, 50);
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("close", (code) => {
+      clearInterval(timer);
+      const wall = performance.now() - start;
+      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} exited ${code}: ${stderr}`));
+      else resolve({ wall, peak });
+    });
+  });
+}
+
+async function repeat(n, fn) {
+  const results = [];
+  for (let i = 0; i < n; i++) results.push(await fn(i));
+  return {
+    wall: median(results.map((r) => r.wall)),
+    peak: Math.max(...results.map((r) => r.peak ?? 0)),
+  };
+}
+
+const rows = [];
+const row = (what, value, note = "") => {
+  rows.push([what, value, note]);
+  console.error(`${what}: ${value} ${note}`);
+};
+
+// 1. HTML only, as a whole process.
+const htmlOnly = await repeat(runs * 2, () =>
+  run("node", [cli, "build", sample, "--no-pdf", "--out", path.join(work, "html")]),
+);
+row("HTML only (`build --no-pdf`), sample, whole process", ms(htmlOnly.wall), "target < 200 ms");
+
+// 2. Full build against the floor.
+const full = await repeat(runs, () =>
+  run("node", [cli, "build", sample, "--out", path.join(work, "full")]),
+);
+const built = path.join(work, "full", "putin-kim-summit-2024", "index.html");
+const floor = await repeat(runs, () =>
+  run("node", [path.join(root, "bench", "floor.mjs"), built, path.join(work, "floor.pdf")]),
+);
+row(
+  "Full build (HTML + PDF), sample, whole process",
+  ms(full.wall),
+  `peak ${Math.round(full.peak)} MB`,
+);
+row("Floor: launch browser, open deck, wait for pdf-ready, print", ms(floor.wall));
+row("Full build ÷ floor", (full.wall / floor.wall).toFixed(2), "target ≤ 1.05");
+
+// 3. A batch of 20 briefs in one command.
+const batch = path.join(work, "batch");
+mkdirSync(batch);
+for (let i = 1; i <= 20; i++)
+  cpSync(sample, path.join(batch, `brief-${String(i).padStart(2, "0")}.yaml`));
+// A fresh output folder each run, so no brief is skipped as unchanged.
+const batchRun = await repeat(Math.max(1, Math.floor(runs / 2)), (i) =>
+  run("node", [cli, "build", batch, "--out", path.join(work, `batch-out-${i}`)]),
+);
+row(
+  "Batch of 20 briefs, one command",
+  ms(batchRun.wall),
+  `${ms(batchRun.wall / 20)} a brief; target < 250 ms a brief`,
+);
+
+// 4. 1,000 events.
+const large = path.join(work, "large", "large.yaml");
+mkdirSync(path.dirname(large));
+writeFileSync(
+  large,
+  stringify({
+    title: "A thousand events",
+    date: "2030-01-01",
+    classification: "UNCLASSIFIED",
+    timeline: {
+      events: Array.from({ length: 1000 }, (_, i) => ({
+        date: `${1995 + Math.floor(i / 34)}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
+        title: `Event ${i + 1}: talks, envoys and statements`,
+        ...(i % 10 === 0 ? { detail: `Detail of event ${i + 1}.` } : {}),
+      })),
+    },
+  }),
+);
+const largeHtml = await repeat(runs, () =>
+  run("node", [cli, "build", large, "--no-pdf", "--out", path.join(work, "large-out")]),
+);
+row(
+  "1,000 events, HTML only",
+  ms(largeHtml.wall),
+  `peak ${Math.round(largeHtml.peak)} MB; target < 1 s`,
+);
+const largeFull = await repeat(Math.max(1, Math.floor(runs / 2)), () =>
+  run("node", [cli, "build", large, "--out", path.join(work, "large-out")]),
+);
+row(
+  "1,000 events, full build",
+  ms(largeFull.wall),
+  `peak ${Math.round(largeFull.peak)} MB (node + Chromium); targets < 15 s, < 500 MB`,
+);
+
+// 5. In-process render: the cost watch mode pays per save.
+const { validateBrief } = await import("../lib/load/load-brief.js");
+const { buildDeck } = await import("../lib/model/build-deck.js");
+const { renderDeck } = await import("../lib/render/render-deck.js");
+const renderOnce = () => {
+  const start = performance.now();
+  const loaded = validateBrief(sample, readFileSync(sample, "utf8"));
+  renderDeck(buildDeck(loaded.brief, loaded.name));
+  return { wall: performance.now() - start };
+};
+for (let i = 0; i < 30; i++) renderOnce();
+const render = await repeat(100, renderOnce);
+row(
+  "In-process render of the sample (read, validate, model, HTML)",
+  `${render.wall.toFixed(1)} ms`,
+  "after warm-up; target < 20 ms",
+);
+
+// 6. The sample's PDF from a browser that is already running.
+const { launchBrowser } = await import("../lib/browser/browser.js");
+const { findBrowser } = await import("../lib/browser/find-browser.js");
+const { printPdf } = await import("../lib/export/pdf.js");
+const browser = await launchBrowser(await findBrowser(undefined));
+try {
+  const meta = { title: "t", keywords: [], date: new Date(0) };
+  await printPdf(browser, built, meta);
+  const warm = await repeat(runs * 2, async () => {
+    const start = performance.now();
+    await printPdf(browser, built, meta);
+    return { wall: performance.now() - start };
+  });
+  row("Sample PDF with the browser already running", ms(warm.wall), "target < 150 ms");
+} finally {
+  await browser.close();
+}
+
+// 7. `serve`: from saving the brief to the new text on the open slide, in Chromium.
+const { measureServeReload } = await import("./serve-reload.mjs");
+const reload = await measureServeReload(runs * 3);
+row(
+  "`serve`: save → updated slide in Chromium, sample",
+  ms(median(reload.total)),
+  `server's part ${ms(median(reload.server))}; target < 300 ms`,
+);
+
+rmSync(work, { recursive: true, force: true });
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+console.log(
+  `\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${runs} runs (medians)\n`,
+);
+console.log("| measure | median | note |\n|---|---|---|");
+for (const [what, value, note] of rows) console.log(`| ${what} | ${value} | ${note} |`);

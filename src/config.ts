@@ -1,0 +1,107 @@
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { BriefingError, formatProblem } from "./errors.js";
+import { checkSchemaWith } from "./load/check-schema.js";
+import { readYaml } from "./load/read-yaml.js";
+
+/** The names a config file may have; the first found, looking up from the briefs, is used. */
+export const configNames = ["briefing.config.yaml", "briefing.config.yml", "briefing.config.json"];
+
+/** The project settings a config file may hold. Paths are relative to the config file. */
+export const configSchema = z.strictObject({
+  out: z.string().optional().meta({ description: "where built decks go (default: dist)" }),
+  classification: z
+    .string()
+    .optional()
+    .meta({ description: "banner text for briefs that have no classification of their own" }),
+  browser: z.string().optional().meta({ description: "the Chrome or Chromium to print with" }),
+  theme: z
+    .string()
+    .optional()
+    .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
+});
+
+/** A config file as written. */
+export type UserConfig = z.infer<typeof configSchema>;
+
+/** Settings from the command line; each wins over the config file. */
+export interface ConfigFlags {
+  out?: string;
+  browser?: string;
+  config?: string;
+}
+
+/** Every setting decided: flags over the config file over the defaults. */
+export interface ResolvedConfig {
+  outDir: string;
+  classification?: string;
+  browserPath?: string;
+  /** A CSS file laid over the built-in theme. */
+  theme?: string;
+  /** The config file that was read, if any. */
+  file?: string;
+}
+
+/**
+ * Resolves the settings for a run: each one is the flag if given, else the config file's value
+ * (relative paths taken from the file's folder), else the default. The config file is the one
+ * named by `--config`, or the first `briefing.config.{yaml,yml,json}` found in the folder of
+ * the first brief (or the folder given) and the folders above it.
+ */
+export async function resolveConfig(
+  flags: ConfigFlags,
+  inputs: readonly string[],
+): Promise<ResolvedConfig> {
+  const file = flags.config ?? (await findConfig(inputs[0] ?? "."));
+  const user = file ? await readConfig(file) : {};
+  const fromFile = (value: string | undefined) =>
+    value === undefined || !file ? value : path.resolve(path.dirname(file), value);
+  const theme = fromFile(user.theme);
+  if (theme && !existsSync(theme)) {
+    throw new BriefingError("usage", `${file}: the theme ${user.theme} does not exist (${theme})`);
+  }
+  return {
+    outDir: flags.out ?? fromFile(user.out) ?? "dist",
+    classification: user.classification,
+    browserPath: flags.browser ?? fromFile(user.browser),
+    theme,
+    file,
+  };
+}
+
+async function findConfig(input: string): Promise<string | undefined> {
+  const info = await stat(input).catch(() => undefined);
+  let dir = path.resolve(info?.isDirectory() ? input : path.dirname(input));
+  for (;;) {
+    for (const name of configNames) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return path.relative(".", candidate) || candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads and validates a config file; its mistakes are reported like a brief's. */
+export async function readConfig(file: string): Promise<UserConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new BriefingError("usage", `cannot read the config file ${file}`, { cause: error });
+  }
+  // JSON is YAML, so one reader gives positions for both.
+  const source = readYaml(file, text);
+  const problems =
+    source.data === undefined ? source.problems : checkSchemaWith(configSchema, source);
+  if (problems.length > 0) {
+    throw new BriefingError(
+      "usage",
+      `the config file has problems:\n${problems.map(formatProblem).join("\n")}`,
+    );
+  }
+  return (source.data ?? {}) as UserConfig;
+}

@@ -1,0 +1,38 @@
+import { rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "puppeteer";
+import type { Problem } from "../errors.js";
+import { writeDeckFiles } from "../export/deck-files.js";
+import { onInterrupt } from "../interrupt.js";
+import type { LoadedBrief } from "../load/load-brief.js";
+import type { Deck } from "../model/deck.js";
+import { inspectDeck } from "./inspect-deck.js";
+import { layoutProblems } from "./layout-problems.js";
+
+/**
+ * Lays out a rendered deck in the browser and returns its layout problems. The deck is written
+ * to a temporary folder, which is always removed.
+ */
+export async function checkLayout(
+  browser: Browser,
+  loaded: LoadedBrief,
+  deck: Deck,
+  html: string,
+  theme?: string,
+): Promise<Problem[]> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-check-"));
+  const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
+  try {
+    await writeDeckFiles(folder, html, loaded.images, theme);
+    return layoutProblems(
+      await inspectDeck(browser, path.join(folder, "index.html")),
+      deck,
+      loaded,
+    );
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+    forget();
+  }
+}

@@ -1,0 +1,23 @@
+import type { Brief } from "../load/schema.js";
+import { buildDeck } from "../model/build-deck.js";
+import type { Deck } from "../model/deck.js";
+import { renderDeck } from "./render-deck.js";
+
+/** Project settings that change how every deck looks, from the config file. */
+export interface LookSettings {
+  /** The banner for briefs that have no classification of their own. */
+  classification?: string;
+  /** A CSS file laid over the built-in theme. */
+  theme?: string;
+}
+
+/** A valid brief → its deck model and HTML, with the project's settings applied. Pure. */
+export function renderBrief(
+  brief: Brief,
+  name: string,
+  look: LookSettings,
+): { deck: Deck; html: string } {
+  const withDefaults = { ...brief, classification: brief.classification ?? look.classification };
+  const deck = buildDeck(withDefaults, name);
+  return { deck, html: renderDeck(deck, { customTheme: look.theme !== undefined }) };
+}

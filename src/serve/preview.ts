@@ -1,0 +1,89 @@
+import path from "node:path";
+import { formatProblem, type Problem } from "../errors.js";
+import { deckFiles } from "../export/deck-files.js";
+import { loadBrief } from "../load/load-brief.js";
+import { type LookSettings, renderBrief } from "../render/render-brief.js";
+import { templatesDir } from "../render/templates.js";
+
+/** What the preview shows of one brief: its last good deck and the problems of its last save. */
+export interface Preview {
+  file: string;
+  name: string;
+  /** The HTML of the last version that was valid; absent until one was. */
+  html?: string;
+  /** The deck's own files by their path relative to the deck, → the file on disk. */
+  files: Map<string, string>;
+  /** Problems of the current file, formatted as `briefing check` prints them. */
+  problems: string[];
+  /** Goes up each time a new good version replaces the last one. */
+  version: number;
+  /** Files whose change should refresh this preview: the brief and the images it uses. */
+  sources: string[];
+}
+
+/** Where the live-reload client script is served from, beside every deck. */
+export const liveScriptPath = "/__briefing/live.js";
+
+/** A fresh preview that has not been rendered yet. */
+export function emptyPreview(file: string): Preview {
+  const name = path.basename(file).replace(/\.ya?ml$/i, "");
+  return { file, name, files: new Map(), problems: [], version: 0, sources: [path.resolve(file)] };
+}
+
+/**
+ * Reads the brief again and renders it in memory. A valid brief replaces the deck and bumps the
+ * version; an invalid one keeps the last good deck and records its problems. Returns whether
+ * the deck changed.
+ */
+export async function refreshPreview(preview: Preview, look: LookSettings): Promise<boolean> {
+  let loaded: Awaited<ReturnType<typeof loadBrief>>;
+  try {
+    loaded = await loadBrief(preview.file);
+  } catch (error) {
+    // The file is gone or unreadable for a moment (an editor saving by rename): say so and wait.
+    preview.problems = [`${preview.file}: ${(error as Error).message}`];
+    return false;
+  }
+  preview.sources = [
+    path.resolve(preview.file),
+    ...loaded.images.values(),
+    ...(look.theme ? [path.resolve(look.theme)] : []),
+  ];
+  if (!loaded.brief) {
+    preview.problems = loaded.problems.map((p: Problem) => formatProblem(p));
+    return false;
+  }
+  let html: string;
+  try {
+    html = renderBrief(loaded.brief, loaded.name, look).html;
+  } catch (error) {
+    // A template being edited may not compile; keep the last good deck until it does.
+    preview.problems = [`${preview.file}: cannot render: ${(error as Error).message}`];
+    return false;
+  }
+  preview.problems = [];
+  preview.version++;
+  preview.html = withLiveScript(html, preview.name, preview.version);
+  preview.files = new Map(deckFiles(loaded.images, look.theme).map(([from, to]) => [to, from]));
+  return true;
+}
+
+/** Adds the reload client to a served page; built decks never carry it. */
+export function withLiveScript(html: string, deck: string, version: number): string {
+  const tag = liveScriptTag(deck, version);
+  const at = html.lastIndexOf("</body>");
+  return at === -1 ? html + tag : `${html.slice(0, at)}${tag}\n${html.slice(at)}`;
+}
+
+/** The script tag of the reload client for a deck at a version. */
+function liveScriptTag(deck: string, version: number): string {
+  const attribute = deck.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<script src="${liveScriptPath}" data-deck="${attribute}" data-version="${version}"></script>`;
+}
+
+/** The files of the templates, whose change re-renders every preview. */
+export const templateFolders = [
+  templatesDir,
+  path.join(templatesDir, "partials"),
+  path.join(templatesDir, "theme"),
+];

@@ -1,0 +1,282 @@
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { BriefingError } from "../errors.js";
+import type { LookSettings } from "../render/render-brief.js";
+import { forgetTemplates, templatesDir } from "../render/templates.js";
+import { hostAllowed, originAllowed, requestPath } from "./guard.js";
+import { renderPage } from "./pages.js";
+import {
+  emptyPreview,
+  liveScriptPath,
+  type Preview,
+  refreshPreview,
+  templateFolders,
+} from "./preview.js";
+import { Watcher } from "./watcher.js";
+
+/** Settings for the preview server, already resolved. */
+export interface ServeOptions {
+  /** A brief, or a folder of briefs. */
+  input: string;
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  /** How decks look: the project's default classification and theme. */
+  look?: LookSettings;
+  /** Told each time a brief has been read again after a change (for the terminal). */
+  onRefresh?: (refresh: Refresh) => void;
+}
+
+/** What became of a brief read again after a save. */
+export interface Refresh {
+  file: string;
+  /** Empty when the new version is shown; else the problems of the save, as `check` prints them. */
+  problems: string[];
+  /** From the change being noticed to the open pages being told. */
+  ms: number;
+}
+
+/** A running preview server; `close` stops it, its watches and its open connections. */
+export interface PreviewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".svg": "image/svg+xml",
+};
+
+/**
+ * Serves a brief (or each brief of a folder) as a deck rendered in memory, and reloads open
+ * pages when the brief, an image it uses or a template changes.
+ */
+export async function startServer(options: ServeOptions): Promise<PreviewServer> {
+  const info = await stat(options.input).catch(() => undefined);
+  if (!info) throw new BriefingError("usage", `no such file or folder: ${options.input}`);
+  const folder = info.isDirectory() ? options.input : undefined;
+  const look = options.look ?? {};
+  const previews = new Map<string, Preview>();
+  const listeners = new Map<string, Set<ServerResponse>>();
+  /** The version of the deck each open page shows. */
+  const shown = new WeakMap<ServerResponse, number>();
+  let port = options.port;
+  let queue = Promise.resolve();
+
+  /** Renders one thing at a time, in the order asked, so that saves never interleave. */
+  function serially(work: () => Promise<unknown>): Promise<void> {
+    const done = queue.then(work).then(() => {});
+    queue = done.catch(() => {});
+    return done;
+  }
+
+  const watcher = new Watcher((changed) => {
+    serially(() => onChange(changed)).catch(() => {});
+  });
+  const rewatch = () =>
+    watcher.watch(
+      [...previews.values()].flatMap((p) => p.sources),
+      templateFolders,
+    );
+
+  async function onChange(changed: Set<string>): Promise<void> {
+    const templatesChanged = [...changed].some((f) => f.startsWith(templatesDir));
+    if (templatesChanged) forgetTemplates();
+    for (const preview of previews.values()) {
+      if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
+        const started = performance.now();
+        await refreshPreview(preview, look);
+        // When only the brief's text changed, open pages can swap their slides in place; an
+        // image or a template needs the page loaded again.
+        const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
+        announce(preview, onlyText ? "update" : "reload");
+        const ms = performance.now() - started;
+        options.onRefresh?.({ file: preview.file, problems: preview.problems, ms });
+      }
+    }
+    rewatch();
+  }
+
+  function announce(preview: Preview, how: "update" | "reload") {
+    for (const res of listeners.get(preview.name) ?? []) tell(res, preview, how);
+  }
+
+  /** Tells one open page what to do about its deck's current state. */
+  function tell(res: ServerResponse, preview: Preview, how: "update" | "reload" = "reload") {
+    if (preview.html && preview.version !== shown.get(res)) {
+      shown.set(res, preview.version);
+      res.write(`event: ${how}\ndata: ${preview.version}\n\n`);
+    } else if (preview.problems.length > 0) {
+      res.write(`event: problems\ndata: ${JSON.stringify(preview.problems)}\n\n`);
+    } else res.write("event: ok\ndata: \n\n");
+  }
+
+  /** The names of the briefs this server shows, each → its file. */
+  async function briefs(): Promise<Map<string, string>> {
+    if (!folder) return new Map([[emptyPreview(options.input).name, options.input]]);
+    const names = (await readdir(folder)).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("."));
+    return new Map(names.sort().map((f) => [f.replace(/\.ya?ml$/i, ""), path.join(folder, f)]));
+  }
+
+  async function previewOf(name: string): Promise<Preview | undefined> {
+    let preview = previews.get(name);
+    if (preview) return preview;
+    const file = (await briefs()).get(name);
+    if (!file) return undefined;
+    preview = emptyPreview(file);
+    previews.set(name, preview);
+    await serially(() => refreshPreview(preview as Preview, look));
+    rewatch();
+    return preview;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cache-Control", "no-cache");
+    if (req.method !== "GET" && req.method !== "HEAD") return fail(res, 405);
+    if (!hostAllowed(req.headers.host, port, options.host)) return fail(res, 403);
+    const verdict = requestPath(req.url);
+    if (!verdict.ok) return fail(res, verdict.status);
+    const [first = "", ...rest] = verdict.path;
+
+    if (first === "__briefing") {
+      if (rest.join("/") === liveScriptPath.split("/").pop())
+        return sendFile(res, path.join(templatesDir, "serve", "live.js"));
+      if (rest.join("/") === "events") return events(req, res);
+      return fail(res, 404);
+    }
+    if (first === "") {
+      const all = await briefs();
+      if (!folder) return redirect(res, `/${encodeURIComponent([...all.keys()][0] as string)}/`);
+      return sendHtml(
+        res,
+        renderPage({
+          title: `Briefs in ${folder}`,
+          briefs: [...all.keys()].map((name) => ({ name, href: `/${encodeURIComponent(name)}/` })),
+        }),
+      );
+    }
+    const preview = await previewOf(first);
+    if (!preview) return fail(res, 404);
+    if (rest.length === 0) return redirect(res, `/${encodeURIComponent(first)}/`);
+    if (rest.length === 1 && rest[0] === "") {
+      if (preview.html) return sendHtml(res, preview.html);
+      return sendHtml(
+        res,
+        renderPage({
+          title: preview.name,
+          problems: preview.problems,
+          live: { src: liveScriptPath, deck: preview.name, version: preview.version },
+        }),
+      );
+    }
+    // Only the files the deck itself uses: nothing is looked up on disk by the request's path.
+    const file = preview.files.get(rest.join("/"));
+    if (!file) return fail(res, 404);
+    return sendFile(res, file);
+  }
+
+  async function events(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!originAllowed(req.headers.origin, port, options.host)) return fail(res, 403);
+    const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+    const preview = await previewOf(query.get("deck") ?? "");
+    if (!preview) return fail(res, 404);
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache",
+      Connection: "keep-alive",
+    });
+    const open = listeners.get(preview.name) ?? new Set();
+    listeners.set(preview.name, open);
+    open.add(res);
+    req.on("close", () => open.delete(res));
+    shown.set(res, Number(query.get("version")));
+    tell(res, preview);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => fail(res, 500));
+  });
+  // Malformed HTTP gets an answer and a closed socket, never an exception.
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new BriefingError(
+          error.code === "EADDRINUSE" ? "usage" : "environment",
+          error.code === "EADDRINUSE"
+            ? `port ${options.port} on ${options.host} is in use; choose another with --port`
+            : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
+          { cause: error },
+        ),
+      ),
+    );
+    server.listen(options.port, options.host, resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  // A single brief is rendered now, so the first page (and the first save) need not wait for
+  // the templates to compile.
+  if (!folder) await previewOf(emptyPreview(options.input).name);
+  rewatch();
+  const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: async () => {
+      watcher.close();
+      for (const open of listeners.values()) for (const res of open) res.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function fail(res: ServerResponse, status: number): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const reason =
+    { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed" }[status] ??
+    "Internal Server Error";
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" });
+  res.end(`${status} ${reason}\n`);
+}
+
+function redirect(res: ServerResponse, to: string): void {
+  res.writeHead(302, { Location: to });
+  res.end();
+}
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { "Content-Type": types[".html"] as string });
+  res.end(html);
+}
+
+function sendFile(res: ServerResponse, file: string): void {
+  const type = types[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  const stream = createReadStream(file);
+  stream.once("open", () => {
+    res.writeHead(200, { "Content-Type": type });
+    stream.pipe(res);
+  });
+  stream.once("error", () => fail(res, 404));
+}

@@ -1,0 +1,95 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/config.js";
+import { BriefingError } from "../src/errors.js";
+import { tempDir } from "./helpers/temp.js";
+
+async function project(config: string | undefined, name = "briefing.config.yaml") {
+  const work = await tempDir("config");
+  mkdirSync(path.join(work, "briefs", "nested"), { recursive: true });
+  copyFileSync(
+    "briefings/putin-kim-summit-2024.yaml",
+    path.join(work, "briefs", "nested", "b.yaml"),
+  );
+  if (config !== undefined) writeFileSync(path.join(work, "briefs", name), config);
+  return work;
+}
+
+describe("resolving settings: flags, then the config file, then defaults", () => {
+  it("uses the defaults when there is no config file", async () => {
+    const work = await project(undefined);
+    const config = await resolveConfig({}, [path.join(work, "briefs", "nested", "b.yaml")]);
+    expect(config.outDir).toBe("dist");
+    expect(config.classification).toBeUndefined();
+  });
+
+  it("finds the file above the brief; its paths are relative to the file", async () => {
+    const work = await project("out: ../public\nclassification: SECRET\nbrowser: bin/chrome\n");
+    const config = await resolveConfig({}, [path.join(work, "briefs", "nested", "b.yaml")]);
+    expect(config.outDir).toBe(path.join(work, "public"));
+    expect(config.classification).toBe("SECRET");
+    expect(config.browserPath).toBe(path.join(work, "briefs", "bin", "chrome"));
+  });
+
+  it("lets flags win over the file", async () => {
+    const work = await project("out: ../public\nbrowser: bin/chrome\n");
+    const config = await resolveConfig({ out: "elsewhere", browser: "/usr/bin/chromium" }, [
+      path.join(work, "briefs"),
+    ]);
+    expect(config.outDir).toBe("elsewhere");
+    expect(config.browserPath).toBe("/usr/bin/chromium");
+  });
+
+  it("reads JSON too", async () => {
+    const work = await project('{ "out": "site" }', "briefing.config.json");
+    const config = await resolveConfig({}, [path.join(work, "briefs")]);
+    expect(config.outDir).toBe(path.join(work, "briefs", "site"));
+  });
+
+  it("reports a mistake in the file with its line and a did-you-mean", async () => {
+    const work = await project("out: x\nclasification: SECRET\n");
+    const error = await resolveConfig({}, [path.join(work, "briefs")]).catch((e) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect(error.kind).toBe("usage");
+    expect(error.message).toMatch(/briefing\.config\.yaml:2:1: .*did you mean "classification"/);
+  });
+});
+
+describe("a config file with the command line", () => {
+  it("lays the project's theme over the built-in one", async () => {
+    const work = await project("theme: look.css\n");
+    writeFileSync(path.join(work, "briefs", "look.css"), ":root { --accent: #b00; }\n");
+    const out = path.join(work, "dist");
+    const brief = path.join(work, "briefs", "nested", "b.yaml");
+    const run = spawnSync(
+      process.execPath,
+      ["bin/briefing.js", "build", "--no-pdf", "--out", out, brief],
+      { encoding: "utf8" },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const html = readFileSync(path.join(out, "b", "index.html"), "utf8");
+    expect(html).toMatch(/href="theme\/theme\.css">[\s\S]*href="theme\/custom\.css"/);
+    expect(readFileSync(path.join(out, "b", "theme", "custom.css"), "utf8")).toContain("#b00");
+  });
+
+  it("reports a theme that does not exist", async () => {
+    const work = await project("theme: nowhere.css\n");
+    const error = await resolveConfig({}, [path.join(work, "briefs")]).catch((e) => e);
+    expect(error.kind).toBe("usage");
+    expect(error.message).toContain("nowhere.css");
+  });
+
+  it("builds into the configured folder with the default classification", async () => {
+    const work = await project("out: ../public\nclassification: OFFICIAL\n");
+    const brief = path.join(work, "briefs", "nested", "b.yaml");
+    writeFileSync(brief, readFileSync(brief, "utf8").replace(/^classification: .*\n/m, ""));
+    const run = spawnSync(process.execPath, ["bin/briefing.js", "build", "--no-pdf", brief], {
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    const html = readFileSync(path.join(work, "public", "b", "index.html"), "utf8");
+    expect(html).toContain("OFFICIAL");
+  });
+});
