@@ -135,40 +135,36 @@ async function buildOne(
   if (!loaded.brief) return result;
   const target = path.join(options.outDir, loaded.name);
   const names = outputNames(loaded.name, options);
-  // The project's theme is an input like the brief's images.
-  const files = new Map(loaded.images);
-  if (options.theme) files.set("\0theme", options.theme);
-  const inputs = await hashInputs(file, files, {
-    pdf: options.pdf,
-    handout: !!options.handout,
-    singleFile: !!options.singleFile,
-    classification: options.classification ?? "",
-    epoch: process.env.SOURCE_DATE_EPOCH ?? "",
-  });
-  const paths = () => {
-    result.html = path.join(target, "index.html");
-    if (options.pdf) result.pdf = path.join(target, names.pdf);
-    if (options.handout) result.handout = path.join(target, names.handout);
-    if (options.singleFile) result.singleFile = path.join(target, names.singleFile);
-  };
-  if (!options.force && (await isUpToDate(target, inputs))) {
-    result.skipped = true;
-    paths();
-    return result;
-  }
   try {
-    result.warnings = await writeBuild(target, loaded, options, browser, inputs);
+    // The project's theme is an input like the brief's images.
+    const files = new Map(loaded.images);
+    if (options.theme) files.set("\0theme", options.theme);
+    const inputs = await hashInputs(file, files, {
+      pdf: options.pdf,
+      handout: !!options.handout,
+      singleFile: !!options.singleFile,
+      classification: options.classification ?? "",
+      epoch: process.env.SOURCE_DATE_EPOCH ?? "",
+    });
+    if (!options.force && (await isUpToDate(target, inputs))) result.skipped = true;
+    else result.warnings = await writeBuild(target, loaded, options, browser, inputs);
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
     result.failure =
       error instanceof BriefingError
         ? error
-        : new BriefingError("internal", (error as Error)?.message ?? String(error), {
-            cause: error,
-          });
+        : // A file that went missing or a full disk is the machine's doing; anything else, ours.
+          new BriefingError(
+            (error as NodeJS.ErrnoException)?.code ? "environment" : "internal",
+            (error as Error)?.message ?? String(error),
+            { cause: error },
+          );
     return result;
   }
-  paths();
+  result.html = path.join(target, "index.html");
+  if (options.pdf) result.pdf = path.join(target, names.pdf);
+  if (options.handout) result.handout = path.join(target, names.handout);
+  if (options.singleFile) result.singleFile = path.join(target, names.singleFile);
   return result;
 }
 

@@ -68,4 +68,17 @@ describe("build, many briefs at once", () => {
       (await build(files, { ...options, singleFile: true, force: true })).map((r) => !!r.skipped),
     ).toEqual([false, false]);
   });
+
+  it("reports a brief whose build fails in its result, and goes on with the others", async () => {
+    const { files, out } = await briefsFolder("batch-fail", ["one", "broken", "two"]);
+    // Called through the library, nothing checks that the theme exists before the build.
+    const results = await build(files, { outDir: out, pdf: false, theme: "/nonexistent/a.css" });
+    expect(results.map((r) => r.name)).toEqual(["one", "broken", "two"]);
+    expect(results[1]?.problems[0]?.code).toBe("bad-date");
+    for (const result of [results[0], results[2]]) {
+      expect(result?.failure?.kind).toBe("environment");
+      expect(result?.failure?.message).toContain("/nonexistent/a.css");
+      expect(result?.html).toBeUndefined();
+    }
+  });
 });
