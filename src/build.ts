@@ -70,8 +70,8 @@ export function defaultConcurrency(): number {
 /**
  * Builds each brief into `outDir/<name>/`, several at once. Invalid briefs are reported in their
  * result and the rest still build; so is a brief whose build failed. Only failures that stop
- * every build (no browser, unwritable output folder) are thrown. The browser starts while the
- * first briefs are still being read, and serves the whole batch.
+ * every build (no browser, unwritable output folder) are thrown. The browser starts with the
+ * first brief that needs building, and serves the whole batch.
  */
 export async function build(
   files: readonly string[],
@@ -88,7 +88,6 @@ export async function build(
     return browser;
   };
   const needsBrowser = options.pdf || options.handout;
-  if (needsBrowser) startBrowser().catch(() => {});
   const forget = onInterrupt(() => {
     void browser?.then((b) => b.process()?.kill("SIGKILL")).catch(() => {});
   });
@@ -147,7 +146,12 @@ async function buildOne(
       epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     });
     if (!options.force && (await isUpToDate(target, inputs))) result.skipped = true;
-    else result.warnings = await writeBuild(target, loaded, options, browser, inputs);
+    else {
+      // Start the browser now, while the deck is rendered and written; a batch of unchanged
+      // briefs never starts it.
+      if (options.pdf || options.handout) browser().catch(() => {});
+      result.warnings = await writeBuild(target, loaded, options, browser, inputs);
+    }
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
     result.failure =
