@@ -1,15 +1,30 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import type HandlebarsNamespace from "handlebars";
 
 /** The folder of the deck template, its partials, its script and the theme. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-type Template = (context: object) => string;
+// Written by scripts/precompile-templates.mjs when the package is built (lib/ sits beside src/).
+const precompiledFile = fileURLToPath(
+  new URL("../../lib/templates.precompiled.cjs", import.meta.url),
+);
 
-let environment: typeof Handlebars | undefined;
+const require = createRequire(import.meta.url);
+
+type Template = (context: object) => string;
+type Handlebars = typeof HandlebarsNamespace;
+type Spec = Parameters<Handlebars["template"]>[0];
+
+interface Environment {
+  template(name: string): Template;
+}
+
+let environment: Environment | undefined;
 const compiled = new Map<string, Template>();
+let useFiles = false;
 
 /**
  * A top-level template of `templates/` (`deck.hbs`, `handout.hbs`, …) with every partial
@@ -19,10 +34,8 @@ const compiled = new Map<string, Template>();
 export function template(name: string): Template {
   const cached = compiled.get(name);
   if (cached) return cached;
-  const env = partials();
-  const source = readFileSync(path.join(templatesDir, name), "utf8");
-  const fn = env.compile(source, { preventIndent: true });
-  const result: Template = (context) => fn(context);
+  environment ??= (!useFiles && precompiled()) || fromFiles();
+  const result = environment.template(name);
   compiled.set(name, result);
   return result;
 }
@@ -32,21 +45,59 @@ export function deckTemplate(): Template {
   return template("deck.hbs");
 }
 
-function partials(): typeof Handlebars {
-  if (environment) return environment;
-  const env = Handlebars.create();
-  const partialsDir = path.join(templatesDir, "partials");
-  for (const file of readdirSync(partialsDir)) {
-    if (!file.endsWith(".hbs")) continue;
-    const source = readFileSync(path.join(partialsDir, file), "utf8");
-    env.registerPartial(file.slice(0, -4), env.compile(source, { preventIndent: true }));
-  }
-  environment = env;
-  return env;
-}
-
-/** Drops the compiled templates, so the next render reads them again (after an edit). */
+/** Drops the compiled templates, so the next render reads the files again (after an edit). */
 export function forgetTemplates(): void {
   compiled.clear();
   environment = undefined;
+  useFiles = true;
+}
+
+const partialsDir = () => path.join(templatesDir, "partials");
+const hbsFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".hbs"));
+
+/** The build's precompiled templates on Handlebars' runtime, if they are as new as the files. */
+function precompiled(): Environment | undefined {
+  let built: number;
+  try {
+    built = statSync(precompiledFile).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const files = [
+    ...hbsFiles(templatesDir).map((f) => path.join(templatesDir, f)),
+    ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
+  ];
+  if (files.some((file) => statSync(file).mtimeMs > built)) return undefined;
+  const specs = require(precompiledFile) as {
+    templates: Record<string, Spec>;
+    partials: Record<string, Spec>;
+  };
+  const runtime = (require("handlebars/runtime") as { default: Handlebars }).default.create();
+  for (const [name, spec] of Object.entries(specs.partials))
+    runtime.registerPartial(name, runtime.template(spec));
+  return {
+    template(name) {
+      const spec = specs.templates[name];
+      if (!spec) throw new Error(`no template ${name}`);
+      const fn = runtime.template(spec);
+      return (context) => fn(context);
+    },
+  };
+}
+
+/** Compiles the template files with the full Handlebars: while editing templates, or unbuilt. */
+function fromFiles(): Environment {
+  const compiler = (require("handlebars") as Handlebars).create();
+  for (const file of hbsFiles(partialsDir())) {
+    const source = readFileSync(path.join(partialsDir(), file), "utf8");
+    compiler.registerPartial(file.slice(0, -4), compiler.compile(source, { preventIndent: true }));
+  }
+  return {
+    template(name) {
+      const fn = compiler.compile(readFileSync(path.join(templatesDir, name), "utf8"), {
+        preventIndent: true,
+      });
+      return (context) => fn(context);
+    },
+  };
 }
