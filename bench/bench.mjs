@@ -80,13 +80,13 @@ const row = (what, value, note = "") => {
 
 // 1. HTML only, as a whole process.
 const htmlOnly = await repeat(runs * 2, () =>
-  run("node", [cli, "build", sample, "--no-pdf", "--out", path.join(work, "html")]),
+  run("node", [cli, "build", sample, "--no-pdf", "--force", "--out", path.join(work, "html")]),
 );
 row("HTML only (`build --no-pdf`), sample, whole process", ms(htmlOnly.wall), "target < 200 ms");
 
 // 2. Full build against the floor.
 const full = await repeat(runs, () =>
-  run("node", [cli, "build", sample, "--out", path.join(work, "full")]),
+  run("node", [cli, "build", sample, "--force", "--out", path.join(work, "full")]),
 );
 const built = path.join(work, "full", "putin-kim-summit-2024", "index.html");
 const floor = await repeat(runs, () =>
@@ -134,7 +134,7 @@ writeFileSync(
   }),
 );
 const largeHtml = await repeat(runs, () =>
-  run("node", [cli, "build", large, "--no-pdf", "--out", path.join(work, "large-out")]),
+  run("node", [cli, "build", large, "--no-pdf", "--force", "--out", path.join(work, "large-out")]),
 );
 row(
   "1,000 events, HTML only",
@@ -142,7 +142,7 @@ row(
   `peak ${Math.round(largeHtml.peak)} MB; target < 1 s`,
 );
 const largeFull = await repeat(Math.max(1, Math.floor(runs / 2)), () =>
-  run("node", [cli, "build", large, "--out", path.join(work, "large-out")]),
+  run("node", [cli, "build", large, "--force", "--out", path.join(work, "large-out")]),
 );
 row(
   "1,000 events, full build",
@@ -174,7 +174,7 @@ const { findBrowser } = await import("../lib/browser/find-browser.js");
 const { printPdf } = await import("../lib/export/pdf.js");
 const browser = await launchBrowser(await findBrowser(undefined));
 try {
-  const meta = { title: "t", keywords: [], date: new Date(0) };
+  const meta = { metadata: { title: "t", keywords: [], date: new Date(0) }, outline: [], fingerprint: "bench" };
   await printPdf(browser, built, meta);
   const warm = await repeat(runs * 2, async () => {
     const start = performance.now();
