@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -113,6 +113,16 @@ function killBrowser(pid: number | undefined, profile: string): void {
 }
 
 function removeProfile(profile: string): void {
+  try {
+    // Chromium keeps its singleton socket in a folder of its own in the temporary folder, and
+    // removes it only when it exits cleanly; the profile links to it.
+    const socketDir = path.dirname(readlinkSync(path.join(profile, "SingletonSocket")));
+    if (path.basename(socketDir).startsWith("org.chromium.Chromium.")) {
+      rmSync(socketDir, { recursive: true, force: true });
+    }
+  } catch {
+    // No socket: the browser never got that far, or cleaned up after itself.
+  }
   try {
     // A dying browser may still be writing into it for a moment.
     rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
