@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Browser } from "puppeteer";
 import { BriefingError } from "../errors.js";
 import { onInterrupt } from "../interrupt.js";
 import type { FoundBrowser } from "./find-browser.js";
@@ -128,15 +128,5 @@ function removeProfile(profile: string): void {
     rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   } catch {
     // Nothing more can be done; the folder is in the temporary folder at least.
-  }
-}
-
-/** Runs `fn` with a new page and always closes the page afterwards. */
-export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
-  const page = await browser.newPage();
-  try {
-    return await fn(page);
-  } finally {
-    await page.close().catch(() => {});
   }
 }
