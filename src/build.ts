@@ -2,7 +2,12 @@ import { access, copyFile, mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
-import { launchBrowser, needsNoSandbox, noSandboxNotice } from "./browser/browser.js";
+import {
+  browserFailure,
+  launchBrowser,
+  needsNoSandbox,
+  noSandboxNotice,
+} from "./browser/browser.js";
 import { findBrowser } from "./browser/find-browser.js";
 import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, blockedRequest, type Problem } from "./errors.js";
@@ -181,19 +186,8 @@ function buildFailure(
   browser: Browser | undefined,
   timeout?: number,
 ): BriefingError {
-  if (browser && !browser.connected) {
-    return new BriefingError(
-      "environment",
-      "the browser quit in the middle of printing (it crashed or was killed)",
-      { cause: error },
-    );
-  }
-  if ((error as Error)?.name === "TimeoutError") {
-    const limit = timeout === undefined ? "its time limit" : `the ${timeout / 1000} s timeout`;
-    return new BriefingError("environment", `printing took longer than ${limit}`, {
-      cause: error,
-    });
-  }
+  const fromBrowser = browserFailure(error, browser, "printing", timeout);
+  if (fromBrowser) return fromBrowser;
   if (error instanceof BriefingError) return error;
   // A file that went missing or a full disk is the machine's doing; anything else, ours.
   return new BriefingError(

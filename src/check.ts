@@ -1,5 +1,10 @@
 import type { Browser } from "puppeteer";
-import { launchBrowser, needsNoSandbox, noSandboxNotice } from "./browser/browser.js";
+import {
+  browserFailure,
+  launchBrowser,
+  needsNoSandbox,
+  noSandboxNotice,
+} from "./browser/browser.js";
 import { findBrowser } from "./browser/find-browser.js";
 import { BriefingError, type Problem } from "./errors.js";
 import { checkLayout } from "./inspect/check-layout.js";
@@ -64,14 +69,18 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
         continue;
       }
       const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
-      result.warnings = await checkLayout(
-        started,
-        loaded,
-        deck,
-        html,
-        options.look?.theme,
-        options.timeout,
-      );
+      try {
+        result.warnings = await checkLayout(
+          started,
+          loaded,
+          deck,
+          html,
+          options.look?.theme,
+          options.timeout,
+        );
+      } catch (error) {
+        throw browserFailure(error, started, "laying out the slides", options.timeout) ?? error;
+      }
     }
     return { results, layoutSkipped };
   } finally {

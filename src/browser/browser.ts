@@ -130,3 +130,29 @@ function removeProfile(profile: string): void {
     // Nothing more can be done; the folder is in the temporary folder at least.
   }
 }
+
+/**
+ * Says in words why a page of `browser` failed, when the browser is the reason: it quit (crashed
+ * or killed) or a page took longer than `timeout` ms. `doing` names the work, e.g. "printing".
+ */
+export function browserFailure(
+  error: unknown,
+  browser: Browser | undefined,
+  doing: string,
+  timeout?: number,
+): BriefingError | undefined {
+  if (browser && !browser.connected) {
+    return new BriefingError(
+      "environment",
+      `the browser quit in the middle of ${doing} (it crashed or was killed)`,
+      { cause: error },
+    );
+  }
+  if ((error as Error)?.name === "TimeoutError") {
+    const limit = timeout === undefined ? "its time limit" : `the ${timeout / 1000} s timeout`;
+    return new BriefingError("environment", `${doing} took longer than ${limit}`, {
+      cause: error,
+    });
+  }
+  return undefined;
+}

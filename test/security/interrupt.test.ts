@@ -117,3 +117,20 @@ describe("a build stopped halfway leaves everything as it was", () => {
     );
   });
 });
+
+describe("check's layout pass, out of time", () => {
+  it("exits 3, names the timeout and leaves no temporary file or browser", async () => {
+    const tmp = mkdtempSync(path.join(work, "tmp-"));
+    const result = await startCli(["check", brief, "--timeout", "0.01"], { TMPDIR: tmp }).done;
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain(
+      "briefing: laying out the slides took longer than the 0.01 s timeout",
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    await until(() => processesWith(tmp).length === 0, "the browser to be gone", 5_000).catch(
+      () => {},
+    );
+    expect(processesWith(tmp)).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
