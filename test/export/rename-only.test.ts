@@ -1,8 +1,10 @@
-import { watch } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdirSync, watch } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
+import { finishPdf } from "../../src/export/pdf.js";
+import { replaceFolder } from "../../src/export/replace-folder.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -62,5 +64,35 @@ describe("output is written only by rename, once checked", () => {
     for (const event of inOut) expect(event).toMatch(/^rename (big|\.big\.(tmp|old)-[\w-]+)$/);
     expect(inOut).toContain("rename big");
     expect(inLive.filter((event) => event.startsWith("change"))).toEqual([]);
+  });
+});
+
+describe("output is checked before it is swapped in", () => {
+  const extras = {
+    metadata: { title: "T", keywords: [], date: new Date(0) },
+    outline: [],
+    fingerprint: "f",
+  };
+
+  it("refuses bytes that are not a PDF, and a PDF with the wrong page count", async () => {
+    await expect(finishPdf(new TextEncoder().encode("<html>"), 1, extras)).rejects.toMatchObject({
+      kind: "environment",
+      message: "the browser did not produce a PDF",
+    });
+    const pdf = await readFile(path.join(out, "big", "big.pdf"));
+    await expect(finishPdf(pdf, 3, extras)).rejects.toMatchObject({ kind: "environment" });
+  });
+
+  it("leaves the old folder exactly as it was when filling the new one fails", async () => {
+    const target = path.join(out, "big");
+    const before = await readFile(path.join(target, "big.pdf"));
+    await expect(
+      replaceFolder(target, async (tmp) => {
+        await writeFile(path.join(tmp, "big.pdf"), "%PDF- half");
+        throw new Error("the check failed");
+      }),
+    ).rejects.toThrow("the check failed");
+    expect(await readFile(path.join(target, "big.pdf"))).toEqual(before);
+    expect(readdirSync(out)).toEqual(["big"]);
   });
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
@@ -8,7 +8,7 @@ import { writeBigBrief } from "../helpers/big-brief.js";
 import { type CliRun, startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
-// Each case spawns the real command on a brief big enough (about 170 slides) to be stopped
+// Each case spawns the real command on a brief big enough (about 220 slides) to be stopped
 // while it prints, with its own TMPDIR, so that its browser and its temporary files can be
 // found: the browser's command line names its profile folder, which lies in that TMPDIR.
 
@@ -19,11 +19,16 @@ let before: Map<string, string>;
 
 beforeAll(async () => {
   work = await tempDir("interrupt");
-  brief = await writeBigBrief(work, 150);
+  brief = await writeBigBrief(work, 200);
   out = path.join(work, "dist");
   const [result] = await build([brief], { outDir: out, pdf: true });
   expect(result?.pdf).toBeDefined();
   before = snapshot(out);
+  // Edited since: a new deck or PDF that slipped through would differ from the old one.
+  writeFileSync(
+    brief,
+    readFileSync(brief, "utf8").replace("title: A brief", "title: An edited brief"),
+  );
 }, 180_000);
 
 /** Every file under `dir` → a hash of its bytes; names starting with "." included. */
