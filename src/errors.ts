@@ -45,12 +45,16 @@ export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.pos.line}:${problem.pos.col}: ${problem.message}`;
 }
 
-/** A warning that the deck's page asked for `url`, which printing refused. */
+/** A warning that the deck's page asked for `url` (or ran inline code), which was refused. */
 export function blockedRequest(file: string, url: string): Problem {
+  // What the Content-Security-Policy reports for code rather than a fetch.
+  const code = url === "inline" || url === "eval";
   const what = url.length > 200 ? `${url.slice(0, 200)}…` : url;
   return {
     code: "blocked-request",
-    message: `the deck asked for ${what}, which was blocked: printing reads only the deck's own files, never the network`,
+    message: code
+      ? `the deck tried to run ${url === "eval" ? "eval" : "inline"} code, which was blocked`
+      : `the deck asked for ${what}, which was blocked: printing reads only the deck's own files, never the network`,
     file,
     pos: { line: 1, col: 1 },
     path: [],
