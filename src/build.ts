@@ -2,19 +2,23 @@ import { access, copyFile, mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
-import { launchBrowser } from "./browser/browser.js";
+import {
+  browserFailure,
+  launchBrowser,
+  needsNoSandbox,
+  noSandboxNotice,
+} from "./browser/browser.js";
 import { findBrowser } from "./browser/find-browser.js";
 import { mapConcurrently } from "./concurrency.js";
-import { BriefingError, type Problem } from "./errors.js";
+import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
 import { printHandout } from "./export/handout.js";
 import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
-import { type PdfExtras, printPdf } from "./export/pdf.js";
+import { type PdfExtras, type PrintOptions, printPdf } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { inspectDeck } from "./inspect/inspect-deck.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
-import { onInterrupt } from "./interrupt.js";
 import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import type { Deck } from "./model/deck.js";
@@ -42,6 +46,12 @@ export interface BuildOptions {
   classification?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
+  /** Each page the browser opens for a brief must be done within this many milliseconds. */
+  timeout?: number;
+  /** The one-file deck keeps the speaker notes (they are left out by default). */
+  notes?: boolean;
+  /** Told things about the run as a whole, e.g. that the browser runs without its sandbox. */
+  onNotice?: (message: string) => void;
 }
 
 /** What became of one brief. */
@@ -49,7 +59,10 @@ export interface BuildResult {
   file: string;
   name: string;
   problems: Problem[];
-  /** Layout problems the browser saw (slides that overflow, images, fonts): built anyway. */
+  /**
+   * Layout problems the browser saw (slides that overflow, images, fonts) and requests it
+   * refused (the network, files outside the deck): built anyway.
+   */
   warnings: Problem[];
   /** Set when building a valid brief failed, e.g. the browser crashed while printing it. */
   failure?: BriefingError;
@@ -80,7 +93,10 @@ export async function build(
   let browser: Promise<Browser> | undefined;
   const startBrowser = () => {
     browser ??= findBrowser(options.browserPath)
-      .then(launchBrowser)
+      .then((found) => {
+        if (needsNoSandbox()) options.onNotice?.(noSandboxNotice);
+        return launchBrowser(found);
+      })
       .catch((error) => {
         // Without a browser no brief can print: this stops the batch, not one brief.
         throw new BatchStopped(error);
@@ -88,9 +104,7 @@ export async function build(
     return browser;
   };
   const needsBrowser = options.pdf || options.handout;
-  const forget = onInterrupt(() => {
-    void browser?.then((b) => b.process()?.kill("SIGKILL")).catch(() => {});
-  });
+  // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
   try {
     await ensureFolder(options.outDir);
     let done = 0;
@@ -104,7 +118,6 @@ export async function build(
       },
     );
   } finally {
-    forget();
     if (needsBrowser) {
       const b = await browser?.catch(() => undefined);
       await b?.close().catch(() => {});
@@ -142,6 +155,7 @@ async function buildOne(
       pdf: options.pdf,
       handout: !!options.handout,
       singleFile: !!options.singleFile,
+      notes: !!options.notes,
       classification: options.classification ?? "",
       epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     });
@@ -154,15 +168,9 @@ async function buildOne(
     }
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
-    result.failure =
-      error instanceof BriefingError
-        ? error
-        : // A file that went missing or a full disk is the machine's doing; anything else, ours.
-          new BriefingError(
-            (error as NodeJS.ErrnoException)?.code ? "environment" : "internal",
-            (error as Error)?.message ?? String(error),
-            { cause: error },
-          );
+    const started =
+      options.pdf || options.handout ? await browser().catch(() => undefined) : undefined;
+    result.failure = buildFailure(error, started, options.timeout);
     return result;
   }
   result.html = path.join(target, "index.html");
@@ -170,6 +178,23 @@ async function buildOne(
   if (options.handout) result.handout = path.join(target, names.handout);
   if (options.singleFile) result.singleFile = path.join(target, names.singleFile);
   return result;
+}
+
+/** Says what went wrong building a valid brief, in words, keeping the cause. */
+function buildFailure(
+  error: unknown,
+  browser: Browser | undefined,
+  timeout?: number,
+): BriefingError {
+  const fromBrowser = browserFailure(error, browser, "printing", timeout);
+  if (fromBrowser) return fromBrowser;
+  if (error instanceof BriefingError) return error;
+  // A file that went missing or a full disk is the machine's doing; anything else, ours.
+  return new BriefingError(
+    (error as NodeJS.ErrnoException)?.code ? "environment" : "internal",
+    (error as Error)?.message ?? String(error),
+    { cause: error },
+  );
 }
 
 function outputNames(name: string, options: BuildOptions) {
@@ -215,6 +240,8 @@ async function writeBuild(
   const names = outputNames(loaded.name, options);
   const extras = pdfExtras(brief, deck, html);
   let warnings: Problem[] = [];
+  const blocked = new Set<string>();
+  const limits: PrintOptions = { timeout: options.timeout, onBlocked: (url) => blocked.add(url) };
   await replaceFolder(target, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images, options.theme);
     if (options.pdf) {
@@ -222,8 +249,8 @@ async function writeBuild(
       // page of its own while the PDF prints.
       const index = path.join(tmp, "index.html");
       const [findings, bytes] = await Promise.all([
-        browser().then((b) => inspectDeck(b, index)),
-        browser().then((b) => printPdf(b, index, extras)),
+        browser().then((b) => inspectDeck(b, index, limits)),
+        browser().then((b) => printPdf(b, index, extras, limits)),
       ]);
       warnings = layoutProblems(findings, deck, loaded);
       await writeFile(path.join(tmp, names.pdf), bytes);
@@ -233,15 +260,19 @@ async function writeBuild(
     }
     if (options.handout) {
       const customTheme = options.theme ? customThemePath : undefined;
-      const bytes = await printHandout(await browser(), deck, tmp, extras, customTheme);
+      const bytes = await printHandout(await browser(), deck, tmp, extras, customTheme, limits);
       await writeFile(path.join(tmp, names.handout), bytes);
     }
     if (options.singleFile) {
-      await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(html, tmp));
+      // Emailed to others: the presenter's notes stay out unless asked for.
+      const shared = options.notes
+        ? html
+        : renderBrief(brief, loaded.name, options, { notes: false }).html;
+      await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(shared, tmp));
     }
     await writeManifest(tmp, { inputs, outputs: names.list() });
   });
-  return warnings;
+  return [...warnings, ...[...blocked].map((url) => blockedRequest(loaded.file, url))];
 }
 
 function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {

@@ -1,9 +1,13 @@
 import type { Browser } from "puppeteer";
-import { launchBrowser } from "./browser/browser.js";
+import {
+  browserFailure,
+  launchBrowser,
+  needsNoSandbox,
+  noSandboxNotice,
+} from "./browser/browser.js";
 import { findBrowser } from "./browser/find-browser.js";
 import { BriefingError, type Problem } from "./errors.js";
 import { checkLayout } from "./inspect/check-layout.js";
-import { onInterrupt } from "./interrupt.js";
 import { loadBrief } from "./load/load-brief.js";
 import { type LookSettings, renderBrief } from "./render/render-brief.js";
 
@@ -16,6 +20,10 @@ export interface CheckOptions {
   browserPath?: string;
   /** How decks look: the project's default classification and theme. */
   look?: LookSettings;
+  /** Each page the browser opens must be done within this many milliseconds. */
+  timeout?: number;
+  /** Told things about the run as a whole, e.g. that the browser runs without its sandbox. */
+  onNotice?: (message: string) => void;
 }
 
 /** What a check found in one brief. */
@@ -40,9 +48,7 @@ export interface CheckReport {
 export async function check(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
   let browser: Promise<Browser> | undefined;
   let layoutSkipped: string | undefined;
-  const forget = onInterrupt(() => {
-    void browser?.then((b) => b.process()?.kill("SIGKILL")).catch(() => {});
-  });
+  // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
   try {
     const results: CheckResult[] = [];
     for (const file of files) {
@@ -50,7 +56,10 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
       const result: CheckResult = { file, problems: loaded.problems, warnings: [] };
       results.push(result);
       if (!loaded.brief || !options.layout || layoutSkipped) continue;
-      browser ??= findBrowser(options.browserPath).then(launchBrowser);
+      browser ??= findBrowser(options.browserPath).then((found) => {
+        if (needsNoSandbox()) options.onNotice?.(noSandboxNotice);
+        return launchBrowser(found);
+      });
       let started: Browser;
       try {
         started = await browser;
@@ -60,11 +69,21 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
         continue;
       }
       const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
-      result.warnings = await checkLayout(started, loaded, deck, html, options.look?.theme);
+      try {
+        result.warnings = await checkLayout(
+          started,
+          loaded,
+          deck,
+          html,
+          options.look?.theme,
+          options.timeout,
+        );
+      } catch (error) {
+        throw browserFailure(error, started, "laying out the slides", options.timeout) ?? error;
+      }
     }
     return { results, layoutSkipped };
   } finally {
-    forget();
     const b = await browser?.catch(() => undefined);
     await b?.close().catch(() => {});
   }

@@ -7,9 +7,11 @@ import { BriefingError, exitCodes, formatProblem, type Problem } from "./errors.
 import { undoAll } from "./interrupt.js";
 
 const usage = `Usage:
-  briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--handout] [--single-file]
+  briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--handout] [--single-file [--notes]]
                  [--concurrency N] [--force] [--quiet] [--browser PATH] [--config FILE]
+                 [--timeout SECONDS]
   briefing check <file-or-folder>... [--strict] [--no-browser] [--format text|json]
+                 [--timeout SECONDS]
   briefing serve [file-or-folder] [--port N] [--host H]
   briefing new <name>
   briefing schema [--out FILE]
@@ -29,6 +31,9 @@ Commands:
 Build options:
   --handout            also write <name>-handout.pdf: each slide with its notes and sources
   --single-file        also write <name>.html: the whole deck in one file, to email
+  --notes              keep the speaker notes in that file (left out by default)
+  --timeout SECONDS    give up on a brief whose page in the browser takes longer than this
+                       (also BRIEFING_TIMEOUT; by default a minute, more for big decks)
   -j, --concurrency N  briefs built at once (default: one per core)
   --force              rebuild briefs whose inputs have not changed since their last build
   -q, --quiet          print only problems; no progress line
@@ -99,12 +104,20 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   if (inputs.length === 0)
     throw new BriefingError("usage", `"briefing ${command}" needs a brief or a folder of briefs`);
   const files = await expandInputs(inputs);
+  const timeout = seconds(values.timeout ?? process.env.BRIEFING_TIMEOUT);
+  let noticed = false;
+  const onNotice = (message: string) => {
+    if (!noticed) err(`briefing: ${message}`);
+    noticed = true;
+  };
   const config = await resolveConfig(
     { out: values.out, browser: values.browser, config: values.config },
     inputs,
   );
 
-  if (command === "check") return checkCommand(files, config, values, out, err);
+  if (command === "check") {
+    return checkCommand(files, config, values, { timeout, onNotice }, out, err);
+  }
 
   // Loaded only here, so that `check --no-browser` does not pay for the browser driver.
   const { build, defaultConcurrency } = await import("./build.js");
@@ -120,6 +133,9 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     pdf: !values["no-pdf"],
     handout: !!values.handout,
     singleFile: !!values["single-file"],
+    notes: !!values.notes,
+    timeout,
+    onNotice,
     browserPath: config.browserPath,
     classification: config.classification,
     theme: config.theme,
@@ -187,12 +203,23 @@ function concurrency(value: string | undefined): number | undefined {
   return n;
 }
 
+/** `--timeout SECONDS` in milliseconds. */
+function seconds(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new BriefingError("usage", `--timeout needs a number of seconds above 0, not "${value}"`);
+  }
+  return n * 1000;
+}
+
 type Values = ReturnType<typeof parse>["values"];
 
 async function checkCommand(
   files: string[],
   config: ResolvedConfig,
   values: Values,
+  run: { timeout?: number; onNotice: (message: string) => void },
   out: Out,
   err: Out,
 ): Promise<number> {
@@ -208,6 +235,7 @@ async function checkCommand(
     requireBrowser: strict,
     browserPath: config.browserPath,
     look: config,
+    ...run,
   });
   const invalid = report.results.filter((r) => r.problems.length > 0).length;
   const warned = report.results.filter((r) => r.warnings.length > 0).length;
@@ -329,6 +357,8 @@ function parse(argv: string[]) {
       "no-pdf": { type: "boolean" },
       handout: { type: "boolean" },
       "single-file": { type: "boolean" },
+      notes: { type: "boolean" },
+      timeout: { type: "string" },
       concurrency: { type: "string", short: "j" },
       force: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },

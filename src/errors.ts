@@ -20,7 +20,9 @@ export type ProblemCode =
   // Found by laying the deck out in the browser: reported as warnings by `build`.
   | "overflow"
   | "image-not-loaded"
-  | "missing-font";
+  | "missing-font"
+  // The deck asked the browser for something outside itself while printing; refused.
+  | "blocked-request";
 
 /** A 1-based line and column in a file. */
 export interface Position {
@@ -41,6 +43,22 @@ export interface Problem {
 /** Formats a problem the way compilers do, so editors can jump to it. */
 export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.pos.line}:${problem.pos.col}: ${problem.message}`;
+}
+
+/** A warning that the deck's page asked for `url` (or ran inline code), which was refused. */
+export function blockedRequest(file: string, url: string): Problem {
+  // What the Content-Security-Policy reports for code rather than a fetch.
+  const code = url === "inline" || url === "eval";
+  const what = url.length > 200 ? `${url.slice(0, 200)}…` : url;
+  return {
+    code: "blocked-request",
+    message: code
+      ? `the deck tried to run ${url === "eval" ? "eval" : "inline"} code, which was blocked`
+      : `the deck asked for ${what}, which was blocked: printing reads only the deck's own files, never the network`,
+    file,
+    pos: { line: 1, col: 1 },
+    path: [],
+  };
 }
 
 /** Codes for failures of the program's use or environment, each with its exit status. */

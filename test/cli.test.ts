@@ -64,6 +64,8 @@ describe("wrong usage exits 2 with a message, never a stack trace", () => {
     ["build"],
     ["check", "no/such/file.yaml"],
     ["build", sample, "--colour"],
+    ["build", sample, "--timeout", "0"],
+    ["check", sample, "--timeout", "soon"],
   ]) {
     it(`briefing ${args.join(" ")}`, () => {
       const run = briefing(args);

@@ -1,5 +1,10 @@
-import type { Browser, Page } from "puppeteer";
+import { readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "puppeteer";
 import { BriefingError } from "../errors.js";
+import { onInterrupt } from "../interrupt.js";
 import type { FoundBrowser } from "./find-browser.js";
 
 // Headless Chromium with nothing reaching out on its own: no updates, sync or metrics.
@@ -22,36 +27,132 @@ export function needsNoSandbox(): boolean {
   return typeof process.getuid === "function" && process.getuid() === 0;
 }
 
-/** Launches the browser headless. The caller owns it and must close it. */
+/** What to tell the user, once, when the browser runs without its sandbox. */
+export const noSandboxNotice =
+  "running as root, so Chromium runs without its sandbox; network and file access are blocked instead";
+
+/** The prefix of the browser profile folders the tool makes in the temporary folder. */
+export const profilePrefix = "briefing-chromium-";
+
+/**
+ * Launches the browser headless, with a profile folder of its own that is removed as soon as
+ * the browser exits, however it exits; Ctrl-C kills it and removes the folder too. The caller
+ * owns the browser and must close it.
+ */
 export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   const args = [...quietArgs];
   if (needsNoSandbox()) args.push("--no-sandbox");
+  const profile = await mkdtemp(path.join(os.tmpdir(), profilePrefix));
+  let pid: number | undefined;
+  const cleanUp = () => {
+    killBrowser(pid, profile);
+    removeProfile(profile);
+  };
+  const forget = onInterrupt(cleanUp);
+  let browser: Browser;
   try {
-    return await puppeteer.launch({
+    browser = await puppeteer.launch({
       executablePath: found.executablePath,
       headless: true,
       args,
+      // Puppeteer's own temporary profile would outlive a killed build; ours does not.
+      userDataDir: profile,
       // Our own Ctrl-C handling closes the browser; Puppeteer's would race it.
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
   } catch (error) {
+    forget();
+    cleanUp();
     throw new BriefingError(
       "environment",
       `could not start the browser at ${found.executablePath} (found by ${found.from}): ${(error as Error).message.split("\n")[0]}`,
       { cause: error },
     );
   }
+  const child = browser.process();
+  pid = child?.pid;
+  // Closed, crashed or killed: its helpers go with it, and so does the profile.
+  child?.once("exit", () => {
+    forget();
+    cleanUp();
+  });
+  return browser;
 }
 
-/** Runs `fn` with a new page and always closes the page afterwards. */
-export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
-  const page = await browser.newPage();
+/**
+ * Kills the browser's process group and, on Linux, any process still using its profile (a
+ * browser whose launch was cut short has no known pid yet).
+ */
+function killBrowser(pid: number | undefined, profile: string): void {
+  const kill = (target: number) => {
+    try {
+      process.kill(target, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  };
+  // Puppeteer starts it as the leader of its own process group.
+  if (pid) kill(process.platform === "win32" ? pid : -pid);
+  if (process.platform !== "linux") return;
+  let entries: string[] = [];
   try {
-    return await fn(page);
-  } finally {
-    await page.close().catch(() => {});
+    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
   }
+  for (const entry of entries) {
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, "latin1").includes(profile)) kill(Number(entry));
+    } catch {
+      // Exited meanwhile, or not ours to read.
+    }
+  }
+}
+
+function removeProfile(profile: string): void {
+  try {
+    // Chromium keeps its singleton socket in a folder of its own in the temporary folder, and
+    // removes it only when it exits cleanly; the profile links to it.
+    const socketDir = path.dirname(readlinkSync(path.join(profile, "SingletonSocket")));
+    if (path.basename(socketDir).startsWith("org.chromium.Chromium.")) {
+      rmSync(socketDir, { recursive: true, force: true });
+    }
+  } catch {
+    // No socket: the browser never got that far, or cleaned up after itself.
+  }
+  try {
+    // A dying browser may still be writing into it for a moment.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  } catch {
+    // Nothing more can be done; the folder is in the temporary folder at least.
+  }
+}
+
+/**
+ * Says in words why a page of `browser` failed, when the browser is the reason: it quit (crashed
+ * or killed) or a page took longer than `timeout` ms. `doing` names the work, e.g. "printing".
+ */
+export function browserFailure(
+  error: unknown,
+  browser: Browser | undefined,
+  doing: string,
+  timeout?: number,
+): BriefingError | undefined {
+  if (browser && !browser.connected) {
+    return new BriefingError(
+      "environment",
+      `the browser quit in the middle of ${doing} (it crashed or was killed)`,
+      { cause: error },
+    );
+  }
+  if ((error as Error)?.name === "TimeoutError") {
+    const limit = timeout === undefined ? "its time limit" : `the ${timeout / 1000} s timeout`;
+    return new BriefingError("environment", `${doing} took longer than ${limit}`, {
+      cause: error,
+    });
+  }
+  return undefined;
 }

@@ -2,12 +2,13 @@ import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
-import { withPage } from "../browser/browser.js";
+import { withGuardedPage } from "../browser/guard-page.js";
 import type { Deck } from "../model/deck.js";
 import { buildHandout } from "../model/handout.js";
 import type { OutlineEntry } from "../model/outline.js";
+import { deckPolicy } from "../render/render-deck.js";
 import { template, templatesDir } from "../render/templates.js";
-import { finishPdf, type PdfExtras } from "./pdf.js";
+import { finishPdf, type PdfExtras, type PrintOptions } from "./pdf.js";
 
 // The text width of an A4 page with the margins handout.css gives it, in CSS pixels.
 const textWidthPx = Math.round(((210 - 36) / 25.4) * 96);
@@ -26,47 +27,55 @@ export async function printHandout(
   extras: PdfExtras,
   /** The project's own theme, relative to `folder`, laid over the built-in one. */
   customTheme?: string,
+  options: PrintOptions = {},
 ): Promise<Uint8Array> {
   const handout = buildHandout(deck);
   const sheets = handout.sheets;
   const htmlFile = path.join(folder, ".handout.html");
   const cssFile = path.join(folder, "theme", "handout.css");
-  await writeFile(htmlFile, template("handout.hbs")({ ...handout, customTheme }));
+  await writeFile(
+    htmlFile,
+    template("handout.hbs")({ ...handout, customTheme, policy: deckPolicy() }),
+  );
   await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
   try {
-    const { bytes, sheetPages } = await withPage(browser, async (page) => {
-      await page.setViewport({ width: textWidthPx, height: 1000 });
-      await page.emulateMediaType("print");
-      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const { banner, heights } = await page.evaluate(() => {
-        const bar = document.querySelector(".banner");
-        return {
-          banner: bar && {
-            text: bar.textContent ?? "",
-            color: getComputedStyle(bar).backgroundColor,
-          },
-          heights: [...document.querySelectorAll(".sheet")].map(
-            (s) => s.getBoundingClientRect().height,
-          ),
-        };
-      });
-      const margin = template("handout-margin.hbs");
-      const context = { ...deck, banner };
-      const bytes = await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: false,
-        displayHeaderFooter: true,
-        headerTemplate: margin({ ...context, top: true }),
-        footerTemplate: margin(context),
-        timeout: 60_000 + 300 * sheets.length,
-      });
-      // Where each sheet starts, from its height: a sheet taller than a page runs on.
-      const sheetPages = heights.map((h) => Math.max(1, Math.ceil((h - 1) / textHeightPx)));
-      return { bytes, sheetPages };
-    });
+    const { bytes, sheetPages } = await withGuardedPage(
+      browser,
+      { ...options, folder },
+      async (page) => {
+        await page.setViewport({ width: textWidthPx, height: 1000 });
+        await page.emulateMediaType("print");
+        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const { banner, heights } = await page.evaluate(() => {
+          const bar = document.querySelector(".banner");
+          return {
+            banner: bar && {
+              text: bar.textContent ?? "",
+              color: getComputedStyle(bar).backgroundColor,
+            },
+            heights: [...document.querySelectorAll(".sheet")].map(
+              (s) => s.getBoundingClientRect().height,
+            ),
+          };
+        });
+        const margin = template("handout-margin.hbs");
+        const context = { ...deck, banner };
+        const bytes = await page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          tagged: true,
+          outline: false,
+          displayHeaderFooter: true,
+          headerTemplate: margin({ ...context, top: true }),
+          footerTemplate: margin(context),
+          timeout: options.timeout ?? 60_000 + 300 * sheets.length,
+        });
+        // Where each sheet starts, from its height: a sheet taller than a page runs on.
+        const sheetPages = heights.map((h) => Math.max(1, Math.ceil((h - 1) / textHeightPx)));
+        return { bytes, sheetPages };
+      },
+    );
     const firstPage: number[] = [];
     sheetPages.reduce((page, pages) => {
       firstPage.push(page);

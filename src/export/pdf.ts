@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
-import { withPage } from "../browser/browser.js";
+import { type GuardOptions, withGuardedPage } from "../browser/guard-page.js";
 import { BriefingError } from "../errors.js";
 import type { OutlineEntry } from "../model/outline.js";
 
@@ -37,17 +38,24 @@ declare global {
 const baseTimeout = 60_000;
 const timeoutPerPage = 150;
 
+/** Limits on a page that prints: how long it may take, and who is told of refused requests. */
+export type PrintOptions = Omit<GuardOptions, "folder">;
+
 /**
  * Prints a built deck to PDF: opens it in reveal's print view, waits for `pdf-ready` and the
  * fonts, prints one page per slide, tagged, checks the result and adds metadata and bookmarks.
+ * The page reads only the deck's own files (see `withGuardedPage`).
  */
 export async function printPdf(
   browser: Browser,
   htmlFile: string,
   extras: PdfExtras,
+  options: PrintOptions = {},
 ): Promise<Uint8Array> {
-  const { bytes, expectedPages } = await withPage(browser, (page) =>
-    printPage(page, `${pathToFileURL(htmlFile).href}?print-pdf`),
+  const { bytes, expectedPages } = await withGuardedPage(
+    browser,
+    { ...options, folder: path.dirname(htmlFile) },
+    (page) => printPage(page, `${pathToFileURL(htmlFile).href}?print-pdf`, options.timeout),
   );
   return finishPdf(bytes, expectedPages, extras);
 }
@@ -56,6 +64,7 @@ export async function printPdf(
 export async function printPage(
   page: Page,
   url: string,
+  timeout?: number,
 ): Promise<{ bytes: Uint8Array; expectedPages: number }> {
   // Reveal announces the finished print layout once; listen before the page exists.
   await page.evaluateOnNewDocument(() => {
@@ -67,8 +76,10 @@ export async function printPage(
       true,
     );
   });
-  await page.goto(url, { waitUntil: "load", timeout: baseTimeout });
-  await page.waitForFunction(() => window.__briefingPdfReady === true, { timeout: baseTimeout });
+  await page.goto(url, { waitUntil: "load", timeout: timeout ?? baseTimeout });
+  await page.waitForFunction(() => window.__briefingPdfReady === true, {
+    timeout: timeout ?? baseTimeout,
+  });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const expectedPages = await page.$$eval(".pdf-page", (pages) => {
     // Reveal hides every slide but the current one from assistive technology, even in its
@@ -84,7 +95,7 @@ export async function printPage(
     tagged: true,
     // Bookmarks come from the deck model (see `deckOutline`), not from Chrome's headings.
     outline: false,
-    timeout: baseTimeout + timeoutPerPage * expectedPages,
+    timeout: timeout ?? baseTimeout + timeoutPerPage * expectedPages,
   });
   return { bytes, expectedPages };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { BriefingError } from "../errors.js";
@@ -28,7 +28,13 @@ export async function replaceFolder(
       { cause: error },
     );
   }
-  const forget = onInterrupt(() => rmSync(tmp, { recursive: true, force: true }));
+  const forget = onInterrupt(() => {
+    rmSync(tmp, { recursive: true, force: true });
+    // Stopped between the two renames: put the old folder back.
+    if (!existsSync(old)) return;
+    if (existsSync(target)) rmSync(old, { recursive: true, force: true });
+    else renameSync(old, target);
+  });
   try {
     await fill(tmp);
     let hadOld = true;

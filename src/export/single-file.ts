@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { BriefingError } from "../errors.js";
+import { deckPolicy } from "../render/render-deck.js";
+import { inlineScripts, scriptHash } from "../render/speaker-view.js";
 
 const mimeTypes: Record<string, string> = {
   ".png": "image/png",
@@ -17,7 +19,9 @@ const mimeTypes: Record<string, string> = {
  * The deck as one self-contained HTML file, for an email attachment: the stylesheets, scripts,
  * fonts and images of the deck written in `folder` are inlined, images and fonts as data: URLs
  * with their bytes as they are. Of the fonts, only the faces whose characters the deck uses are
- * kept (no italic without emphasis, no Cyrillic without Cyrillic text).
+ * kept (no italic without emphasis, no Cyrillic without Cyrillic text). Its
+ * Content-Security-Policy lets it run exactly its own inline scripts (by hash) and read
+ * nothing from outside itself.
  */
 export async function singleFileHtml(html: string, folder: string): Promise<string> {
   const used = usedCharacters(html);
@@ -46,7 +50,16 @@ export async function singleFileHtml(html: string, folder: string): Promise<stri
   }
   let result = html;
   for (const [from, to] of replacements) result = result.split(from).join(to);
-  return result;
+  const policy = deckPolicy({
+    selfContained: true,
+    scriptHashes: inlineScripts(result).map(scriptHash),
+  });
+  const meta = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+  if (!meta.test(result)) throw new BriefingError("internal", "the deck has no security policy");
+  return result.replace(
+    meta,
+    () => `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+  );
 }
 
 async function dataUrl(file: string): Promise<string> {

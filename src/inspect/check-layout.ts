@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
-import type { Problem } from "../errors.js";
+import { blockedRequest, type Problem } from "../errors.js";
 import { writeDeckFiles } from "../export/deck-files.js";
 import { onInterrupt } from "../interrupt.js";
 import type { LoadedBrief } from "../load/load-brief.js";
@@ -12,8 +12,8 @@ import { inspectDeck } from "./inspect-deck.js";
 import { layoutProblems } from "./layout-problems.js";
 
 /**
- * Lays out a rendered deck in the browser and returns its layout problems. The deck is written
- * to a temporary folder, which is always removed.
+ * Lays out a rendered deck in the browser and returns its layout problems, and the requests
+ * it made that were refused. The deck is written to a temporary folder, which is always removed.
  */
 export async function checkLayout(
   browser: Browser,
@@ -21,16 +21,21 @@ export async function checkLayout(
   deck: Deck,
   html: string,
   theme?: string,
+  timeout?: number,
 ): Promise<Problem[]> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-check-"));
   const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   try {
     await writeDeckFiles(folder, html, loaded.images, theme);
-    return layoutProblems(
-      await inspectDeck(browser, path.join(folder, "index.html")),
-      deck,
-      loaded,
-    );
+    const blocked = new Set<string>();
+    const findings = await inspectDeck(browser, path.join(folder, "index.html"), {
+      timeout,
+      onBlocked: (url) => blocked.add(url),
+    });
+    return [
+      ...layoutProblems(findings, deck, loaded),
+      ...[...blocked].map((url) => blockedRequest(loaded.file, url)),
+    ];
   } finally {
     await rm(folder, { recursive: true, force: true });
     forget();

@@ -1,6 +1,8 @@
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
-import { withPage } from "../browser/browser.js";
+import { withGuardedPage } from "../browser/guard-page.js";
+import type { PrintOptions } from "../export/pdf.js";
 import { findSlideProblems, type SlideFindings } from "./in-page.js";
 
 declare global {
@@ -12,14 +14,15 @@ declare global {
 /**
  * Opens a written deck in reveal's print view, the layout the PDF gets, and reports what each
  * slide shows wrong: content that overflows or is cut off, images that do not load, and
- * characters no installed font draws.
+ * characters no installed font draws. The page reads only the deck's own files.
  */
 export async function inspectDeck(
   browser: Browser,
   htmlFile: string,
-  timeout = 60_000,
+  options: PrintOptions = {},
 ): Promise<SlideFindings[]> {
-  return withPage(browser, async (page) => {
+  const timeout = options.timeout ?? 60_000;
+  return withGuardedPage(browser, { ...options, folder: path.dirname(htmlFile) }, async (page) => {
     await page.setViewport({ width: 1280, height: 720 });
     // Reveal announces the finished print layout once; listen before the page exists.
     await page.evaluateOnNewDocument(() => {

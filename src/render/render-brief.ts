@@ -1,7 +1,7 @@
 import type { Brief } from "../load/schema.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
-import { renderDeck } from "./render-deck.js";
+import { type RenderOptions, renderDeck } from "./render-deck.js";
 
 /** Project settings that change how every deck looks, from the config file. */
 export interface LookSettings {
@@ -16,8 +16,9 @@ export function renderBrief(
   brief: Brief,
   name: string,
   look: LookSettings,
+  options: Omit<RenderOptions, "customTheme"> = {},
 ): { deck: Deck; html: string } {
   const withDefaults = { ...brief, classification: brief.classification ?? look.classification };
   const deck = buildDeck(withDefaults, name);
-  return { deck, html: renderDeck(deck, { customTheme: look.theme !== undefined }) };
+  return { deck, html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }) };
 }

@@ -1,10 +1,54 @@
 import type { Deck } from "../model/deck.js";
+import { speakerViewHashes } from "./speaker-view.js";
 import { deckTemplate } from "./templates.js";
 
 /** Where a project's own theme goes in a deck, laid over the built-in one. */
 export const customThemePath = "theme/custom.css";
 
+/** How a deck is rendered beyond its model. */
+export interface RenderOptions {
+  /** Link `theme/custom.css`, the project's theme, after the built-in one. */
+  customTheme?: boolean;
+  /** Keep the speaker notes (the default). */
+  notes?: boolean;
+  /** Served by `briefing serve`, whose reload client talks to the server it came from. */
+  live?: boolean;
+  /** Hashes (`'sha256-…'`) of inline scripts the page may run besides its own files. */
+  scriptHashes?: string[];
+  /** Everything is inside the HTML (the one-file deck): not even files beside it are read. */
+  selfContained?: boolean;
+}
+
+/**
+ * The Content-Security-Policy of a deck: its own files and data: URLs only, no network, no
+ * inline script but the speaker view's (reveal's notes plugin writes it into its window,
+ * which inherits this policy), no plugins, forms or base URL. `'unsafe-inline'` is for
+ * styles only: slides set sizes and colours in style attributes.
+ */
+export function deckPolicy(options: RenderOptions = {}): string {
+  const self = options.selfContained ? [] : ["'self'"];
+  const scripts = [...self, ...speakerViewHashes(), ...(options.scriptHashes ?? [])];
+  return [
+    "default-src 'none'",
+    `script-src ${scripts.join(" ")}`,
+    `style-src ${[...self, "'unsafe-inline'"].join(" ")}`,
+    `img-src ${[...self, "data:"].join(" ")}`,
+    `font-src ${[...self, "data:"].join(" ")}`,
+    `connect-src ${options.live ? "'self'" : "'none'"}`,
+    // The speaker view shows the deck itself in frames.
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
 /** Renders a deck model to the HTML of its `index.html`. Pure but for reading the templates once. */
-export function renderDeck(deck: Deck, options: { customTheme?: boolean } = {}): string {
-  return deckTemplate()({ deck, customTheme: options.customTheme ? customThemePath : undefined });
+export function renderDeck(deck: Deck, options: RenderOptions = {}): string {
+  return deckTemplate()({
+    deck,
+    customTheme: options.customTheme ? customThemePath : undefined,
+    withoutNotes: options.notes === false,
+    policy: deckPolicy(options),
+  });
 }

@@ -55,7 +55,7 @@ export async function refreshPreview(preview: Preview, look: LookSettings): Prom
   }
   let html: string;
   try {
-    html = renderBrief(loaded.brief, loaded.name, look).html;
+    html = renderBrief(loaded.brief, loaded.name, look, { live: true }).html;
   } catch (error) {
     // A template being edited may not compile; keep the last good deck until it does.
     preview.problems = [`${preview.file}: cannot render: ${(error as Error).message}`];

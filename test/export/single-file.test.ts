@@ -27,6 +27,7 @@ beforeAll(async () => {
     outDir: path.join(work, "dist"),
     pdf: false,
     singleFile: true,
+    notes: true,
   });
   file = result?.singleFile as string;
   browser = await startBrowser();

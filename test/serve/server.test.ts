@@ -70,6 +70,10 @@ describe("the preview server", () => {
     expect(deck.status).toBe(200);
     expect(deck.body).toContain("Putin–Kim summit in Pyongyang");
     expect(deck.body).toContain('src="/__briefing/live.js"');
+    // Its policy lets the reload client talk to this server (a built deck's says 'none').
+    expect(deck.body).toMatch(
+      /Content-Security-Policy" content="[^"]*connect-src &#x27;self&#x27;/,
+    );
     expect((await get("/summit/reveal/reveal.js")).status).toBe(200);
     expect((await get("/summit/theme/theme.css")).type).toMatch(/^text\/css/);
     expect((await get("/__briefing/live.js")).status).toBe(200);

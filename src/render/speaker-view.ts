@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+
+let hashes: string[] | undefined;
+
+/**
+ * The CSP hashes of the inline script of reveal's speaker view. Its notes plugin writes the
+ * view into a new `about:blank` window with `document.write`, and that window inherits the
+ * deck's policy, so the script runs only if the policy names it. It is read from the
+ * plugin's own source, the file the deck ships, so the hash follows reveal.js upgrades.
+ */
+export function speakerViewHashes(): string[] {
+  if (hashes) return hashes;
+  const file = path.join(path.dirname(require.resolve("reveal.js")), "plugin", "notes.js");
+  hashes = inlineScripts(speakerViewHtml(readFileSync(file, "utf8"))).map(scriptHash);
+  return hashes;
+}
+
+/** The CSP source for an inline script with this text. */
+export function scriptHash(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+
+/** The text of each inline `<script>` of an HTML document. */
+export function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
+}
+
+/** The HTML the plugin writes: the template literal given to `document.write`, cooked. */
+function speakerViewHtml(source: string): string {
+  const start = source.indexOf("document.write(`");
+  if (start < 0) return "";
+  let end = start + "document.write(`".length;
+  const from = end;
+  while (end < source.length && source[end] !== "`") end += source[end] === "\\" ? 2 : 1;
+  const raw = source.slice(from, end);
+  if (raw.includes("${")) throw new Error("reveal.js's speaker view is no longer a constant");
+  // Its only escapes are `\\`, `\/` (in `<\/script>`) and `\x` sequences outside the script.
+  return raw.replace(/\\([\\/`$])/g, "$1");
+}

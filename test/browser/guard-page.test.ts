@@ -1,0 +1,113 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileFilter, withGuardedPage } from "../../src/browser/guard-page.js";
+import { deckPolicy } from "../../src/render/render-deck.js";
+import { startBrowser } from "../helpers/browser.js";
+import { type Loopback, startLoopback } from "../helpers/loopback.js";
+import { tempDir } from "../helpers/temp.js";
+
+let browser: Browser;
+let server: Loopback;
+let root: string;
+let deck: string;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([startBrowser(), startLoopback()]);
+  root = await tempDir("guard");
+  deck = path.join(root, "deck");
+  mkdirSync(path.join(deck, "assets"), { recursive: true });
+  writeFileSync(path.join(root, "canary.txt"), "CANARY");
+  writeFileSync(path.join(deck, "assets", "ok.css"), ".ok { color: green }");
+  symlinkSync(path.join(root, "canary.txt"), path.join(deck, "assets", "link-out.css"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `html`, written as the deck's index.html, in a guarded page; returns what was blocked. */
+async function blockedBy(html: string): Promise<string[]> {
+  const file = path.join(deck, "index.html");
+  writeFileSync(file, html);
+  const blocked: string[] = [];
+  await withGuardedPage(
+    browser,
+    { folder: deck, onBlocked: (url) => blocked.push(url) },
+    async (page) => {
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+      // Give late requests (fonts, fetch, WebSocket) their chance.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    },
+  );
+  return blocked;
+}
+
+describe("a page the tool prints reads only the deck's own files", () => {
+  it("blocks remote images, fonts, stylesheets, frames and fetches, and reports each", async () => {
+    const at = server.url;
+    const blocked = await blockedBy(`<!doctype html><html><head>
+<link rel="stylesheet" href="assets/ok.css">
+<link rel="stylesheet" href="${at}/style.css">
+<link rel="stylesheet" href="https://fonts.example.invalid/css">
+<style>@font-face { font-family: X; src: url(${at}/font.woff2); } body { font-family: X; }
+.bg { background: url(${at}/bg.png) }</style>
+</head><body class="bg"><p>text</p>
+<img src="${at}/image.png"><img src="https://images.example.invalid/x.png">
+<iframe src="${at}/frame.html"></iframe>
+<script>fetch("${at}/fetch").catch(() => {});</script>
+</body></html>`);
+    expect(server.hits).toEqual([]);
+    for (const url of ["style.css", "font.woff2", "bg.png", "image.png", "frame.html", "fetch"])
+      expect(blocked).toContain(`${at}/${url}`);
+    expect(blocked).toContain("https://images.example.invalid/x.png");
+    expect(blocked).not.toContain(pathToFileURL(path.join(deck, "assets", "ok.css")).href);
+  });
+
+  it("blocks files outside the deck's folder: ../, absolute paths and symlinks pointing out", async () => {
+    const canary = pathToFileURL(path.join(root, "canary.txt")).href;
+    const blocked = await blockedBy(`<!doctype html><html><head>
+<link rel="stylesheet" href="../canary.txt">
+<link rel="stylesheet" href="${canary}">
+<link rel="stylesheet" href="assets/link-out.css">
+<link rel="stylesheet" href="file:///etc/passwd">
+</head><body><iframe src="../canary.txt"></iframe></body></html>`);
+    expect(blocked).toContain(canary);
+    expect(blocked).toContain("file:///etc/passwd");
+    expect(blocked).toContain(pathToFileURL(path.join(deck, "assets", "link-out.css")).href);
+  });
+
+  it("leaves WebSocket, which request interception never sees, to the deck's policy", async () => {
+    const ws = `ws://127.0.0.1:${server.port}/socket`;
+    writeFileSync(path.join(deck, "assets", "socket.js"), `new WebSocket(${JSON.stringify(ws)});`);
+    const blocked = await blockedBy(`<!doctype html><html><head>
+<meta http-equiv="Content-Security-Policy" content="${deckPolicy()}">
+<script src="assets/socket.js"></script>
+<script>fetch("${server.url}/inline")</script>
+</head><body></body></html>`);
+    expect(server.hits).toEqual([]);
+    expect(blocked).toContain(ws);
+    // The inline script did not run at all.
+    expect(blocked).toContain("inline");
+  });
+});
+
+describe("fileFilter", () => {
+  it("allows files inside the folder only, symlinks resolved, query and hash ignored", () => {
+    const allowed = fileFilter(deck);
+    const url = (file: string) => pathToFileURL(file).href;
+    expect(allowed(`${url(path.join(deck, "index.html"))}?print-pdf#/2`)).toBe(true);
+    expect(allowed(url(path.join(deck, "assets", "ok.css")))).toBe(true);
+    expect(allowed(url(path.join(deck, "assets", "link-out.css")))).toBe(false);
+    expect(allowed(url(path.join(root, "canary.txt")))).toBe(false);
+    expect(allowed(url(deck))).toBe(false);
+    expect(allowed(`${url(deck)}/../canary.txt`)).toBe(false);
+    expect(allowed(`${url(deck)}/assets/%2e%2e/%2e%2e/canary.txt`)).toBe(false);
+    expect(allowed("file:///etc/passwd")).toBe(false);
+    expect(allowed("http://127.0.0.1/")).toBe(false);
+  });
+});

@@ -1,0 +1,141 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../src/build.js";
+import { writeBigBrief } from "../helpers/big-brief.js";
+import { type CliRun, startCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp.js";
+
+// Each case spawns the real command on a brief big enough (about 220 slides) to be stopped
+// while it prints, with its own TMPDIR, so that its browser and its temporary files can be
+// found: the browser's command line names its profile folder, which lies in that TMPDIR.
+
+let work: string;
+let brief: string;
+let out: string;
+let before: Map<string, string>;
+
+beforeAll(async () => {
+  work = await tempDir("interrupt");
+  brief = await writeBigBrief(work, 200);
+  out = path.join(work, "dist");
+  const [result] = await build([brief], { outDir: out, pdf: true });
+  expect(result?.pdf).toBeDefined();
+  before = snapshot(out);
+  // Edited since: a new deck or PDF that slipped through would differ from the old one.
+  writeFileSync(
+    brief,
+    readFileSync(brief, "utf8").replace("title: A brief", "title: An edited brief"),
+  );
+}, 180_000);
+
+/** Every file under `dir` → a hash of its bytes; names starting with "." included. */
+function snapshot(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+  return new Map(
+    files
+      .filter((name) => statSync(path.join(dir, name)).isFile())
+      .map((name) => [
+        name,
+        createHash("sha256")
+          .update(readFileSync(path.join(dir, name)))
+          .digest("hex"),
+      ]),
+  );
+}
+
+/** The processes whose command line mentions `text`, as ps lists them: "pid args". */
+function processesWith(text: string): string[] {
+  return execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(text));
+}
+
+async function until(test: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Starts a build, waits until its browser is printing, lets `stop` act, and checks the wreck. */
+async function stopped(stop: (run: CliRun, tmp: string) => void, args: string[] = []) {
+  const tmp = mkdtempSync(path.join(work, "tmp-"));
+  const run = startCli(["build", brief, "--out", out, "--force", ...args], { TMPDIR: tmp });
+  if (args.length === 0) {
+    await until(
+      () =>
+        // A renderer: a page is open, so the browser is up and the build is printing.
+        processesWith(tmp).some((line) => line.includes("--type=renderer")) &&
+        readdirSync(out).some((name) => name.includes(".tmp-")),
+      "the browser's pages and the temporary folder",
+    );
+    // Into the printing itself.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    stop(run, tmp);
+  }
+  const result = await run.done;
+  // Killed processes take a moment to be gone.
+  await until(() => processesWith(tmp).length === 0, "the browser to be gone", 5_000).catch(
+    () => {},
+  );
+  expect(processesWith(tmp)).toEqual([]);
+  expect(readdirSync(tmp)).toEqual([]);
+  expect(readdirSync(out)).toEqual(["big"]);
+  expect(snapshot(out)).toEqual(before);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  return result;
+}
+
+describe("a build stopped halfway leaves everything as it was", () => {
+  it("Ctrl-C (SIGINT): exits 130, says so, kills the browser, removes its files", async () => {
+    const result = await stopped((run) => run.child.kill("SIGINT"));
+    expect(result.status).toBe(130);
+    expect(result.stderr).toContain("briefing: stopped by SIGINT; earlier output is unchanged");
+  });
+
+  it("SIGTERM: exits 143, the same way", async () => {
+    const result = await stopped((run) => run.child.kill("SIGTERM"));
+    expect(result.status).toBe(143);
+    expect(result.stderr).toContain("briefing: stopped by SIGTERM; earlier output is unchanged");
+  });
+
+  it("the browser killed while it prints: the brief fails with exit 3 and a clear message", async () => {
+    const result = await stopped((_run, tmp) => {
+      const main = processesWith(tmp).find((line) => !line.includes("--type="));
+      process.kill(Number(main?.trim().split(/\s+/)[0]), "SIGKILL");
+    });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain(
+      "big.yaml: not built: the browser quit in the middle of printing (it crashed or was killed); the previous output is unchanged",
+    );
+  });
+
+  it("a timeout: exits 3 and names it", async () => {
+    const result = await stopped(() => {}, ["--timeout", "0.05"]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain(
+      "big.yaml: not built: printing took longer than the 0.05 s timeout; the previous output is unchanged",
+    );
+  });
+});
+
+describe("check's layout pass, out of time", () => {
+  it("exits 3, names the timeout and leaves no temporary file or browser", async () => {
+    const tmp = mkdtempSync(path.join(work, "tmp-"));
+    const result = await startCli(["check", brief, "--timeout", "0.01"], { TMPDIR: tmp }).done;
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain(
+      "briefing: laying out the slides took longer than the 0.01 s timeout",
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    await until(() => processesWith(tmp).length === 0, "the browser to be gone", 5_000).catch(
+      () => {},
+    );
+    expect(processesWith(tmp)).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
