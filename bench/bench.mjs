@@ -174,7 +174,11 @@ const { findBrowser } = await import("../lib/browser/find-browser.js");
 const { printPdf } = await import("../lib/export/pdf.js");
 const browser = await launchBrowser(await findBrowser(undefined));
 try {
-  const meta = { metadata: { title: "t", keywords: [], date: new Date(0) }, outline: [], fingerprint: "bench" };
+  const meta = {
+    metadata: { title: "t", keywords: [], date: new Date(0) },
+    outline: [],
+    fingerprint: "bench",
+  };
   await printPdf(browser, built, meta);
   const warm = await repeat(runs * 2, async () => {
     const start = performance.now();
