@@ -14,10 +14,10 @@ import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
 import { printHandout } from "./export/handout.js";
 import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
-import { type PdfExtras, type PrintOptions, printPdf } from "./export/pdf.js";
+import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
-import { inspectDeck } from "./inspect/inspect-deck.js";
+import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
 import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
@@ -245,15 +245,14 @@ async function writeBuild(
   await replaceFolder(target, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images, options.theme);
     if (options.pdf) {
-      // The browser is up for the PDF anyway: look at the slides the way `check` does, in a
-      // page of its own while the PDF prints.
+      // The print view is laid out for the PDF anyway: look at the slides there the way
+      // `check` does, just before they are printed.
       const index = path.join(tmp, "index.html");
-      const [findings, bytes] = await Promise.all([
-        browser().then((b) => inspectDeck(b, index, limits)),
-        browser().then((b) => printPdf(b, index, extras, limits)),
-      ]);
-      warnings = layoutProblems(findings, deck, loaded);
-      await writeFile(path.join(tmp, names.pdf), bytes);
+      const { pdf, seen } = await printAndLook(await browser(), index, extras, limits, (page) =>
+        page.evaluate(findSlideProblems),
+      );
+      warnings = layoutProblems(seen, deck, loaded);
+      await writeFile(path.join(tmp, names.pdf), pdf);
     } else {
       // An HTML-only build leaves the PDF of an earlier build where it was.
       await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).catch(() => {});

@@ -52,20 +52,35 @@ export async function printPdf(
   extras: PdfExtras,
   options: PrintOptions = {},
 ): Promise<Uint8Array> {
-  const { bytes, expectedPages } = await withGuardedPage(
+  return (await printAndLook(browser, htmlFile, extras, options, async () => undefined)).pdf;
+}
+
+/**
+ * Prints the deck like `printPdf`, and first runs `look` on the laid-out print view, in the same
+ * page: a second page would load and lay the whole deck out again.
+ */
+export async function printAndLook<T>(
+  browser: Browser,
+  htmlFile: string,
+  extras: PdfExtras,
+  options: PrintOptions,
+  look: (page: Page) => Promise<T>,
+): Promise<{ pdf: Uint8Array; seen: T }> {
+  const { bytes, expectedPages, seen } = await withGuardedPage(
     browser,
     { ...options, folder: path.dirname(htmlFile) },
-    (page) => printPage(page, `${pathToFileURL(htmlFile).href}?print-pdf`, options.timeout),
+    (page) => printPage(page, `${pathToFileURL(htmlFile).href}?print-pdf`, options.timeout, look),
   );
-  return finishPdf(bytes, expectedPages, extras);
+  return { pdf: await finishPdf(bytes, expectedPages, extras), seen: seen as T };
 }
 
 /** Opens `url` in reveal's print view and prints it as it is laid out there. */
-export async function printPage(
+export async function printPage<T = undefined>(
   page: Page,
   url: string,
   timeout?: number,
-): Promise<{ bytes: Uint8Array; expectedPages: number }> {
+  look?: (page: Page) => Promise<T>,
+): Promise<{ bytes: Uint8Array; expectedPages: number; seen: T | undefined }> {
   // Reveal announces the finished print layout once; listen before the page exists.
   await page.evaluateOnNewDocument(() => {
     window.addEventListener(
@@ -81,6 +96,7 @@ export async function printPage(
     timeout: timeout ?? baseTimeout,
   });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const seen = await look?.(page);
   const expectedPages = await page.$$eval(".pdf-page", (pages) => {
     // Reveal hides every slide but the current one from assistive technology, even in its
     // print view; Chrome would then leave them out of the PDF's tags. On paper all are shown.
@@ -97,7 +113,7 @@ export async function printPage(
     outline: false,
     timeout: timeout ?? baseTimeout + timeoutPerPage * expectedPages,
   });
-  return { bytes, expectedPages };
+  return { bytes, expectedPages, seen };
 }
 
 /** Checks the printed bytes, then sets metadata, bookmarks and a reproducible identifier. */
