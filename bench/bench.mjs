@@ -1,7 +1,15 @@
 // `npm run bench`: measures briefing on this machine and prints a table of medians.
 // Not part of `npm test`: tests assert behaviour, this measures it. BENCH_RUNS sets the runs.
-import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
@@ -15,18 +23,23 @@ const cli = path.join(root, "bin", "briefing.js");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const ms = (x) => `${Math.round(x)} ms`;
 
-/** Sum of resident memory of a process and all its descendants, in MB. */
+/**
+ * Sum of resident memory of a process and all its descendants, in MB, read from /proc (spawning
+ * `ps` this often would itself slow down what is measured).
+ */
 function treeRss(pid) {
-  let table;
-  try {
-    table = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" });
-  } catch {
-    return 0;
+  const rows = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // Field 24 of stat is the resident set in pages; ppid is field 4.
+      rows.push([Number(entry), Number(fields[1]), (Number(fields[21]) * 4096) / 1024]);
+    } catch {
+      // The process ended while we looked.
+    }
   }
-  const rows = table
-    .trim()
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/).map(Number));
   const tree = new Set([pid]);
   let grew = true;
   while (grew) {
@@ -50,7 +63,7 @@ function run(command, args) {
     let stderr = "";
     const timer = setInterval(() => {
       peak = Math.max(peak, treeRss(child.pid));
-    }, 50);
+    }, 100);
     child.stderr.on("data", (d) => {
       stderr += d;
     });
