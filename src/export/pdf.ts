@@ -74,14 +74,12 @@ export async function printAndLook<T>(
   return { pdf: await finishPdf(bytes, expectedPages, extras), seen: seen as T };
 }
 
-/** Opens `url` in reveal's print view and prints it as it is laid out there. */
-export async function printPage<T = undefined>(
-  page: Page,
-  url: string,
-  timeout?: number,
-  look?: (page: Page) => Promise<T>,
-): Promise<{ bytes: Uint8Array; expectedPages: number; seen: T | undefined }> {
-  // Reveal announces the finished print layout once; listen before the page exists.
+/**
+ * Opens `url` (a deck with `?print-pdf`) and waits until reveal has laid out every slide for
+ * print and the fonts are in. Reveal announces `pdf-ready` once, after `ready`: the listener is
+ * registered before the page exists.
+ */
+export async function openPrintView(page: Page, url: string, timeout: number): Promise<void> {
   await page.evaluateOnNewDocument(() => {
     window.addEventListener(
       "pdf-ready",
@@ -91,11 +89,19 @@ export async function printPage<T = undefined>(
       true,
     );
   });
-  await page.goto(url, { waitUntil: "load", timeout: timeout ?? baseTimeout });
-  await page.waitForFunction(() => window.__briefingPdfReady === true, {
-    timeout: timeout ?? baseTimeout,
-  });
+  await page.goto(url, { waitUntil: "load", timeout });
+  await page.waitForFunction(() => window.__briefingPdfReady === true, { timeout });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** Opens `url` in reveal's print view and prints it as it is laid out there. */
+export async function printPage<T = undefined>(
+  page: Page,
+  url: string,
+  timeout?: number,
+  look?: (page: Page) => Promise<T>,
+): Promise<{ bytes: Uint8Array; expectedPages: number; seen: T | undefined }> {
+  await openPrintView(page, url, timeout ?? baseTimeout);
   const seen = await look?.(page);
   const expectedPages = await page.$$eval(".pdf-page", (pages) => {
     // Reveal hides every slide but the current one from assistive technology, even in its

@@ -2,14 +2,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
 import { withGuardedPage } from "../browser/guard-page.js";
-import type { PrintOptions } from "../export/pdf.js";
+import { openPrintView, type PrintOptions } from "../export/pdf.js";
 import { findSlideProblems, type SlideFindings } from "./in-page.js";
-
-declare global {
-  interface Window {
-    __briefingInspectReady?: boolean;
-  }
-}
 
 /**
  * Opens a written deck in reveal's print view, the layout the PDF gets, and reports what each
@@ -24,18 +18,7 @@ export async function inspectDeck(
   const timeout = options.timeout ?? 60_000;
   return withGuardedPage(browser, { ...options, folder: path.dirname(htmlFile) }, async (page) => {
     await page.setViewport({ width: 1280, height: 720 });
-    // Reveal announces the finished print layout once; listen before the page exists.
-    await page.evaluateOnNewDocument(() => {
-      window.addEventListener(
-        "pdf-ready",
-        () => {
-          window.__briefingInspectReady = true;
-        },
-        true,
-      );
-    });
-    await page.goto(`${pathToFileURL(htmlFile).href}?print-pdf`, { waitUntil: "load", timeout });
-    await page.waitForFunction(() => window.__briefingInspectReady === true, { timeout });
+    await openPrintView(page, `${pathToFileURL(htmlFile).href}?print-pdf`, timeout);
     return page.evaluate(findSlideProblems);
   });
 }
