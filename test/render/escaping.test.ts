@@ -64,6 +64,16 @@ function hostileBrief(text: string) {
   };
 }
 
+/** Validates brief data as YAML (it must be valid), renders it and writes the deck to a folder. */
+async function writeDeck(file: string, data: unknown): Promise<{ html: string; dir: string }> {
+  const loaded = validateBrief(file, stringify(data));
+  expect(loaded.problems).toEqual([]);
+  const html = renderDeck(buildDeck(loaded.brief as NonNullable<typeof loaded.brief>, "deck"));
+  const dir = await tempDir("escaping");
+  await writeDeckFiles(dir, html, loaded.images);
+  return { html, dir };
+}
+
 /** Records every alert, confirm or prompt a page opens, and dismisses it. */
 function recordDialogs(into: string[]) {
   return (page: Page) =>
@@ -85,15 +95,9 @@ describe("text from a brief is always text", () => {
   for (const [i, payload] of payloads.entries()) {
     it(`shows ${JSON.stringify(payload)} as text and runs nothing`, async () => {
       const file = path.join("test", "fixtures", "valid", `hostile-${i}.yaml`);
-      const loaded = validateBrief(file, stringify(hostileBrief(payload)));
-      expect(loaded.problems).toEqual([]);
-      const html = renderDeck(
-        buildDeck(loaded.brief as NonNullable<typeof loaded.brief>, "hostile"),
-      );
+      const { html, dir } = await writeDeck(file, hostileBrief(payload));
       expect(html).not.toContain(payload);
 
-      const dir = await tempDir("hostile");
-      await writeDeckFiles(dir, html, loaded.images);
       const dialogs: string[] = [];
       const found = await openDeck(
         browser,
@@ -141,11 +145,7 @@ describe("the Big List of Naughty Strings", () => {
       },
       sections: [{ type: "watch", title: "Watch", items: strings }],
     };
-    const loaded = validateBrief("naughty.yaml", stringify(brief));
-    expect(loaded.problems).toEqual([]);
-    const html = renderDeck(buildDeck(loaded.brief as NonNullable<typeof loaded.brief>, "naughty"));
-    const dir = await tempDir("naughty");
-    await writeDeckFiles(dir, html, loaded.images);
+    const { dir } = await writeDeck("naughty.yaml", brief);
     const dialogs: string[] = [];
     const found = await openDeck(
       browser,
