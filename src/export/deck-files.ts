@@ -5,6 +5,7 @@ import path from "node:path";
 import { assetPath } from "../model/build-deck.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
+import { fallbackCss, fallbackFonts } from "./fallback-font.js";
 
 const require = createRequire(import.meta.url);
 
@@ -27,6 +28,7 @@ export function staticFiles(): [string, string][] {
     [path.join(templatesDir, "theme", "theme.css"), "theme/theme.css"],
     [path.join(templatesDir, "theme", "timeline.css"), "theme/timeline.css"],
     [path.join(templatesDir, "theme", "fonts.css"), "theme/fonts.css"],
+    [path.join(templatesDir, "theme", "fallback.css"), fallbackCss],
     ...fonts.map((font): [string, string] => [path.join(fontFiles, font), `fonts/${font}`]),
   ];
 }
@@ -44,7 +46,8 @@ export function deckFiles(images: Map<string, string>, theme?: string): [string,
 }
 
 /**
- * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts and the
+ * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts (with the
+ * characters Source Sans 3 lacks cut from the system's fonts, see `fallbackFonts`) and the
  * brief's images, all by relative paths so it works from file:// and offline.
  */
 export async function writeDeckFiles(
@@ -53,11 +56,14 @@ export async function writeDeckFiles(
   images: Map<string, string>,
   theme?: string,
 ): Promise<void> {
-  const files = deckFiles(images, theme);
+  const fallback = await fallbackFonts(html);
+  const files = deckFiles(images, theme).filter(([, to]) => to !== fallbackCss || !fallback.css);
   const dirs = new Set(files.map(([, to]) => path.dirname(path.join(folder, to))));
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   await Promise.all([
     writeFile(path.join(folder, "index.html"), html),
     ...files.map(([from, to]) => copyFile(from, path.join(folder, to))),
+    ...(fallback.css ? [writeFile(path.join(folder, fallbackCss), fallback.css)] : []),
+    ...fallback.files.map(([to, bytes]) => writeFile(path.join(folder, to), bytes)),
   ]);
 }

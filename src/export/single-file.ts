@@ -3,6 +3,7 @@ import path from "node:path";
 import { BriefingError } from "../errors.js";
 import { deckPolicy } from "../render/render-deck.js";
 import { inlineScripts, scriptHash } from "../render/speaker-view.js";
+import { drawnCharacters, unicodeRanges } from "./drawn-characters.js";
 
 const mimeTypes: Record<string, string> = {
   ".png": "image/png",
@@ -13,6 +14,7 @@ const mimeTypes: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".avif": "image/avif",
   ".woff2": "font/woff2",
+  ".otf": "font/otf",
 };
 
 /**
@@ -24,7 +26,7 @@ const mimeTypes: Record<string, string> = {
  * nothing from outside itself.
  */
 export async function singleFileHtml(html: string, folder: string): Promise<string> {
-  const used = usedCharacters(html);
+  const used = drawnCharacters(html);
   const inline = async (ref: string) => {
     const file = path.resolve(folder, unescapeAttribute(ref));
     if (path.relative(folder, file).startsWith("..")) {
@@ -78,12 +80,6 @@ async function inlineCssUrls(css: string, dir: string): Promise<string> {
   return result;
 }
 
-/** Code points of the deck's text, tags left out. */
-function usedCharacters(html: string): Set<number> {
-  const text = html.replace(/<[^>]*>/g, " ");
-  return new Set([...text].map((c) => c.codePointAt(0) as number));
-}
-
 /** Drops the @font-face rules whose unicode-range or style the deck does not use. */
 function keepUsedFontFaces(css: string, used: Set<number>, html: string): string {
   const italic = /<(em|i)\b/.test(html);
@@ -91,13 +87,9 @@ function keepUsedFontFaces(css: string, used: Set<number>, html: string): string
     if (/font-style:\s*italic/.test(rule) && !italic) return "";
     const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
     if (!range) return rule;
-    const spans = range.split(",").map((part) => {
-      const [from, to] = part.trim().replace(/^U\+/i, "").split("-");
-      return [Number.parseInt(from as string, 16), Number.parseInt((to ?? from) as string, 16)];
-    });
+    const spans = unicodeRanges(range);
     for (const code of used) {
-      if (spans.some(([from, to]) => code >= (from as number) && code <= (to as number)))
-        return rule;
+      if (spans.some(([from, to]) => code >= from && code <= to)) return rule;
     }
     return "";
   });

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { templatesDir } from "../render/templates.js";
+import { drawnCharacters, unicodeRangeOf, unicodeRanges } from "./drawn-characters.js";
+import { cachedFont } from "./font-cache.js";
+import { faceIndex, mappedCharacters } from "./sfnt.js";
+import { subsetFont } from "./subset-font.js";
+import { findCjkFonts, type SystemFont } from "./system-fonts.js";
+
+/** The family the theme lists right after Source Sans 3. */
+export const fallbackFamily = "Briefing Fallback";
+
+/** Where a deck keeps the rules for its fallback fonts. */
+export const fallbackCss = "theme/fallback.css";
+
+/** The fallback fonts of one deck: its stylesheet and its font files (paths in the deck). */
+export interface FallbackFonts {
+  css: string;
+  files: [string, Uint8Array][];
+}
+
+// Bump when the way fonts are cut changes, so cached cuts are made again.
+const cutVersion = 1;
+
+let sourceSans: [number, number][] | undefined;
+
+/** The code points the shipped Source Sans 3 faces are declared for (fonts.css). */
+function sourceSansRanges(): [number, number][] {
+  sourceSans ??= [
+    ...readFileSync(path.join(templatesDir, "theme", "fonts.css"), "utf8").matchAll(
+      /unicode-range:\s*([^;]+);/g,
+    ),
+  ].flatMap((match) => unicodeRanges(match[1] as string));
+  return sourceSans;
+}
+
+/** The characters of `html` that Source Sans 3 does not draw, whitespace left out. */
+export function charactersBeyondSourceSans(html: string): number[] {
+  const ranges = sourceSansRanges();
+  return [...drawnCharacters(html)]
+    .filter(
+      (code) =>
+        !/\s/u.test(String.fromCodePoint(code)) &&
+        !ranges.some(([from, to]) => code >= from && code <= to),
+    )
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Fonts cut from the system's Noto Sans CJK with just the characters of `html` that Source Sans
+ * 3 lacks (Hangul names, Han, kana, a few symbols), for the deck to carry. The browser would
+ * find the same glyphs in the system font, but Chrome's PDF printer spends about 350 ms on
+ * every use of a whole CJK font in a document (it is a CFF font with 65,000 glyphs); from a
+ * cut of a few glyphs it prints the same text in a few milliseconds. The deck also shows its
+ * Hangul on machines without the font. Without such characters, or without the system font,
+ * the stylesheet is empty and the browser falls back as it always does.
+ */
+export async function fallbackFonts(html: string): Promise<FallbackFonts> {
+  const wanted = charactersBeyondSourceSans(html);
+  if (wanted.length === 0) return { css: "", files: [] };
+  const { regular, bold } = findCjkFonts();
+  const weights: [string, string, SystemFont | undefined][] = [
+    ["400", "fonts/fallback-regular.otf", regular],
+    ["600 700", "fonts/fallback-bold.otf", bold],
+  ];
+  const result: FallbackFonts = { css: "", files: [] };
+  for (const [weight, file, font] of weights) {
+    if (!font) continue;
+    const bytes = await cachedFont(
+      [cutVersion, font.file, font.size, font.modified, font.family, wanted],
+      async () => {
+        try {
+          const source = new Uint8Array(await readFile(font.file));
+          const face = faceIndex(source, font.family);
+          return face === undefined ? undefined : subsetFont(source, face, wanted);
+        } catch {
+          // An unreadable system font: the browser falls back to the system's fonts itself.
+          return undefined;
+        }
+      },
+      (cached) => drawnBy(cached) !== undefined,
+    );
+    // Only what the cut font draws: the rest is left to the system's fonts (or reported by
+    // `check` as drawn by none).
+    const drawn = bytes ? (drawnBy(bytes) ?? []).filter((code) => wanted.includes(code)) : [];
+    if (!bytes || drawn.length === 0) continue;
+    result.files.push([file, bytes]);
+    result.css += `@font-face {
+  font-family: "${fallbackFamily}";
+  font-style: normal;
+  font-weight: ${weight};
+  font-display: block;
+  src: url("../${file}") format("opentype");
+  unicode-range: ${unicodeRangeOf(drawn)};
+}
+`;
+  }
+  return result;
+}
+
+/** The characters a font draws; undefined when it cannot be read as a font. */
+function drawnBy(font: Uint8Array): number[] | undefined {
+  try {
+    return [...mappedCharacters(font)];
+  } catch {
+    return undefined;
+  }
+}
