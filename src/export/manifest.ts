@@ -1,12 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
-
-const require = createRequire(import.meta.url);
 
 /** The file in each output folder that records what it was built from. */
 export const manifestName = ".briefing-build.json";
@@ -63,8 +61,7 @@ export function builtToolHashData(): BuiltToolHash {
 
 /** The package.json files whose versions count, the template folders and files. */
 function toolInputs() {
-  // reveal.js exports only its entry point, in dist/; its package.json is one folder up.
-  const revealPackage = path.join(path.dirname(require.resolve("reveal.js")), "..", "package.json");
+  const revealPackage = path.join(packageFolder("reveal.js"), "package.json");
   const folders = [templatesDir];
   const files = listFiles(templatesDir, folders);
   return { packages: [path.join(root, "package.json"), revealPackage], folders, files };
