@@ -56,10 +56,8 @@ function runBundle(file) {
   } catch {
     if (source === undefined) return undefined;
   }
-  const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`,
-    { filename: file, cachedData },
-  );
+  // The bundle is one function expression (see scripts/bundle.mjs for its arguments).
+  const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   // puppeteer and pdf-lib, loaded when printing: see scripts/bundle.mjs.
   const load = (specifier) => import(specifier);

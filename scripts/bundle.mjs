@@ -74,7 +74,14 @@ await build({
     : { minify: true }),
   external,
   plugins: [fromLib, fullHandlebars],
-  banner: { js: 'var __libUrl = require("node:url").pathToFileURL(__dirname + "/");' },
+  // The file is one function expression, which bin/briefing.js compiles as it is and calls with
+  // these arguments: the source V8 caches is the file, with no wrapper to add (and copy) first.
+  banner: {
+    // "use strict" first, where it counts: ES modules are strict.
+    js: `(function (exports, require, module, __filename, __dirname, __import) {"use strict";
+var __libUrl = require("node:url").pathToFileURL(__dirname + "/");`,
+  },
+  footer: { js: "})" },
   logLevel: "warning",
 });
 if (/\bimport\(/.test(readFileSync(bundleFile, "utf8"))) {
