@@ -5,7 +5,9 @@
 // This file is CommonJS (bin/package.json): an ES module entry costs Node about 10 ms more to
 // start, for its module loader.
 const {
+  closeSync,
   existsSync,
+  openSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -68,13 +70,17 @@ function runBundle(file) {
     saveCodeCache() {
       if (cachedData && !script.cachedDataRejected) return;
       // Written aside and renamed, so a briefing started meanwhile reads a whole cache or none.
+      // The file is opened first: a read-only install does not pay for making the cache.
       const temporary = `${cacheFile}.${process.pid}`;
+      let fd;
       try {
-        writeFileSync(temporary, script.createCachedData());
+        fd = openSync(temporary, "wx");
+        writeFileSync(fd, script.createCachedData());
+        closeSync(fd);
         renameSync(temporary, cacheFile);
       } catch {
         // A read-only install keeps starting without the cache.
-        rmSync(temporary, { force: true });
+        if (fd !== undefined) rmSync(temporary, { force: true });
       }
     },
   };
