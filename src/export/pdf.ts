@@ -67,12 +67,17 @@ export async function printAndLook<T>(
   options: PrintOptions,
   look: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Uint8Array; seen: T }> {
-  return withGuardedPage(browser, { ...options, folder: path.dirname(htmlFile) }, async (page) => {
-    const url = `${pathToFileURL(htmlFile).href}?print-pdf`;
-    const { bytes, expectedPages } = await printPage(page, url, options.timeout);
-    const [pdf, seen] = await Promise.all([finishPdf(bytes, expectedPages, extras), look(page)]);
-    return { pdf, seen };
-  });
+  return withGuardedPage(
+    browser,
+    { ...options, folder: path.dirname(htmlFile) },
+    async (page) => {
+      const url = `${pathToFileURL(htmlFile).href}?print-pdf`;
+      const { bytes, expectedPages } = await printPage(page, url, options.timeout);
+      const [pdf, seen] = await Promise.all([finishPdf(bytes, expectedPages, extras), look(page)]);
+      return { pdf, seen };
+    },
+    true,
+  );
 }
 
 /**
@@ -81,7 +86,7 @@ export async function printAndLook<T>(
  * registered before the page exists, and the wait is on its promise, not on polling.
  */
 export async function openPrintView(page: Page, url: string, timeout: number): Promise<void> {
-  await page.evaluateOnNewDocument(() => {
+  const { identifier } = await page.evaluateOnNewDocument(() => {
     window.__briefingPdfReady = new Promise((resolve) => {
       window.addEventListener(
         "pdf-ready",
@@ -90,7 +95,12 @@ export async function openPrintView(page: Page, url: string, timeout: number): P
       );
     });
   });
-  await page.goto(url, { waitUntil: "load", timeout });
+  try {
+    await page.goto(url, { waitUntil: "load", timeout });
+  } finally {
+    // The page may be used again for another deck.
+    await page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => {});
+  }
   await page.waitForFunction(() => window.__briefingPdfReady, { timeout });
 }
 
