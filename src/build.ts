@@ -14,12 +14,17 @@ import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
 import { printHandout } from "./export/handout.js";
 import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
-import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
+import {
+  type PdfExtras,
+  type PrintOptions,
+  preparePdfFinishing,
+  printAndLook,
+} from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
-import { type LoadedBrief, loadBrief } from "./load/load-brief.js";
+import { type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import type { Deck } from "./model/deck.js";
 import { deckOutline } from "./model/outline.js";
@@ -90,20 +95,7 @@ export async function build(
   files: readonly string[],
   options: BuildOptions,
 ): Promise<BuildResult[]> {
-  let browser: Promise<Browser> | undefined;
-  const startBrowser = () => {
-    browser ??= findBrowser(options.browserPath)
-      .then((found) => {
-        if (needsNoSandbox()) options.onNotice?.(noSandboxNotice);
-        return launchBrowser(found);
-      })
-      .catch((error) => {
-        // Without a browser no brief can print: this stops the batch, not one brief.
-        throw new BatchStopped(error);
-      });
-    return browser;
-  };
-  const needsBrowser = options.pdf || options.handout;
+  const browser = new BatchBrowser(options);
   // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
   try {
     await ensureFolder(options.outDir);
@@ -112,16 +104,61 @@ export async function build(
       files,
       options.concurrency ?? defaultConcurrency(),
       async (file) => {
-        const result = await buildOne(file, options, startBrowser);
+        const result = await buildOne(file, options, browser);
         options.onResult?.(result, ++done, files.length);
         return result;
       },
     );
   } finally {
-    if (needsBrowser) {
-      const b = await browser?.catch(() => undefined);
-      await b?.close().catch(() => {});
-    }
+    await browser.close();
+  }
+}
+
+/**
+ * The one browser of a batch, started by the first brief that needs one, as early as possible:
+ * before that brief is even read, so that Chromium's start-up (over a second) runs while the
+ * brief is validated and rendered.
+ */
+class BatchBrowser {
+  private launching?: Promise<Browser>;
+  private used = false;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly options: BuildOptions) {}
+
+  /** Starts the browser, if it is not already starting. */
+  start(): Promise<Browser> {
+    this.launching ??= findBrowser(this.options.browserPath)
+      .then((found) => {
+        if (needsNoSandbox()) this.options.onNotice?.(noSandboxNotice);
+        preparePdfFinishing();
+        return launchBrowser(found, this.abort.signal);
+      })
+      .catch((error) => {
+        // Without a browser no brief can print: this stops the batch, not one brief.
+        throw new BatchStopped(error);
+      });
+    this.launching.catch(() => {});
+    return this.launching;
+  }
+
+  /** The browser, to print with. */
+  get(): Promise<Browser> {
+    this.used = true;
+    return this.start();
+  }
+
+  /** The browser if it was started, for telling why a print failed. */
+  started(): Promise<Browser | undefined> {
+    return this.launching?.catch(() => undefined) ?? Promise.resolve(undefined);
+  }
+
+  /** Closes the browser; one that no brief printed with (all were invalid) is killed at once. */
+  async close(): Promise<void> {
+    if (!this.launching) return;
+    if (!this.used) this.abort.abort();
+    const browser = await this.started();
+    await browser?.close().catch(() => {});
   }
 }
 
@@ -135,49 +172,55 @@ class BatchStopped extends Error {
 async function buildOne(
   file: string,
   options: BuildOptions,
-  browser: () => Promise<Browser>,
+  browser: BatchBrowser,
 ): Promise<BuildResult> {
-  const loaded = await loadBrief(file);
-  const result: BuildResult = {
-    file,
-    name: loaded.name,
-    problems: loaded.problems,
-    warnings: [],
+  const { name } = naming(file);
+  const target = path.join(options.outDir, name);
+  const settings = buildSettings(options);
+  const done = (result: BuildResult): BuildResult => {
+    const names = outputNames(name, options);
+    result.html = path.join(target, "index.html");
+    if (options.pdf) result.pdf = path.join(target, names.pdf);
+    if (options.handout) result.handout = path.join(target, names.handout);
+    if (options.singleFile) result.singleFile = path.join(target, names.singleFile);
+    return result;
   };
+  // Unchanged since the last build: kept, without reading the brief or starting the browser.
+  if (!options.force && (await isUnchanged(file, target, settings, options.theme))) {
+    return done({ file, name, problems: [], warnings: [], skipped: true });
+  }
+  if (options.pdf || options.handout) browser.start();
+  const loaded = await loadBrief(file);
+  const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
-  const target = path.join(options.outDir, loaded.name);
-  const names = outputNames(loaded.name, options);
   try {
-    // The project's theme is an input like the brief's images.
-    const files = new Map(loaded.images);
-    if (options.theme) files.set("\0theme", options.theme);
-    const inputs = await hashInputs(file, files, {
-      pdf: options.pdf,
-      handout: !!options.handout,
-      singleFile: !!options.singleFile,
-      notes: !!options.notes,
-      classification: options.classification ?? "",
-      epoch: process.env.SOURCE_DATE_EPOCH ?? "",
-    });
-    if (!options.force && (await isUpToDate(target, inputs))) result.skipped = true;
-    else {
-      // Start the browser now, while the deck is rendered and written; a batch of unchanged
-      // briefs never starts it.
-      if (options.pdf || options.handout) browser().catch(() => {});
-      result.warnings = await writeBuild(target, loaded, options, browser, inputs);
-    }
+    const inputs = await hashInputs(file, inputFiles(loaded.images, options.theme), settings);
+    result.warnings = await writeBuild(target, loaded, options, () => browser.get(), inputs);
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
-    const started =
-      options.pdf || options.handout ? await browser().catch(() => undefined) : undefined;
-    result.failure = buildFailure(error, started, options.timeout);
+    result.failure = buildFailure(error, await browser.started(), options.timeout);
     return result;
   }
-  result.html = path.join(target, "index.html");
-  if (options.pdf) result.pdf = path.join(target, names.pdf);
-  if (options.handout) result.handout = path.join(target, names.handout);
-  if (options.singleFile) result.singleFile = path.join(target, names.singleFile);
-  return result;
+  return done(result);
+}
+
+/** The options that change what a build writes: part of what decides whether to rebuild. */
+function buildSettings(options: BuildOptions): object {
+  return {
+    pdf: options.pdf,
+    handout: !!options.handout,
+    singleFile: !!options.singleFile,
+    notes: !!options.notes,
+    classification: options.classification ?? "",
+    epoch: process.env.SOURCE_DATE_EPOCH ?? "",
+  };
+}
+
+/** The files a build reads besides the brief: its images and the project's theme. */
+function inputFiles(images: Map<string, string>, theme?: string): Map<string, string> {
+  const files = new Map(images);
+  if (theme) files.set("\0theme", theme);
+  return files;
 }
 
 /** Says what went wrong building a valid brief, in words, keeping the cause. */
@@ -213,9 +256,28 @@ function outputNames(name: string, options: BuildOptions) {
   };
 }
 
-async function isUpToDate(target: string, inputs: string): Promise<boolean> {
+/**
+ * True when `target` holds every output of an earlier build from the same inputs: the same
+ * brief, images (as its manifest lists them) and theme, with the same settings.
+ */
+async function isUnchanged(
+  file: string,
+  target: string,
+  settings: object,
+  theme?: string,
+): Promise<boolean> {
   const manifest = await readManifest(target);
-  if (manifest?.inputs !== inputs) return false;
+  if (!manifest?.images) return false;
+  const { dir } = naming(file);
+  const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
+  try {
+    if ((await hashInputs(file, inputFiles(images, theme), settings)) !== manifest.inputs) {
+      return false;
+    }
+  } catch {
+    // An input is gone: the build will say which.
+    return false;
+  }
   const present = await Promise.all(
     manifest.outputs.map((name) =>
       access(path.join(target, name)).then(
@@ -269,7 +331,7 @@ async function writeBuild(
         : renderBrief(brief, loaded.name, options, { notes: false }).html;
       await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(shared, tmp));
     }
-    await writeManifest(tmp, { inputs, outputs: names.list() });
+    await writeManifest(tmp, { inputs, outputs: names.list(), images: [...loaded.images.keys()] });
   });
   return [...warnings, ...[...blocked].map((url) => blockedRequest(loaded.file, url))];
 }

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { copyFile, cp, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
@@ -80,5 +81,43 @@ describe("build, many briefs at once", () => {
       expect(result?.failure?.message).toContain("/nonexistent/a.css");
       expect(result?.html).toBeUndefined();
     }
+  });
+
+  it("rebuilds a brief whose image changed, though the brief did not", async () => {
+    const work = await tempDir("batch-image");
+    await cp("test/fixtures/valid", work, { recursive: true });
+    const brief = path.join(work, "with-images.yaml");
+    const options = { outDir: path.join(work, "dist"), pdf: false };
+    expect((await build([brief], options))[0]?.problems).toEqual([]);
+    expect((await build([brief], options))[0]?.skipped).toBe(true);
+    const photo = path.join(work, "photos", readdirSync(path.join(work, "photos"))[0] as string);
+    await writeFile(photo, Buffer.concat([await readFile(photo), Buffer.from([0])]));
+    expect((await build([brief], options))[0]?.skipped).toBeUndefined();
+  });
+
+  it("stops the browser it started early when no brief turns out valid", async () => {
+    const { files, out } = await briefsFolder("batch-invalid", ["broken"]);
+    // The browser's profile goes into the temporary folder: one of this test's own.
+    const tmp = path.join(path.dirname(out), "tmp");
+    await mkdir(tmp);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const [result] = await build(files, { outDir: out, pdf: true });
+      expect(result?.problems[0]?.code).toBe("bad-date");
+    } finally {
+      process.env.TMPDIR = before;
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+    const running = readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, "latin1").includes(tmp);
+        } catch {
+          return false;
+        }
+      });
+    expect(running).toEqual([]);
   });
 });

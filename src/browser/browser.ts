@@ -36,11 +36,13 @@ export const profilePrefix = "briefing-chromium-";
 
 /**
  * Launches the browser headless, with a profile folder of its own that is removed as soon as
- * the browser exits, however it exits; Ctrl-C kills it and removes the folder too. The caller
+ * the browser exits, however it exits; Ctrl-C kills it and removes the folder too, and so does
+ * `signal` while it is starting (a batch that turned out to have nothing to print). The caller
  * owns the browser and must close it.
  */
-export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
+export async function launchBrowser(found: FoundBrowser, signal?: AbortSignal): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
+  if (signal?.aborted) throw new BriefingError("environment", "the browser is no longer needed");
   const args = [...quietArgs];
   if (needsNoSandbox()) args.push("--no-sandbox");
   const profile = await mkdtemp(path.join(os.tmpdir(), profilePrefix));
@@ -50,6 +52,7 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
     removeProfile(profile);
   };
   const forget = onInterrupt(cleanUp);
+  signal?.addEventListener("abort", cleanUp, { once: true });
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -63,6 +66,7 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    if (signal?.aborted) throw new Error("no longer needed");
   } catch (error) {
     forget();
     cleanUp();
@@ -72,6 +76,7 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
       { cause: error },
     );
   }
+  signal?.removeEventListener("abort", cleanUp);
   const child = browser.process();
   pid = child?.pid;
   // Closed, crashed or killed: its helpers go with it, and so does the profile.

@@ -13,6 +13,8 @@ export const manifestName = ".briefing-build.json";
 export interface Manifest {
   inputs: string;
   outputs: string[];
+  /** The brief's image paths as written in it: what to hash again to see if anything changed. */
+  images?: string[];
 }
 
 /** Everything a build reads besides the brief's own files: hashed once per process. */

@@ -27,7 +27,7 @@ export interface PdfExtras {
 
 declare global {
   interface Window {
-    __briefingPdfReady?: boolean;
+    __briefingPdfReady?: Promise<true>;
   }
 }
 
@@ -56,8 +56,9 @@ export async function printPdf(
 }
 
 /**
- * Prints the deck like `printPdf`, and first runs `look` on the laid-out print view, in the same
- * page: a second page would load and lay the whole deck out again.
+ * Prints the deck like `printPdf`, and runs `look` on the laid-out print view in the same page
+ * (a second page would load and lay the whole deck out again): after printing, while this
+ * process finishes the PDF, so the two run at once.
  */
 export async function printAndLook<T>(
   browser: Browser,
@@ -66,43 +67,51 @@ export async function printAndLook<T>(
   options: PrintOptions,
   look: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Uint8Array; seen: T }> {
-  const { bytes, expectedPages, seen } = await withGuardedPage(
+  return withGuardedPage(
     browser,
     { ...options, folder: path.dirname(htmlFile) },
-    (page) => printPage(page, `${pathToFileURL(htmlFile).href}?print-pdf`, options.timeout, look),
+    async (page) => {
+      const url = `${pathToFileURL(htmlFile).href}?print-pdf`;
+      const { bytes, expectedPages } = await printPage(page, url, options.timeout);
+      const [pdf, seen] = await Promise.all([finishPdf(bytes, expectedPages, extras), look(page)]);
+      return { pdf, seen };
+    },
+    true,
   );
-  return { pdf: await finishPdf(bytes, expectedPages, extras), seen: seen as T };
 }
 
 /**
  * Opens `url` (a deck with `?print-pdf`) and waits until reveal has laid out every slide for
  * print and the fonts are in. Reveal announces `pdf-ready` once, after `ready`: the listener is
- * registered before the page exists.
+ * registered before the page exists, and the wait is on its promise, not on polling.
  */
 export async function openPrintView(page: Page, url: string, timeout: number): Promise<void> {
-  await page.evaluateOnNewDocument(() => {
-    window.addEventListener(
-      "pdf-ready",
-      () => {
-        window.__briefingPdfReady = true;
-      },
-      true,
-    );
+  const { identifier } = await page.evaluateOnNewDocument(() => {
+    window.__briefingPdfReady = new Promise((resolve) => {
+      window.addEventListener(
+        "pdf-ready",
+        () => document.fonts.ready.then(() => resolve(true)),
+        true,
+      );
+    });
   });
-  await page.goto(url, { waitUntil: "load", timeout });
-  await page.waitForFunction(() => window.__briefingPdfReady === true, { timeout });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  try {
+    await page.goto(url, { waitUntil: "load", timeout });
+  } finally {
+    // The page may be used again for another deck.
+    await page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => {});
+  }
+  await page.waitForFunction(() => window.__briefingPdfReady, { timeout });
 }
 
 /** Opens `url` in reveal's print view and prints it as it is laid out there. */
-export async function printPage<T = undefined>(
+export async function printPage(
   page: Page,
   url: string,
   timeout?: number,
-  look?: (page: Page) => Promise<T>,
-): Promise<{ bytes: Uint8Array; expectedPages: number; seen: T | undefined }> {
+): Promise<{ bytes: Uint8Array; expectedPages: number }> {
+  preparePdfFinishing();
   await openPrintView(page, url, timeout ?? baseTimeout);
-  const seen = await look?.(page);
   const expectedPages = await page.$$eval(".pdf-page", (pages) => {
     // Reveal hides every slide but the current one from assistive technology, even in its
     // print view; Chrome would then leave them out of the PDF's tags. On paper all are shown.
@@ -119,7 +128,18 @@ export async function printPage<T = undefined>(
     outline: false,
     timeout: timeout ?? baseTimeout + timeoutPerPage * expectedPages,
   });
-  return { bytes, expectedPages, seen };
+  return { bytes, expectedPages };
+}
+
+let finishing: Promise<[typeof import("pdf-lib"), typeof import("./pdf-outline.js")]> | undefined;
+
+/**
+ * Starts loading what finishing a PDF needs (pdf-lib takes a while to load, and only builds
+ * that print pay for it), so that it loads while the browser works.
+ */
+export function preparePdfFinishing(): typeof finishing {
+  finishing ??= Promise.all([import("pdf-lib"), import("./pdf-outline.js")]);
+  return finishing;
 }
 
 /** Checks the printed bytes, then sets metadata, bookmarks and a reproducible identifier. */
@@ -131,9 +151,8 @@ export async function finishPdf(
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") {
     throw new BriefingError("environment", "the browser did not produce a PDF");
   }
-  // pdf-lib takes a while to load; only builds that print pay for it.
-  const { PDFDocument, PDFHexString } = await import("pdf-lib");
-  const { writeOutline } = await import("./pdf-outline.js");
+  const [{ PDFDocument, PDFHexString }, { writeOutline }] =
+    await (preparePdfFinishing() as NonNullable<typeof finishing>);
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   if (pdf.getPageCount() !== expectedPages) {
     throw new BriefingError(

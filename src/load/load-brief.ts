@@ -88,7 +88,8 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
   return validateBrief(file, text);
 }
 
-function naming(file: string): { dir: string; name: string } {
+/** Where a brief lives, and its name: the file name without its extension. */
+export function naming(file: string): { dir: string; name: string } {
   return {
     dir: path.dirname(path.resolve(file)),
     name: path.basename(file).replace(/\.ya?ml$/i, ""),

@@ -96,6 +96,48 @@ describe("a page the tool prints reads only the deck's own files", () => {
   });
 });
 
+describe("a page kept for the next deck", () => {
+  it("is used again, and then guards with the next deck's folder, not the last one's", async () => {
+    const other = path.join(root, "other-deck");
+    mkdirSync(other, { recursive: true });
+    writeFileSync(path.join(other, "index.html"), "<!doctype html><p>other deck</p>");
+    const first = path.join(deck, "index.html");
+    writeFileSync(first, '<!doctype html><link rel="stylesheet" href="assets/ok.css"><p>deck</p>');
+    const pages: unknown[] = [];
+    const open = (folder: string, url: string, blocked: string[]) =>
+      withGuardedPage(
+        browser,
+        { folder, onBlocked: (u) => blocked.push(u) },
+        async (page) => {
+          pages.push(page);
+          await page.goto(url, { waitUntil: "load" });
+          // The first deck's stylesheet, asked for from the second deck's page.
+          await page.evaluate(
+            (href) => {
+              const link = document.createElement("link");
+              link.rel = "stylesheet";
+              link.href = href;
+              document.head.append(link);
+              return new Promise((resolve) => {
+                link.addEventListener("load", resolve);
+                link.addEventListener("error", resolve);
+              });
+            },
+            pathToFileURL(path.join(deck, "assets", "ok.css")).href,
+          );
+        },
+        true,
+      );
+    const blockedFirst: string[] = [];
+    const blockedSecond: string[] = [];
+    await open(deck, pathToFileURL(first).href, blockedFirst);
+    expect(blockedFirst).toEqual([]);
+    await open(other, pathToFileURL(path.join(other, "index.html")).href, blockedSecond);
+    expect(pages[0]).toBe(pages[1]);
+    expect(blockedSecond).toEqual([pathToFileURL(path.join(deck, "assets", "ok.css")).href]);
+  });
+});
+
 describe("fileFilter", () => {
   it("allows files inside the folder only, symlinks resolved, query and hash ignored", () => {
     const allowed = fileFilter(deck);
