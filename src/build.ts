@@ -307,11 +307,14 @@ async function writeBuild(
   await replaceFolder(target, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images, options.theme);
     if (options.pdf) {
-      // The print view is laid out for the PDF anyway: look at the slides there the way
-      // `check` does, just before they are printed.
-      const index = path.join(tmp, "index.html");
-      const { pdf, seen } = await printAndLook(await browser(), index, extras, limits, (page) =>
-        page.evaluate(findSlideProblems),
+      // The pages are laid out for the PDF anyway: look at the slides there the way `check`
+      // does, as they are printed.
+      const { pdf, seen } = await printAndLook(
+        await browser(),
+        { deck, folder: tmp, customTheme: !!options.theme },
+        extras,
+        limits,
+        (page) => page.evaluate(findSlideProblems),
       );
       warnings = layoutProblems(seen, deck, loaded);
       await writeFile(path.join(tmp, names.pdf), pdf);

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { type GuardOptions, withGuardedPage } from "../browser/guard-page.js";
 import { BriefingError } from "../errors.js";
+import type { Deck } from "../model/deck.js";
 import type { OutlineEntry } from "../model/outline.js";
+import { renderPrint } from "../render/render-deck.js";
 
 /** What goes into the PDF's document information. */
 export interface PdfMetadata {
@@ -41,49 +44,90 @@ const timeoutPerPage = 150;
 /** Limits on a page that prints: how long it may take, and who is told of refused requests. */
 export type PrintOptions = Omit<GuardOptions, "folder">;
 
+/** A deck built into `folder`, to print. */
+export interface DeckToPrint {
+  deck: Deck;
+  folder: string;
+  /** The folder holds the project's own theme (see `customThemePath`). */
+  customTheme?: boolean;
+}
+
+// The document a PDF is printed from, beside the deck's index.html while it prints.
+const printDocument = ".print.html";
+
 /**
- * Prints a built deck to PDF: opens it in reveal's print view, waits for `pdf-ready` and the
- * fonts, prints one page per slide, tagged, checks the result and adds metadata and bookmarks.
- * The page reads only the deck's own files (see `withGuardedPage`).
+ * Prints a built deck to PDF: one page per slide, tagged, from a document that lays the slides
+ * out as reveal's print view does (see `renderPrint`); checks the result and adds metadata and
+ * bookmarks. The page reads only the deck's own files (see `withGuardedPage`).
  */
 export async function printPdf(
   browser: Browser,
-  htmlFile: string,
+  target: DeckToPrint,
   extras: PdfExtras,
   options: PrintOptions = {},
 ): Promise<Uint8Array> {
-  return (await printAndLook(browser, htmlFile, extras, options, async () => undefined)).pdf;
+  return (await printAndLook(browser, target, extras, options, async () => undefined)).pdf;
 }
 
 /**
- * Prints the deck like `printPdf`, and runs `look` on the laid-out print view in the same page
- * (a second page would load and lay the whole deck out again): after printing, while this
- * process finishes the PDF, so the two run at once.
+ * Prints the deck like `printPdf`, and runs `look` on the printed pages in the same page (a
+ * second page would lay the whole deck out again): after printing, while this process
+ * finishes the PDF, so the two run at once.
  */
 export async function printAndLook<T>(
   browser: Browser,
-  htmlFile: string,
+  target: DeckToPrint,
   extras: PdfExtras,
   options: PrintOptions,
   look: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Uint8Array; seen: T }> {
-  return withGuardedPage(
-    browser,
-    { ...options, folder: path.dirname(htmlFile) },
-    async (page) => {
-      const url = `${pathToFileURL(htmlFile).href}?print-pdf`;
-      const { bytes, expectedPages } = await printPage(page, url, options.timeout);
-      const [pdf, seen] = await Promise.all([finishPdf(bytes, expectedPages, extras), look(page)]);
-      return { pdf, seen };
-    },
-    true,
-  );
+  preparePdfFinishing();
+  const file = path.join(target.folder, printDocument);
+  await writeFile(file, renderPrint(target.deck, { customTheme: target.customTheme }));
+  try {
+    return await withGuardedPage(
+      browser,
+      { ...options, folder: target.folder },
+      async (page) => {
+        const { bytes, expectedPages } = await printPage(page, file, options.timeout);
+        const [pdf, seen] = await Promise.all([
+          finishPdf(bytes, expectedPages, extras),
+          look(page),
+        ]);
+        return { pdf, seen };
+      },
+      true,
+    );
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/** Opens a print document and prints it, one page per slide. */
+async function printPage(
+  page: Page,
+  file: string,
+  timeout?: number,
+): Promise<{ bytes: Uint8Array; expectedPages: number }> {
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: timeout ?? baseTimeout });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const expectedPages = await page.$$eval(".pdf-page", (pages) => pages.length);
+  const bytes = await page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    // Bookmarks come from the deck model (see `deckOutline`), not from Chrome's headings.
+    outline: false,
+    timeout: timeout ?? baseTimeout + timeoutPerPage * expectedPages,
+  });
+  return { bytes, expectedPages };
 }
 
 /**
  * Opens `url` (a deck with `?print-pdf`) and waits until reveal has laid out every slide for
- * print and the fonts are in. Reveal announces `pdf-ready` once, after `ready`: the listener is
- * registered before the page exists, and the wait is on its promise, not on polling.
+ * print and the fonts are in, for looking at the slides as reveal shows them. Reveal announces
+ * `pdf-ready` once, after `ready`: the listener is registered before the page exists, and the
+ * wait is on its promise, not on polling.
  */
 export async function openPrintView(page: Page, url: string, timeout: number): Promise<void> {
   const { identifier } = await page.evaluateOnNewDocument(() => {
@@ -102,33 +146,6 @@ export async function openPrintView(page: Page, url: string, timeout: number): P
     await page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => {});
   }
   await page.waitForFunction(() => window.__briefingPdfReady, { timeout });
-}
-
-/** Opens `url` in reveal's print view and prints it as it is laid out there. */
-export async function printPage(
-  page: Page,
-  url: string,
-  timeout?: number,
-): Promise<{ bytes: Uint8Array; expectedPages: number }> {
-  preparePdfFinishing();
-  await openPrintView(page, url, timeout ?? baseTimeout);
-  const expectedPages = await page.$$eval(".pdf-page", (pages) => {
-    // Reveal hides every slide but the current one from assistive technology, even in its
-    // print view; Chrome would then leave them out of the PDF's tags. On paper all are shown.
-    for (const slide of document.querySelectorAll(".slides section")) {
-      for (const attribute of ["hidden", "aria-hidden", "inert"]) slide.removeAttribute(attribute);
-    }
-    return pages.length;
-  });
-  const bytes = await page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    tagged: true,
-    // Bookmarks come from the deck model (see `deckOutline`), not from Chrome's headings.
-    outline: false,
-    timeout: timeout ?? baseTimeout + timeoutPerPage * expectedPages,
-  });
-  return { bytes, expectedPages };
 }
 
 let finishing: Promise<[typeof import("pdf-lib"), typeof import("./pdf-outline.js")]> | undefined;

@@ -1,6 +1,6 @@
 import type { Deck } from "../model/deck.js";
 import { speakerViewHashes } from "./speaker-view.js";
-import { deckTemplate } from "./templates.js";
+import { deckTemplate, template } from "./templates.js";
 
 /** Where a project's own theme goes in a deck, laid over the built-in one. */
 export const customThemePath = "theme/custom.css";
@@ -50,5 +50,20 @@ export function renderDeck(deck: Deck, options: RenderOptions = {}): string {
     customTheme: options.customTheme ? customThemePath : undefined,
     withoutNotes: options.notes === false,
     policy: deckPolicy(options),
+  });
+}
+
+/**
+ * Renders the document a deck's PDF is printed from: every slide on a page of its own, laid out
+ * as reveal's print view lays them out, but as fixed HTML and CSS, so the browser prints it
+ * without running reveal.js (which spends a third of a print laying the pages out). Pure but
+ * for reading the templates once.
+ */
+export function renderPrint(deck: Deck, options: Pick<RenderOptions, "customTheme"> = {}): string {
+  return template("print.hbs")({
+    deck,
+    customTheme: options.customTheme ? customThemePath : undefined,
+    withoutNotes: true,
+    policy: deckPolicy({ scriptHashes: [] }),
   });
 }
