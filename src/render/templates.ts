@@ -72,7 +72,8 @@ function precompiled(): Environment | undefined {
     ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
   ];
   if (files.some((file) => statSync(file).mtimeMs > built)) return undefined;
-  // scripts/bundle.mjs writes this require with a literal path, so the bundle carries the specs.
+  // scripts/bundle.mjs puts an import of the file in place of this require: the bundle carries
+  // the specs in itself.
   const specs = require(precompiledFile) as Specs;
   const runtime = (handlebarsRuntime as unknown as { default: Handlebars }).default.create();
   for (const [name, spec] of Object.entries(specs.partials))
