@@ -1,5 +1,7 @@
 // The floor for a full build: the same browser, started the same way, printing the same built
-// deck, with none of briefing's own work. Usage: node bench/floor.mjs <index.html> <out.pdf>
+// deck, with none of briefing's own work. Usage: node bench/floor.mjs <html> <out.pdf>, where
+// <html> is a deck's index.html (printed from reveal's print view, once reveal says pdf-ready)
+// or a print document (`.print.html`, printed as soon as it and its fonts are loaded).
 import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { launchBrowser } from "../lib/browser/browser.js";
@@ -18,8 +20,13 @@ try {
       true,
     );
   });
-  await page.goto(`${pathToFileURL(html).href}?print-pdf`, { waitUntil: "load" });
-  await page.waitForFunction(() => window.__ready === true);
+  if (html.endsWith(".print.html")) {
+    await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  } else {
+    await page.goto(`${pathToFileURL(html).href}?print-pdf`, { waitUntil: "load" });
+    await page.waitForFunction(() => window.__ready === true);
+  }
   await writeFile(out, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
 } finally {
   await browser.close();

@@ -28,12 +28,6 @@ export interface PdfExtras {
   fingerprint: string;
 }
 
-declare global {
-  interface Window {
-    __briefingPdfReady?: Promise<true>;
-  }
-}
-
 // Chrome lays out the whole print document for every print call, page ranges or not, so one
 // call is the fastest way to print a big deck (2,017 pages: 54 s in one call; 11.5 s for a
 // range of 100 alone). What must not happen is a fixed timeout cutting it off: it grows with
@@ -52,8 +46,21 @@ export interface DeckToPrint {
   customTheme?: boolean;
 }
 
-// The document a PDF is printed from, beside the deck's index.html while it prints.
-const printDocument = ".print.html";
+/**
+ * Writes the document a deck's PDF is printed from (see `renderPrint`) beside its index.html,
+ * and returns its path. The caller removes it.
+ */
+export async function writePrintDocument(target: DeckToPrint): Promise<string> {
+  const file = path.join(target.folder, ".print.html");
+  await writeFile(file, renderPrint(target.deck, { customTheme: target.customTheme }));
+  return file;
+}
+
+/** Opens a print document and waits for its fonts: it is then laid out as it prints. */
+export async function openPrintDocument(page: Page, file: string, timeout?: number): Promise<void> {
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: timeout ?? baseTimeout });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
 
 /**
  * Prints a built deck to PDF: one page per slide, tagged, from a document that lays the slides
@@ -82,8 +89,7 @@ export async function printAndLook<T>(
   look: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Uint8Array; seen: T }> {
   preparePdfFinishing();
-  const file = path.join(target.folder, printDocument);
-  await writeFile(file, renderPrint(target.deck, { customTheme: target.customTheme }));
+  const file = await writePrintDocument(target);
   try {
     return await withGuardedPage(
       browser,
@@ -109,8 +115,7 @@ async function printPage(
   file: string,
   timeout?: number,
 ): Promise<{ bytes: Uint8Array; expectedPages: number }> {
-  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: timeout ?? baseTimeout });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await openPrintDocument(page, file, timeout);
   const expectedPages = await page.$$eval(".pdf-page", (pages) => pages.length);
   const bytes = await page.pdf({
     preferCSSPageSize: true,
@@ -121,31 +126,6 @@ async function printPage(
     timeout: timeout ?? baseTimeout + timeoutPerPage * expectedPages,
   });
   return { bytes, expectedPages };
-}
-
-/**
- * Opens `url` (a deck with `?print-pdf`) and waits until reveal has laid out every slide for
- * print and the fonts are in, for looking at the slides as reveal shows them. Reveal announces
- * `pdf-ready` once, after `ready`: the listener is registered before the page exists, and the
- * wait is on its promise, not on polling.
- */
-export async function openPrintView(page: Page, url: string, timeout: number): Promise<void> {
-  const { identifier } = await page.evaluateOnNewDocument(() => {
-    window.__briefingPdfReady = new Promise((resolve) => {
-      window.addEventListener(
-        "pdf-ready",
-        () => document.fonts.ready.then(() => resolve(true)),
-        true,
-      );
-    });
-  });
-  try {
-    await page.goto(url, { waitUntil: "load", timeout });
-  } finally {
-    // The page may be used again for another deck.
-    await page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => {});
-  }
-  await page.waitForFunction(() => window.__briefingPdfReady, { timeout });
 }
 
 let finishing: Promise<[typeof import("pdf-lib"), typeof import("./pdf-outline.js")]> | undefined;

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer";
 import { blockedRequest, type Problem } from "../errors.js";
 import { writeDeckFiles } from "../export/deck-files.js";
+import { writePrintDocument } from "../export/pdf.js";
 import { onInterrupt } from "../interrupt.js";
 import type { LoadedBrief } from "../load/load-brief.js";
 import type { Deck } from "../model/deck.js";
@@ -12,7 +13,7 @@ import { inspectDeck } from "./inspect-deck.js";
 import { layoutProblems } from "./layout-problems.js";
 
 /**
- * Lays out a rendered deck in the browser and returns its layout problems, and the requests
+ * Lays out a rendered deck in the browser, as it prints, and returns its layout problems, and the requests
  * it made that were refused. The deck is written to a temporary folder, which is always removed.
  */
 export async function checkLayout(
@@ -27,8 +28,9 @@ export async function checkLayout(
   const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   try {
     await writeDeckFiles(folder, html, loaded.images, theme);
+    const printFile = await writePrintDocument({ deck, folder, customTheme: !!theme });
     const blocked = new Set<string>();
-    const findings = await inspectDeck(browser, path.join(folder, "index.html"), {
+    const findings = await inspectDeck(browser, printFile, {
       timeout,
       onBlocked: (url) => blocked.add(url),
     });
