@@ -1,17 +1,25 @@
 // Bundles the compiled command (lib/cli.js and what it imports) into lib/briefing.bundle.cjs,
 // which bin/briefing.js runs with a V8 code cache: one file to read and no module resolution,
-// instead of some 220 ES modules (ours, zod's, yaml's) resolved, read and compiled on every start. lib/*.js
-// stay as they are, for tests and for the library's users. Then makes the code cache by running
-// the command once on a brief (see trainCodeCache).
+// instead of some 220 ES modules (ours, zod's, yaml's) resolved, read and compiled on every
+// start. lib/*.js stay as they are, for tests and for the library's users. Then makes the code
+// cache by running the command once on a brief (see trainCodeCache).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 const lib = path.join(root, "lib");
 const bundleFile = path.join(lib, "briefing.bundle.cjs");
+
+// A checkout installed before esbuild was a devDependency still builds: without the bundle, the
+// command runs from lib/*.js, slower.
+const { build } = await import("esbuild").catch(() => ({ build: undefined }));
+if (!build) {
+  for (const file of [bundleFile, `${bundleFile}.v8-cache`]) rmSync(file, { force: true });
+  console.warn("scripts/bundle.mjs: esbuild is not installed (npm install); no bundle was made");
+  process.exit(0);
+}
 
 // Loaded only when printing, and big: they stay in node_modules. The full Handlebars (with its
 // compiler) is for `serve`'s own page and for templates edited since the last build; a build
