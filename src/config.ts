@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { BriefingError, formatProblem } from "./errors.js";
 import { checkSchemaWith } from "./load/check-schema.js";
 import { readYaml } from "./load/read-yaml.js";

@@ -1,20 +1,15 @@
 import { readFileSync } from "node:fs";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { assetPath } from "../model/build-deck.js";
+import { packageFolder } from "../package-folder.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 import { fallbackCss, fallbackFonts } from "./fallback-font.js";
 
-const require = createRequire(import.meta.url);
-
-// reveal.js exports only its entry points; its dist/ folder is where the entry lives.
-const revealDist = path.dirname(require.resolve("reveal.js"));
-const fontFiles = path.join(
-  path.dirname(require.resolve("@fontsource/source-sans-3/package.json")),
-  "files",
-);
+// reveal.js's entry points and the files a deck takes from it are in its dist/ folder.
+const revealDist = path.join(packageFolder("reveal.js"), "dist");
+const fontFiles = path.join(packageFolder("@fontsource/source-sans-3"), "files");
 
 /** The files every deck carries beside its index.html: [from, to] with `to` relative. */
 export function staticFiles(): [string, string][] {

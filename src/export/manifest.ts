@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
-
-const require = createRequire(import.meta.url);
 
 /** The file in each output folder that records what it was built from. */
 export const manifestName = ".briefing-build.json";
@@ -22,26 +21,75 @@ export interface Manifest {
 let toolHash: string | undefined;
 
 function hashToolInputs(): string {
-  if (toolHash) return toolHash;
-  const hash = createHash("sha256");
-  // reveal.js exports only its entry point, in dist/; its package.json is one folder up.
-  const revealPackage = path.join(path.dirname(require.resolve("reveal.js")), "..", "package.json");
-  for (const file of [new URL("../../package.json", import.meta.url), revealPackage]) {
-    hash.update(String(JSON.parse(readFileSync(file, "utf8")).version));
-  }
-  for (const file of listFiles(templatesDir)) {
-    hash.update(path.relative(templatesDir, file)).update("\0").update(readFileSync(file));
-  }
-  toolHash = hash.digest("hex");
+  toolHash ??= builtToolHash() ?? hashToolFiles();
   return toolHash;
 }
 
-function listFiles(dir: string): string[] {
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+// Written by scripts/hash-tool-inputs.mjs when the package is built (lib/ sits beside src/).
+const builtHashFile = path.join(root, "lib", "tool-inputs.json");
+
+/**
+ * The tool's own inputs, as hashed when the package was built, while none of them is newer than
+ * that hash: reading and hashing every template on each run costs about 10 ms, a stat each far
+ * less. A folder's time changes when a file is added to it or removed, a file's when it is edited.
+ * Exported for tests.
+ */
+export function builtToolHash(file = builtHashFile): string | undefined {
+  try {
+    const built = statSync(file).mtimeMs;
+    const { hash, paths } = JSON.parse(readFileSync(file, "utf8")) as BuiltToolHash;
+    if (paths.some((p) => statSync(path.resolve(root, p)).mtimeMs > built)) return undefined;
+    return hash;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What scripts/hash-tool-inputs.mjs writes: the hash, and every path it depends on. */
+export interface BuiltToolHash {
+  hash: string;
+  /** Relative to the package's folder. */
+  paths: string[];
+}
+
+/** The hash of the tool's own inputs, and the files and folders it was made from. */
+export function builtToolHashData(): BuiltToolHash {
+  const { packages, folders, files } = toolInputs();
+  const paths = [...packages, ...folders, ...files].map((p) => path.relative(root, p));
+  return { hash: hashToolFiles(), paths };
+}
+
+/** The package.json files whose versions count, the template folders and files. */
+function toolInputs() {
+  const revealPackage = path.join(packageFolder("reveal.js"), "package.json");
+  const folders = [templatesDir];
+  const files = listFiles(templatesDir, folders);
+  return { packages: [path.join(root, "package.json"), revealPackage], folders, files };
+}
+
+function hashToolFiles(): string {
+  const hash = createHash("sha256");
+  const { packages, files } = toolInputs();
+  for (const file of packages) {
+    hash.update(String(JSON.parse(readFileSync(file, "utf8")).version));
+  }
+  for (const file of files) {
+    hash.update(path.relative(templatesDir, file)).update("\0").update(readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+/** The files under `dir`, in a fixed order; the folders met on the way are added to `folders`. */
+function listFiles(dir: string, folders: string[]): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full) : [full];
+      if (!entry.isDirectory()) return [full];
+      folders.push(full);
+      return listFiles(full, folders);
     });
 }
 

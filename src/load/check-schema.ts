@@ -1,4 +1,5 @@
-import { type core, z } from "zod";
+import type { core } from "zod";
+import * as z from "zod";
 import type { Problem, ProblemCode } from "../errors.js";
 import type { YamlSource } from "./read-yaml.js";
 import { briefSchema } from "./schema.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { briefSchema } from "./schema.js";
 
 /** Where the package ships the generated JSON Schema, relative to the package root. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The one definition of the brief format (v1). The validator runs it, the TypeScript types are
 // inferred from it, and the JSON Schema for editors can be generated from it. Dates, ids and

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-
-const require = createRequire(import.meta.url);
+import { packageFolder } from "../package-folder.js";
 
 let hashes: string[] | undefined;
 
@@ -15,7 +13,7 @@ let hashes: string[] | undefined;
  */
 export function speakerViewHashes(): string[] {
   if (hashes) return hashes;
-  const file = path.join(path.dirname(require.resolve("reveal.js")), "plugin", "notes.js");
+  const file = path.join(packageFolder("reveal.js"), "dist", "plugin", "notes.js");
   hashes = inlineScripts(speakerViewHtml(readFileSync(file, "utf8"))).map(scriptHash);
   return hashes;
 }

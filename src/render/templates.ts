@@ -3,6 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type HandlebarsNamespace from "handlebars";
+// The runtime alone is all precompiled templates need: a fraction of Handlebars, its compiler
+// is loaded only when the templates must be compiled here (see fromFiles).
+import * as handlebarsRuntime from "handlebars/runtime.js";
 
 /** The folder of the deck template, its partials, its script and the theme. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -17,6 +20,7 @@ const require = createRequire(import.meta.url);
 type Template = (context: object) => string;
 type Handlebars = typeof HandlebarsNamespace;
 type Spec = Parameters<Handlebars["template"]>[0];
+type Specs = { templates: Record<string, Spec>; partials: Record<string, Spec> };
 
 interface Environment {
   template(name: string): Template;
@@ -68,11 +72,10 @@ function precompiled(): Environment | undefined {
     ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
   ];
   if (files.some((file) => statSync(file).mtimeMs > built)) return undefined;
-  const specs = require(precompiledFile) as {
-    templates: Record<string, Spec>;
-    partials: Record<string, Spec>;
-  };
-  const runtime = (require("handlebars/runtime") as { default: Handlebars }).default.create();
+  // scripts/bundle.mjs puts an import of the file in place of this require: the bundle carries
+  // the specs in itself.
+  const specs = require(precompiledFile) as Specs;
+  const runtime = (handlebarsRuntime as unknown as { default: Handlebars }).default.create();
   for (const [name, spec] of Object.entries(specs.partials))
     runtime.registerPartial(name, runtime.template(spec));
   return {

@@ -1,4 +1,5 @@
 import { type PartialDate, startOf } from "./date.js";
+import { englishDuration, isBritishEnglish } from "./format-english.js";
 
 /** A length of time in one unit, as people say it: "39 years", "9 months", "2 days". */
 export interface Duration {
@@ -29,6 +30,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 /** Writes a duration in the brief's language: "39 years", "1 month". */
 export function formatDuration(duration: Duration, language: string): string {
+  if (isBritishEnglish(language)) return englishDuration(duration.count, duration.unit);
   const key = `${language}|${duration.unit}`;
   let format = formatters.get(key);
   if (!format) {

@@ -1,4 +1,5 @@
 import type { Approx, PartialDate } from "./date.js";
+import { englishDate, englishRange, isBritishEnglish } from "./format-english.js";
 
 type ApproxWords = Record<Approx, (date: string) => string>;
 
@@ -47,7 +48,11 @@ export function dateLocale(language: string): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, precision: PartialDate["precision"]): Intl.DateTimeFormat {
+/** Intl's formatter for a precision of date; exported for the tests of format-english.ts. */
+export function formatter(
+  locale: string,
+  precision: PartialDate["precision"],
+): Intl.DateTimeFormat {
   const key = `${locale}|${precision}`;
   let found = formatters.get(key);
   if (!found) {
@@ -63,7 +68,8 @@ function formatter(locale: string, precision: PartialDate["precision"]): Intl.Da
   return found;
 }
 
-function calendarDate(date: PartialDate): Date {
+/** The date as a Date at midnight UTC, whatever its year (`Date.UTC` reads 0–99 as 19xx). */
+export function calendarDate(date: PartialDate): Date {
   const d = new Date(Date.UTC(2000, date.month - 1, date.day));
   d.setUTCFullYear(date.year);
   return d;
@@ -84,7 +90,9 @@ function timeText(date: PartialDate): string {
 export function formatDate(date: PartialDate, language: string): string {
   const locale = dateLocale(language);
   const precision = date.precision === "minute" ? "day" : date.precision;
-  let text = formatter(locale, precision).format(calendarDate(date));
+  let text = isBritishEnglish(locale)
+    ? englishDate(date, precision)
+    : formatter(locale, precision).format(calendarDate(date));
   if (date.precision === "minute") text = `${text}, ${timeText(date)}`;
   if (date.approx) {
     const words = approxWords[locale.split("-")[0]?.toLowerCase() ?? "en"] ?? approxWords.en;
@@ -95,9 +103,11 @@ export function formatDate(date: PartialDate, language: string): string {
 
 /** Writes a span: "6–10 July 1961" where the language allows it, else "start – end". */
 export function formatSpan(start: PartialDate, end: PartialDate, language: string): string {
-  const plain = (d: PartialDate) => !d.approx && d.precision !== "minute";
-  if (plain(start) && plain(end) && start.precision === end.precision) {
-    const f = formatter(dateLocale(language), start.precision);
+  const precision = start.precision;
+  if (!start.approx && !end.approx && precision === end.precision && precision !== "minute") {
+    const locale = dateLocale(language);
+    if (isBritishEnglish(locale)) return englishRange(start, end, precision);
+    const f = formatter(locale, precision);
     return f.formatRange(calendarDate(start), calendarDate(end));
   }
   return `${formatDate(start, language)} – ${formatDate(end, language)}`;

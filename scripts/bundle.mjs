@@ -1,0 +1,121 @@
+// Bundles the compiled command (lib/cli.js and what it imports) into lib/briefing.bundle.cjs,
+// which bin/briefing.js runs with a V8 code cache: one file to read and no module resolution,
+// instead of some 220 ES modules (ours, zod's, yaml's) resolved, read and compiled on every
+// start. lib/*.js stay as they are, for tests and for the library's users. Then makes the code
+// cache by running the command once on a brief (see trainCodeCache).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const lib = path.join(root, "lib");
+const bundleFile = path.join(lib, "briefing.bundle.cjs");
+
+// A checkout installed before esbuild was a devDependency still builds: without the bundle, the
+// command runs from lib/*.js, slower.
+const { build } = await import("esbuild").catch(() => ({ build: undefined }));
+if (!build) {
+  for (const file of [bundleFile, `${bundleFile}.v8-cache`]) rmSync(file, { force: true });
+  console.warn("scripts/bundle.mjs: esbuild is not installed (npm install); no bundle was made");
+  process.exit(0);
+}
+
+// Loaded only when printing, and big: they stay in node_modules. The full Handlebars (with its
+// compiler) is for `serve`'s own page and for templates edited since the last build; a build
+// uses the runtime alone (see src/render/templates.ts).
+const external = ["puppeteer", "pdf-lib"];
+const externalImport = new RegExp(`\\bimport\\(("(?:${external.join("|")})")\\)`, "g");
+
+/**
+ * Our modules, as tsc wrote them to lib/, with three things a bundler cannot follow written in:
+ * - Modules read `import.meta.url` to find files beside them (templates/, package.json). A
+ *   CommonJS bundle has no import.meta, so each module's own is written in as the URL of its file
+ *   in lib/, from the bundle's folder at run time: the bundle finds the files the modules do.
+ * - The precompiled templates (scripts/precompile-templates.mjs) are required by a path computed
+ *   at run time; an import of the literal path in its place puts them inside the bundle, and so
+ *   inside its code cache. bin/briefing.js uses the bundle only while it is newer than that file,
+ *   so the templates the bundle carries are the ones in lib/.
+ * - `import()` of the external packages becomes `__import()`, which bin/briefing.js passes in:
+ *   code that V8 runs from a code cache loses the callback that `import()` in a vm script
+ *   needs (and that callback is experimental in Node 20), while an ES module has `import()`.
+ */
+const fromLib = {
+  name: "from-lib",
+  setup(b) {
+    const templatesModule = path.join(lib, "render", "templates.js");
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      if (!args.path.startsWith(lib + path.sep)) return undefined;
+      const rel = path.relative(lib, args.path).split(path.sep).join("/");
+      const url = `new URL(${JSON.stringify(rel)}, __libUrl).href`;
+      let contents = readFileSync(args.path, "utf8")
+        .replaceAll("import.meta.url", url)
+        .replace(externalImport, "__import($1)");
+      if (args.path === templatesModule) {
+        const call = "require(precompiledFile)";
+        if (!contents.includes(call)) throw new Error(`${call} is no longer in ${args.path}`);
+        contents = `import * as precompiledSpecs from "../templates.precompiled.cjs";\n${contents}`;
+        contents = contents.replace(call, "precompiledSpecs");
+      }
+      return { contents };
+    });
+  },
+};
+
+const fullHandlebars = {
+  name: "full-handlebars",
+  setup(b) {
+    b.onResolve({ filter: /^handlebars$/ }, () => ({ path: "handlebars", external: true }));
+  },
+};
+
+await build({
+  entryPoints: [path.join(lib, "cli.js")],
+  outfile: bundleFile,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  // Smaller to read and to cache; `--readable` keeps the names, for profiles and stack traces.
+  ...(process.argv.includes("--readable")
+    ? { minifyWhitespace: true, minifySyntax: true }
+    : { minify: true }),
+  external,
+  plugins: [fromLib, fullHandlebars],
+  // The file is one function expression, which bin/briefing.js compiles as it is and calls with
+  // these arguments: the source V8 caches is the file, with no wrapper to add (and copy) first.
+  banner: {
+    // "use strict" first, where it counts: ES modules are strict.
+    js: `(function (exports, require, module, __filename, __dirname, __import) {"use strict";
+var __libUrl = require("node:url").pathToFileURL(__dirname + "/");`,
+  },
+  footer: { js: "})" },
+  logLevel: "warning",
+});
+if (/\bimport\(/.test(readFileSync(bundleFile, "utf8"))) {
+  throw new Error(`an import() is left in ${bundleFile}: import() only the packages in external`);
+}
+
+trainCodeCache();
+
+/**
+ * Makes the bundle's code cache: bin/briefing.js writes one when it has none, after the command,
+ * with every function that run compiled. A build of the sample brief compiles what builds use;
+ * it is also a first run of the bundle, so a broken bundle fails here rather than for a user.
+ */
+function trainCodeCache() {
+  rmSync(`${bundleFile}.v8-cache`, { force: true });
+  const sample = path.join(root, "briefings", "putin-kim-summit-2024.yaml");
+  // The brief `briefing new` writes, where the samples are not there.
+  const brief = existsSync(sample) ? sample : path.join(root, "templates", "new", "brief.yaml");
+  const out = mkdtempSync(path.join(tmpdir(), "briefing-bundle-"));
+  try {
+    const bin = path.join(root, "bin", "briefing.js");
+    const args = [bin, "build", brief, "--no-pdf", "--force", "--quiet", "--out", out];
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+    if (run.status !== 0) throw new Error(`the bundle failed to build ${brief} (${run.status})`);
+    if (!existsSync(`${bundleFile}.v8-cache`)) throw new Error("the bundle made no code cache");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
