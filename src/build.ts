@@ -12,6 +12,7 @@ import { findBrowser } from "./browser/find-browser.js";
 import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
+import { fallbackSources } from "./export/fallback-font.js";
 import { printHandout } from "./export/handout.js";
 import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
 import {
@@ -115,37 +116,29 @@ export async function build(
 }
 
 /**
- * The one browser of a batch, started by the first brief that needs one, as early as possible:
- * before that brief is even read, so that Chromium's start-up (over a second) runs while the
- * brief is validated and rendered.
+ * The one browser of a batch, started by the first valid brief that needs one, as soon as it is
+ * known to be valid: Chromium's start-up (over a second) then runs while the deck is rendered
+ * and written, and a brief with mistakes never waits for a browser.
  */
 class BatchBrowser {
   private launching?: Promise<Browser>;
-  private used = false;
-  private readonly abort = new AbortController();
 
   constructor(private readonly options: BuildOptions) {}
 
-  /** Starts the browser, if it is not already starting. */
-  start(): Promise<Browser> {
+  /** The browser, started now if it is not already starting. */
+  get(): Promise<Browser> {
     this.launching ??= findBrowser(this.options.browserPath)
       .then((found) => {
         if (needsNoSandbox()) this.options.onNotice?.(noSandboxNotice);
-        preparePdfFinishing();
-        return launchBrowser(found, this.abort.signal);
+        // Its own failure to load is reported where the PDF is finished.
+        preparePdfFinishing().catch(() => {});
+        return launchBrowser(found);
       })
       .catch((error) => {
         // Without a browser no brief can print: this stops the batch, not one brief.
         throw new BatchStopped(error);
       });
-    this.launching.catch(() => {});
     return this.launching;
-  }
-
-  /** The browser, to print with. */
-  get(): Promise<Browser> {
-    this.used = true;
-    return this.start();
   }
 
   /** The browser if it was started, for telling why a print failed. */
@@ -153,10 +146,7 @@ class BatchBrowser {
     return this.launching?.catch(() => undefined) ?? Promise.resolve(undefined);
   }
 
-  /** Closes the browser; one that no brief printed with (all were invalid) is killed at once. */
   async close(): Promise<void> {
-    if (!this.launching) return;
-    if (!this.used) this.abort.abort();
     const browser = await this.started();
     await browser?.close().catch(() => {});
   }
@@ -189,10 +179,10 @@ async function buildOne(
   if (!options.force && (await isUnchanged(file, target, settings, options.theme))) {
     return done({ file, name, problems: [], warnings: [], skipped: true });
   }
-  if (options.pdf || options.handout) browser.start();
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
+  if (options.pdf || options.handout) browser.get().catch(() => {});
   try {
     const inputs = await hashInputs(file, inputFiles(loaded.images, options.theme), settings);
     result.warnings = await writeBuild(target, loaded, options, () => browser.get(), inputs);
@@ -213,6 +203,7 @@ function buildSettings(options: BuildOptions): object {
     notes: !!options.notes,
     classification: options.classification ?? "",
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
+    fonts: fallbackSources(),
   };
 }
 
@@ -270,6 +261,10 @@ async function isUnchanged(
   if (!manifest?.images) return false;
   const { dir } = naming(file);
   const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
+  // A manifest names only files beside the brief; one that says otherwise was not ours.
+  if ([...images.values()].some((image) => path.relative(dir, image).startsWith(".."))) {
+    return false;
+  }
   try {
     if ((await hashInputs(file, inputFiles(images, theme), settings)) !== manifest.inputs) {
       return false;

@@ -36,13 +36,11 @@ export const profilePrefix = "briefing-chromium-";
 
 /**
  * Launches the browser headless, with a profile folder of its own that is removed as soon as
- * the browser exits, however it exits; Ctrl-C kills it and removes the folder too, and so does
- * `signal` while it is starting (a batch that turned out to have nothing to print). The caller
+ * the browser exits, however it exits; Ctrl-C kills it and removes the folder too. The caller
  * owns the browser and must close it.
  */
-export async function launchBrowser(found: FoundBrowser, signal?: AbortSignal): Promise<Browser> {
+export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
-  if (signal?.aborted) throw new BriefingError("environment", "the browser is no longer needed");
   const args = [...quietArgs];
   if (needsNoSandbox()) args.push("--no-sandbox");
   const profile = await mkdtemp(path.join(os.tmpdir(), profilePrefix));
@@ -52,7 +50,6 @@ export async function launchBrowser(found: FoundBrowser, signal?: AbortSignal): 
     removeProfile(profile);
   };
   const forget = onInterrupt(cleanUp);
-  signal?.addEventListener("abort", cleanUp, { once: true });
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -66,7 +63,6 @@ export async function launchBrowser(found: FoundBrowser, signal?: AbortSignal): 
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    if (signal?.aborted) throw new Error("no longer needed");
   } catch (error) {
     forget();
     cleanUp();
@@ -76,7 +72,6 @@ export async function launchBrowser(found: FoundBrowser, signal?: AbortSignal): 
       { cause: error },
     );
   }
-  signal?.removeEventListener("abort", cleanUp);
   const child = browser.process();
   pid = child?.pid;
   // Closed, crashed or killed: its helpers go with it, and so does the profile.

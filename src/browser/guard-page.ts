@@ -33,9 +33,9 @@ const idlePages = new WeakMap<Browser, Page[]>();
  * (symlinks resolved): every other request is aborted and reported, and so is everything the
  * deck's Content-Security-Policy refused before it became a request (WebSocket, fetch, CSS
  * imports). The page is closed afterwards; with `reuse`, a page that `fn` left in good order
- * is kept for the next call on the same browser instead, which saves Chromium a new page (a
- * few hundred milliseconds a deck in a batch). Between uses its guard allows nothing. `fn`
- * must then leave the page's settings (viewport, media) as it found them.
+ * is emptied and kept for the next call on the same browser instead, which saves Chromium a
+ * new page (a few hundred milliseconds a deck in a batch). Between uses its guard allows
+ * nothing. `fn` must then leave the page's settings (viewport, media) as it found them.
  */
 export async function withGuardedPage<T>(
   browser: Browser,
@@ -63,8 +63,15 @@ export async function withGuardedPage<T>(
       .evaluate(() => window.__briefingBlocked ?? [])
       .catch(() => [] as string[]);
     for (const url of refused) report(url);
+    // Parked empty: the last deck's document (2,000 pages, at worst) would stay in memory.
+    const kept =
+      reuse &&
+      inGoodOrder &&
+      (await page.goto("about:blank").then(
+        () => true,
+        () => false,
+      ));
     guards.delete(page);
-    const kept = reuse && inGoodOrder && !page.isClosed();
     if (kept) idle.push(page);
     else await page.close().catch(() => {});
   }
@@ -72,14 +79,25 @@ export async function withGuardedPage<T>(
 
 /** A new page whose every request passes the guard it is given for each use. */
 async function guardedPage(browser: Browser): Promise<Page> {
-  // A window of its own: a background tab is hidden, and a hidden page gets no animation
-  // frames, which reveal waits for before it lays out the print view.
+  // A window of its own: pages are used two at a time, and a tab behind another is hidden,
+  // which stops animation frames and timers a deck may wait for (reveal's print view does).
   const page = await browser.newPage({ type: "window" });
+  try {
+    await installGuard(page);
+  } catch (error) {
+    await page.close().catch(() => {});
+    throw error;
+  }
+  return page;
+}
+
+/** Sends every request of `page` through the guard its current use sets (see `guards`). */
+async function installGuard(page: Page): Promise<void> {
   await page.setRequestInterception(true);
   page.on("request", (request: HTTPRequest) => {
     const url = request.url();
     const guard = guards.get(page);
-    if (url.startsWith("data:") || guard?.allowed(url)) {
+    if (url.startsWith("data:") || url === "about:blank" || guard?.allowed(url)) {
       request.continue().catch(() => {});
     } else {
       guard?.report(url);
@@ -92,7 +110,6 @@ async function guardedPage(browser: Browser): Promise<Page> {
       window.__briefingBlocked.push(event.blockedURI || event.violatedDirective);
     });
   });
-  return page;
 }
 
 /** A test for `file:` URLs: true for files inside `folder`, after resolving symlinks. */

@@ -21,7 +21,7 @@ export interface FallbackFonts {
 }
 
 // Bump when the way fonts are cut changes, so cached cuts are made again.
-const cutVersion = 1;
+const cutVersion = 3;
 
 let sourceSans: [number, number][] | undefined;
 
@@ -35,16 +35,30 @@ function sourceSansRanges(): [number, number][] {
   return sourceSans;
 }
 
-/** The characters of `html` that Source Sans 3 does not draw, whitespace left out. */
+/**
+ * The characters of `html` that Source Sans 3 does not draw, whitespace and speaker notes left
+ * out: the notes are shown in the speaker view, in its own fonts, and a deck sent without them
+ * must not carry their characters in its font.
+ */
 export function charactersBeyondSourceSans(html: string): number[] {
   const ranges = sourceSansRanges();
-  return [...drawnCharacters(html)]
+  const slides = html.replace(/<aside class="notes">[^<]*<\/aside>/g, "");
+  return [...drawnCharacters(slides)]
     .filter(
       (code) =>
         !/\s/u.test(String.fromCodePoint(code)) &&
         !ranges.some(([from, to]) => code >= from && code <= to),
     )
     .sort((a, b) => a - b);
+}
+
+/**
+ * What the fallback fonts of a build are cut from, for deciding whether a deck is up to date:
+ * installing or updating the system's CJK fonts changes the decks.
+ */
+export function fallbackSources(): unknown {
+  const { regular, bold } = findCjkFonts();
+  return [cutVersion, regular, bold];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -44,13 +44,14 @@ async function fromDisk(
   }
   const bytes = await make();
   if (bytes) {
+    const temporary = `${file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
       await writeFile(temporary, bytes);
       await rename(temporary, file);
     } catch {
-      // A read-only home: the next build cuts the font again.
+      // A read-only home or a full disk: the next build cuts the font again.
+      await rm(temporary, { force: true }).catch(() => {});
     }
   }
   return bytes;

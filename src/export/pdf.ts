@@ -88,7 +88,7 @@ export async function printAndLook<T>(
   options: PrintOptions,
   look: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Uint8Array; seen: T }> {
-  preparePdfFinishing();
+  preparePdfFinishing().catch(() => {});
   const file = await writePrintDocument(target);
   try {
     return await withGuardedPage(
@@ -134,7 +134,7 @@ let finishing: Promise<[typeof import("pdf-lib"), typeof import("./pdf-outline.j
  * Starts loading what finishing a PDF needs (pdf-lib takes a while to load, and only builds
  * that print pay for it), so that it loads while the browser works.
  */
-export function preparePdfFinishing(): typeof finishing {
+export function preparePdfFinishing(): NonNullable<typeof finishing> {
   finishing ??= Promise.all([import("pdf-lib"), import("./pdf-outline.js")]);
   return finishing;
 }
@@ -148,8 +148,7 @@ export async function finishPdf(
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") {
     throw new BriefingError("environment", "the browser did not produce a PDF");
   }
-  const [{ PDFDocument, PDFHexString }, { writeOutline }] =
-    await (preparePdfFinishing() as NonNullable<typeof finishing>);
+  const [{ PDFDocument, PDFHexString }, { writeOutline }] = await preparePdfFinishing();
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   if (pdf.getPageCount() !== expectedPages) {
     throw new BriefingError(

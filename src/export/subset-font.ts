@@ -19,7 +19,6 @@ interface HarfBuzz {
   hb_subset_input_create_or_fail(): number;
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_set(input: number, which: number): number;
-  hb_subset_input_set_flags(input: number, flags: number): void;
   hb_subset_input_unicode_set(input: number): number;
   hb_subset_or_fail(face: number, input: number): number;
 }
@@ -35,12 +34,11 @@ function loadHarfBuzz(): HarfBuzz {
 
 const blobWritable = 2;
 const dropTablesSet = 3;
-const noHinting = 0x1;
-// Following substitutions (GSUB) to find more glyphs takes a CJK font's subsetter 60 ms; the
-// glyphs of the characters themselves are all a slide needs.
-const noLayoutClosure = 0x200;
-// Layout for vertical text and OpenType features: slides are set horizontally, without them.
-const droppedTables = ["GSUB", "GPOS", "BASE", "VORG", "vhea", "vmtx"];
+// Metrics for vertical text: slides are set horizontally. Everything else stays, so the cut
+// draws as the whole font does: its hints, and its layout tables with the glyphs their
+// features reach (`locl` picks the Japanese, Chinese or Korean form of a Han character by the
+// text's language).
+const droppedTables = ["VORG", "vhea", "vmtx"];
 
 function tag(name: string): number {
   return [...name].reduce((value, char) => value * 256 + char.charCodeAt(0), 0);
@@ -63,7 +61,6 @@ export function subsetFont(
   hb.hb_blob_destroy(blob);
   const input = hb.hb_subset_input_create_or_fail();
   try {
-    hb.hb_subset_input_set_flags(input, noHinting | noLayoutClosure);
     const drop = hb.hb_subset_input_set(input, dropTablesSet);
     for (const name of droppedTables) hb.hb_set_add(drop, tag(name));
     const wanted = hb.hb_subset_input_unicode_set(input);

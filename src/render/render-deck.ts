@@ -17,6 +17,8 @@ export interface RenderOptions {
   scriptHashes?: string[];
   /** Everything is inside the HTML (the one-file deck): not even files beside it are read. */
   selfContained?: boolean;
+  /** The page runs no script at all (the print document). */
+  noScripts?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function deckPolicy(options: RenderOptions = {}): string {
   const scripts = [...self, ...speakerViewHashes(), ...(options.scriptHashes ?? [])];
   return [
     "default-src 'none'",
-    `script-src ${scripts.join(" ")}`,
+    `script-src ${options.noScripts ? "'none'" : scripts.join(" ")}`,
     `style-src ${[...self, "'unsafe-inline'"].join(" ")}`,
     `img-src ${[...self, "data:"].join(" ")}`,
     `font-src ${[...self, "data:"].join(" ")}`,
@@ -64,6 +66,6 @@ export function renderPrint(deck: Deck, options: Pick<RenderOptions, "customThem
     deck,
     customTheme: options.customTheme ? customThemePath : undefined,
     withoutNotes: true,
-    policy: deckPolicy({ scriptHashes: [] }),
+    policy: deckPolicy({ noScripts: true }),
   });
 }

@@ -7,6 +7,7 @@ import { fontCacheDir } from "../../src/export/font-cache.js";
 import { faceIndex, mappedCharacters } from "../../src/export/sfnt.js";
 import { subsetFont } from "../../src/export/subset-font.js";
 import { findCjkFonts } from "../../src/export/system-fonts.js";
+import { startBrowser } from "../helpers/browser.js";
 import { startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -29,6 +30,44 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
     const html = '<p class="김">Kim Jong-un (김정은) ⋯ Путин café\u00a0</p>';
     expect(charactersBeyondSourceSans(html)).toEqual(codes("⋯김은정").sort((a, b) => a - b));
     expect(charactersBeyondSourceSans("<p>Plain text, 19 June 2024 – “quoted”</p>")).toEqual([]);
+  });
+
+  it("leaves the speaker notes' characters out: a deck sent without notes must not carry them", () => {
+    const html = '<p>Kim (김정은)</p><aside class="notes">비밀 작전 ⋯</aside>';
+    expect(charactersBeyondSourceSans(html)).toEqual(codes("김은정").sort((a, b) => a - b));
+  });
+
+  it("keeps each language's form of a Han character, as the whole font draws it", async () => {
+    const { css, files } = await fallbackFonts("<p>直骨</p>");
+    const cut = Buffer.from(files[0]?.[1] as Uint8Array).toString("base64");
+    expect(css).toContain("U+76F4");
+    const browser = await startBrowser();
+    try {
+      const page = await browser.newPage();
+      const span = (lang: string, family: string) =>
+        `<span lang="${lang}" style="font-family: ${family}">直骨</span>`;
+      await page.setContent(`<style>
+        @font-face { font-family: Cut; src: url(data:font/otf;base64,${cut}); }
+        span { display: inline-block; font-size: 64px; width: 160px; height: 90px; }
+        </style>
+        ${span("zh-Hans", "Cut")}${span("zh-Hans", "'Noto Sans CJK KR'")}
+        ${span("ko", "Cut")}${span("ko", "'Noto Sans CJK KR'")}`);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const shots = await Promise.all(
+        (await page.$$("span")).map(async (element) => Buffer.from(await element.screenshot())),
+      );
+      const [cutChinese, fontChinese, cutKorean, fontKorean] = shots as [
+        Buffer,
+        Buffer,
+        Buffer,
+        Buffer,
+      ];
+      expect(cutChinese.equals(fontChinese)).toBe(true);
+      expect(cutKorean.equals(fontKorean)).toBe(true);
+      expect(cutChinese.equals(cutKorean)).toBe(false);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("finds the Korean face of the system's Noto Sans CJK collection", async () => {

@@ -17,9 +17,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Each page of a PDF as raw pixels (PPM), at a resolution fine enough to see a moved line. */
+/** Each page of a PDF as raw pixels (PPM), at 96 dpi: a CSS pixel is a pixel. */
 function pagePixels(pdf: string, folder: string, prefix: string): Buffer[] {
-  execFileSync("pdftoppm", ["-r", "48", pdf, path.join(folder, prefix)]);
+  execFileSync("pdftoppm", ["-r", "96", pdf, path.join(folder, prefix)]);
   return readdirSync(folder)
     .filter((name) => name.startsWith(`${prefix}-`) && name.endsWith(".ppm"))
     .sort()
