@@ -61,7 +61,7 @@ function runBundle(file) {
   // The bundle is one function expression (see scripts/bundle.mjs for its arguments).
   const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
-  // puppeteer and pdf-lib, loaded when printing: see scripts/bundle.mjs.
+  // puppeteer, loaded when printing: see scripts/bundle.mjs.
   const load = (specifier) => import(specifier);
   const dir = path.dirname(file);
   script.runInThisContext()(module.exports, createRequire(file), module, file, dir, load);

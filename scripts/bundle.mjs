@@ -21,10 +21,10 @@ if (!build) {
   process.exit(0);
 }
 
-// Loaded only when printing, and big: they stay in node_modules. The full Handlebars (with its
+// Loaded only when printing, and big: it stays in node_modules. The full Handlebars (with its
 // compiler) is for `serve`'s own page and for templates edited since the last build; a build
 // uses the runtime alone (see src/render/templates.ts).
-const external = ["puppeteer", "pdf-lib"];
+const external = ["puppeteer"];
 const externalImport = new RegExp(`\\bimport\\(("(?:${external.join("|")})")\\)`, "g");
 
 /**

@@ -15,12 +15,7 @@ import { writeDeckFiles } from "./export/deck-files.js";
 import { fallbackSources } from "./export/fallback-font.js";
 import { printHandout } from "./export/handout.js";
 import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
-import {
-  type PdfExtras,
-  type PrintOptions,
-  preparePdfFinishing,
-  printAndLook,
-} from "./export/pdf.js";
+import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { findSlideProblems } from "./inspect/in-page.js";
@@ -130,8 +125,6 @@ class BatchBrowser {
     this.launching ??= findBrowser(this.options.browserPath)
       .then((found) => {
         if (needsNoSandbox()) this.options.onNotice?.(noSandboxNotice);
-        // Its own failure to load is reported where the PDF is finished.
-        preparePdfFinishing().catch(() => {});
         return launchBrowser(found);
       })
       .catch((error) => {

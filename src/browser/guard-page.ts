@@ -63,18 +63,21 @@ export async function withGuardedPage<T>(
       .evaluate(() => window.__briefingBlocked ?? [])
       .catch(() => [] as string[]);
     for (const url of refused) report(url);
-    // Parked empty: the last deck's document (2,000 pages, at worst) would stay in memory.
-    const kept =
-      reuse &&
-      inGoodOrder &&
-      (await page.goto("about:blank").then(
-        () => true,
-        () => false,
-      ));
     guards.delete(page);
-    if (kept) idle.push(page);
+    if (reuse && inGoodOrder) park(page, idle);
     else await page.close().catch(() => {});
   }
+}
+
+/**
+ * Empties a page and puts it back for the next use, without keeping its user waiting: the last
+ * deck's document (2,000 pages, at worst) would otherwise stay in memory.
+ */
+function park(page: Page, idle: Page[]): void {
+  page.goto("about:blank").then(
+    () => idle.push(page),
+    () => page.close().catch(() => {}),
+  );
 }
 
 /** A new page whose every request passes the guard it is given for each use. */

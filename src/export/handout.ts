@@ -9,6 +9,7 @@ import type { OutlineEntry } from "../model/outline.js";
 import { deckPolicy } from "../render/render-deck.js";
 import { template, templatesDir } from "../render/templates.js";
 import { finishPdf, type PdfExtras, type PrintOptions } from "./pdf.js";
+import { pdfPageCount } from "./pdf-update.js";
 
 // The text width of an A4 page with the margins handout.css gives it, in CSS pixels.
 const textWidthPx = Math.round(((210 - 36) / 25.4) * 96);
@@ -82,8 +83,7 @@ export async function printHandout(
       return page + pages;
     }, 1);
     const total = sheetPages.reduce((a, b) => a + b, 0);
-    const { PDFDocument } = await import("pdf-lib");
-    const printed = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    const printed = pdfPageCount(bytes);
     // Bookmarks only when the measured layout is the printed one, so none points wrong.
     const outline = printed === total ? movePages(extras.outline, firstPage) : [];
     return await finishPdf(bytes, printed, {

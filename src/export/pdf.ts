@@ -8,6 +8,7 @@ import { BriefingError } from "../errors.js";
 import type { Deck } from "../model/deck.js";
 import type { OutlineEntry } from "../model/outline.js";
 import { renderPrint } from "../render/render-deck.js";
+import { pdfPageCount, updatePdf } from "./pdf-update.js";
 
 /** What goes into the PDF's document information. */
 export interface PdfMetadata {
@@ -88,7 +89,6 @@ export async function printAndLook<T>(
   options: PrintOptions,
   look: (page: Page) => Promise<T>,
 ): Promise<{ pdf: Uint8Array; seen: T }> {
-  preparePdfFinishing().catch(() => {});
   const file = await writePrintDocument(target);
   try {
     return await withGuardedPage(
@@ -128,17 +128,6 @@ async function printPage(
   return { bytes, expectedPages };
 }
 
-let finishing: Promise<[typeof import("pdf-lib"), typeof import("./pdf-outline.js")]> | undefined;
-
-/**
- * Starts loading what finishing a PDF needs (pdf-lib takes a while to load, and only builds
- * that print pay for it), so that it loads while the browser works.
- */
-export function preparePdfFinishing(): NonNullable<typeof finishing> {
-  finishing ??= Promise.all([import("pdf-lib"), import("./pdf-outline.js")]);
-  return finishing;
-}
-
 /** Checks the printed bytes, then sets metadata, bookmarks and a reproducible identifier. */
 export async function finishPdf(
   bytes: Uint8Array,
@@ -148,27 +137,31 @@ export async function finishPdf(
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") {
     throw new BriefingError("environment", "the browser did not produce a PDF");
   }
-  const [{ PDFDocument, PDFHexString }, { writeOutline }] = await preparePdfFinishing();
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  if (pdf.getPageCount() !== expectedPages) {
+  let pages: number;
+  try {
+    pages = pdfPageCount(bytes);
+  } catch (error) {
+    throw new BriefingError("environment", `the browser's PDF cannot be read: ${error}`, {
+      cause: error,
+    });
+  }
+  if (pages !== expectedPages) {
     throw new BriefingError(
       "environment",
-      `the PDF has ${pdf.getPageCount()} pages but the deck has ${expectedPages} slides`,
+      `the PDF has ${pages} pages but the deck has ${expectedPages} slides`,
     );
   }
   const { metadata } = extras;
-  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
-  if (metadata.author) pdf.setAuthor(metadata.author);
-  if (metadata.subject) pdf.setSubject(metadata.subject);
-  pdf.setKeywords([metadata.keywords.join(", ")]);
-  pdf.setCreator("briefing");
-  pdf.setProducer("briefing (Chromium, pdf-lib)");
-  pdf.setCreationDate(metadata.date);
-  pdf.setModificationDate(metadata.date);
-  writeOutline(pdf, extras.outline);
-  const id = PDFHexString.of(
-    createHash("sha256").update(extras.fingerprint).digest("hex").slice(0, 32),
-  );
-  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
-  return pdf.save();
+  const info = {
+    Title: metadata.title,
+    Author: metadata.author,
+    Subject: metadata.subject,
+    Keywords: metadata.keywords.join(", "),
+    Creator: "briefing",
+    Producer: "briefing (Chromium)",
+    CreationDate: metadata.date,
+    ModDate: metadata.date,
+  };
+  const id = createHash("sha256").update(extras.fingerprint).digest("hex").slice(0, 32);
+  return updatePdf(bytes, { info, outline: extras.outline, id });
 }
