@@ -26,7 +26,8 @@ interface Guard {
 }
 
 const guards = new WeakMap<Page, Guard>();
-const idlePages = new WeakMap<Browser, Page[]>();
+// Pages put back for the next use, each as it will be once emptied (undefined if it broke).
+const idlePages = new WeakMap<Browser, Promise<Page | undefined>[]>();
 
 /**
  * Runs `fn` with a page that may read only `data:` URLs and the files inside `folder`
@@ -45,8 +46,9 @@ export async function withGuardedPage<T>(
 ): Promise<T> {
   const idle = idlePages.get(browser) ?? [];
   idlePages.set(browser, idle);
-  let page = reuse ? idle.pop() : undefined;
-  while (page?.isClosed()) page = idle.pop();
+  let page: Page | undefined;
+  while (reuse && !page && idle.length > 0) page = await idle.shift();
+  if (page?.isClosed()) page = undefined;
   page ??= await guardedPage(browser);
   const report = options.onBlocked ?? (() => {});
   guards.set(page, { allowed: fileFilter(options.folder), report });
@@ -71,12 +73,19 @@ export async function withGuardedPage<T>(
 
 /**
  * Empties a page and puts it back for the next use, without keeping its user waiting: the last
- * deck's document (2,000 pages, at worst) would otherwise stay in memory.
+ * deck's document (2,000 pages, at worst) would otherwise stay in memory. The next user waits
+ * for the emptying, which is quicker than a new page.
  */
-function park(page: Page, idle: Page[]): void {
-  page.goto("about:blank").then(
-    () => idle.push(page),
-    () => page.close().catch(() => {}),
+function park(page: Page, idle: Promise<Page | undefined>[]): void {
+  idle.push(
+    page.goto("about:blank").then(
+      () => page,
+      () =>
+        page.close().then(
+          () => undefined,
+          () => undefined,
+        ),
+    ),
   );
 }
 
