@@ -42,6 +42,10 @@ A folder stands for every *.yaml and *.yml file in it. Settings come from the fl
 briefing.config.yaml (or .yml / .json) beside the briefs or above them, then the defaults.
 Exit status: 0 ok, 1 invalid brief, 2 wrong usage, 3 environment (no browser, unwritable output).`;
 
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE") throw error;
+}
+
 /** Set while a command (serve) stops on Ctrl-C by itself rather than by exiting. */
 let onStop: (() => void) | undefined;
 
@@ -61,6 +65,9 @@ export async function main(
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // A reader that goes away (`briefing build … | head`) must not stop a build halfway and leave
+  // its temporary files behind: what was left to print is dropped and the build goes on.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", ignoreClosedPipe);
   try {
     return await run(argv, out, err);
   } catch (error) {

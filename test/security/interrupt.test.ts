@@ -1,6 +1,14 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
@@ -120,6 +128,30 @@ describe("a build stopped halfway leaves everything as it was", () => {
     expect(result.stderr).toContain(
       "big.yaml: not built: printing took longer than the 0.05 s timeout; the previous output is unchanged",
     );
+  });
+});
+
+describe("a reader that goes away", () => {
+  it("(`briefing build … | head`) does not stop the build halfway or leave anything behind", async () => {
+    const tmp = mkdtempSync(path.join(work, "tmp-"));
+    const target = path.join(work, "piped");
+    const briefs = path.join(work, "piped-briefs");
+    mkdirSync(briefs);
+    for (const name of ["one", "two", "three"]) {
+      copyFileSync("briefings/putin-kim-summit-2024.yaml", path.join(briefs, `${name}.yaml`));
+    }
+    // `head` reads a byte and goes: every later line the build prints (its progress among
+    // them) meets a closed pipe.
+    const command = `"${process.execPath}" bin/briefing.js build "${briefs}" --out "${target}" --force 2>&1 | head -c 1 >/dev/null; exit "\${PIPESTATUS[0]}"`;
+    const run = spawn("bash", ["-c", command], { env: { ...process.env, TMPDIR: tmp } });
+    const status = await new Promise((resolve) => run.on("close", resolve));
+    expect(status).toBe(0);
+    await until(() => processesWith(tmp).length === 0, "the browser to be gone", 5_000).catch(
+      () => {},
+    );
+    expect(processesWith(tmp)).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(readdirSync(path.join(target, "three"))).toContain("three.pdf");
   });
 });
 
