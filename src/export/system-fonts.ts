@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 
-/** A font file of the system, and which face of it (collections hold several). */
+/** A font file of the system, the family of the face to cut from it, and what identifies the file. */
 export interface SystemFont {
   file: string;
   family: string;
