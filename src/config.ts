@@ -1,30 +1,14 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import * as z from "zod";
+import type { UserConfig } from "./config-schema.js";
 import { BriefingError, formatProblem } from "./errors.js";
-import { checkSchemaWith } from "./load/check-schema.js";
 import { readYaml } from "./load/read-yaml.js";
+
+export type { UserConfig } from "./config-schema.js";
 
 /** The names a config file may have; the first found, looking up from the briefs, is used. */
 export const configNames = ["briefing.config.yaml", "briefing.config.yml", "briefing.config.json"];
-
-/** The project settings a config file may hold. Paths are relative to the config file. */
-export const configSchema = z.strictObject({
-  out: z.string().optional().meta({ description: "where built decks go (default: dist)" }),
-  classification: z
-    .string()
-    .optional()
-    .meta({ description: "banner text for briefs that have no classification of their own" }),
-  browser: z.string().optional().meta({ description: "the Chrome or Chromium to print with" }),
-  theme: z
-    .string()
-    .optional()
-    .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
-});
-
-/** A config file as written. */
-export type UserConfig = z.infer<typeof configSchema>;
 
 /** Settings from the command line; each wins over the config file. */
 export interface ConfigFlags {
@@ -95,8 +79,11 @@ export async function readConfig(file: string): Promise<UserConfig> {
   }
   // JSON is YAML, so one reader gives positions for both.
   const source = readYaml(file, text);
+  // zod, loaded only when there is a config file to check.
   const problems =
-    source.data === undefined ? source.problems : checkSchemaWith(configSchema, source);
+    source.data === undefined
+      ? source.problems
+      : (await import("./config-schema.js")).checkConfig(source);
   if (problems.length > 0) {
     throw new BriefingError(
       "usage",

@@ -3,9 +3,9 @@ import path from "node:path";
 import { BriefingError, type Position, type Problem } from "../errors.js";
 import { checkFiles } from "./check-files.js";
 import { checkReferences } from "./check-references.js";
-import { checkSchema } from "./check-schema.js";
 import { maxBytes, tooLarge } from "./limits.js";
-import { readYaml } from "./read-yaml.js";
+import { passesBriefSchema } from "./quick-check.js";
+import { readYaml, type YamlSource } from "./read-yaml.js";
 import type { Brief } from "./schema.js";
 
 /** A brief read from disk: valid when `problems` is empty, and then `brief` is set. */
@@ -23,7 +23,7 @@ export interface LoadedBrief {
 }
 
 /** Reads and validates a brief's text; `file` is used in messages and to find its images. */
-export function validateBrief(file: string, text: string): LoadedBrief {
+export async function validateBrief(file: string, text: string): Promise<LoadedBrief> {
   const { dir, name } = naming(file);
   const source = readYaml(file, text);
   if (source.data === undefined) {
@@ -39,7 +39,7 @@ export function validateBrief(file: string, text: string): LoadedBrief {
   const files = checkFiles(source, dir);
   const problems = sortProblems([
     ...source.problems,
-    ...checkSchema(source),
+    ...(passesBriefSchema(source.data) ? [] : await schemaProblems(source)),
     ...checkReferences(source),
     ...files.problems,
   ]);
@@ -53,6 +53,12 @@ export function validateBrief(file: string, text: string): LoadedBrief {
   };
   if (problems.length === 0) loaded.brief = source.data as Brief;
   return loaded;
+}
+
+/** What zod finds wrong with a brief; zod is loaded only for a brief that needs it. */
+async function schemaProblems(source: YamlSource): Promise<Problem[]> {
+  const { checkSchema } = await import("./check-schema.js");
+  return checkSchema(source);
 }
 
 /** Reads a brief from disk and validates it. */

@@ -66,7 +66,7 @@ function hostileBrief(text: string) {
 
 /** Validates brief data as YAML (it must be valid), renders it and writes the deck to a folder. */
 async function writeDeck(file: string, data: unknown): Promise<{ html: string; dir: string }> {
-  const loaded = validateBrief(file, stringify(data));
+  const loaded = await validateBrief(file, stringify(data));
   expect(loaded.problems).toEqual([]);
   const html = renderDeck(buildDeck(loaded.brief as NonNullable<typeof loaded.brief>, "deck"));
   const dir = await tempDir("escaping");

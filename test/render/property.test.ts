@@ -86,10 +86,10 @@ const brief = fc.record({
 });
 
 describe("any brief the schema accepts", () => {
-  it("validates, builds and renders without throwing, with every text escaped", () => {
-    fc.assert(
-      fc.property(brief, (data) => {
-        const loaded = validateBrief("random.yaml", stringify(data));
+  it("validates, builds and renders without throwing, with every text escaped", async () => {
+    await fc.assert(
+      fc.asyncProperty(brief, async (data) => {
+        const loaded = await validateBrief("random.yaml", stringify(data));
         expect(loaded.problems).toEqual([]);
         const html = renderDeck(
           buildDeck(loaded.brief as NonNullable<typeof loaded.brief>, "random"),

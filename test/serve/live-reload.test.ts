@@ -81,7 +81,7 @@ describe("briefing serve in the real browser", () => {
     const broken = lines.findIndex((l) => l.startsWith("subtitle:"));
     lines[broken] = "subtitle: Deepening: [cooperation";
     const text = lines.join("\n");
-    const expected = validateBrief(brief, text).problems.map(formatProblem);
+    const expected = (await validateBrief(brief, text)).problems.map(formatProblem);
     expect(expected[0]).toMatch(new RegExp(`^${brief}:${broken + 1}:\\d+: `));
 
     writeFileSync(brief, text);

@@ -1,0 +1,26 @@
+import * as z from "zod";
+import type { Problem } from "./errors.js";
+import { checkSchemaWith } from "./load/check-schema.js";
+import type { YamlSource } from "./load/read-yaml.js";
+
+/** The project settings a config file may hold. Paths are relative to the config file. */
+export const configSchema = z.strictObject({
+  out: z.string().optional().meta({ description: "where built decks go (default: dist)" }),
+  classification: z
+    .string()
+    .optional()
+    .meta({ description: "banner text for briefs that have no classification of their own" }),
+  browser: z.string().optional().meta({ description: "the Chrome or Chromium to print with" }),
+  theme: z
+    .string()
+    .optional()
+    .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
+});
+
+/** A config file as written. */
+export type UserConfig = z.infer<typeof configSchema>;
+
+/** What is wrong with a config file, with positions. */
+export function checkConfig(source: YamlSource): Problem[] {
+  return checkSchemaWith(configSchema, source);
+}
