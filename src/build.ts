@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer";
 import {
   browserFailure,
+  closeBrowser,
   launchBrowser,
   needsNoSandbox,
   noSandboxNotice,
@@ -141,7 +142,7 @@ class BatchBrowser {
 
   async close(): Promise<void> {
     const browser = await this.started();
-    await browser?.close().catch(() => {});
+    if (browser) await closeBrowser(browser);
   }
 }
 

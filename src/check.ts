@@ -1,6 +1,7 @@
 import type { Browser } from "puppeteer";
 import {
   browserFailure,
+  closeBrowser,
   launchBrowser,
   needsNoSandbox,
   noSandboxNotice,
@@ -85,6 +86,6 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
     return { results, layoutSkipped };
   } finally {
     const b = await browser?.catch(() => undefined);
-    await b?.close().catch(() => {});
+    if (b) await closeBrowser(b);
   }
 }

@@ -13,8 +13,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/temp.js";
 
 // bin/briefing.js runs lib/briefing.bundle.cjs with its V8 code cache, or lib/*.js without
-// them. Each case runs a copy of the package (bin/, lib/, templates/), so that the cache can be
-// spoiled without touching the one the other tests use; node_modules is found above the copy.
+// them. Each case runs a copy of the package (bin/, lib/, templates/, schema/), so that the
+// cache can be spoiled without touching the one the other tests use; node_modules is found
+// above the copy.
 
 const sample = path.resolve("briefings/putin-kim-summit-2024.yaml");
 let copy: string;
@@ -35,7 +36,7 @@ function build(out: string) {
 
 beforeAll(async () => {
   copy = await tempDir("bin");
-  for (const part of ["bin", "lib", "templates", "package.json"]) {
+  for (const part of ["bin", "lib", "templates", "schema", "package.json"]) {
     cpSync(part, path.join(copy, part), { recursive: true, preserveTimestamps: true });
   }
   bundle = path.join(copy, "lib", "briefing.bundle.cjs");

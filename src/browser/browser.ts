@@ -74,12 +74,36 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
   }
   const child = browser.process();
   pid = child?.pid;
-  // Closed, crashed or killed: its helpers go with it, and so does the profile.
-  child?.once("exit", () => {
-    forget();
-    cleanUp();
+  const exited = new Promise<void>((resolve) => {
+    // Closed, crashed or killed: its helpers go with it, and so does the profile.
+    child?.once("exit", () => {
+      forget();
+      cleanUp();
+      resolve();
+    });
   });
+  if (child && child.exitCode === null && process.platform === "linux") {
+    stoppers.set(browser, async () => {
+      await browser.disconnect();
+      killBrowser(pid, profile);
+      await exited;
+    });
+  }
   return browser;
+}
+
+/** How to stop each browser launched here at once, where that is known to leave nothing behind. */
+const stoppers = new WeakMap<Browser, () => Promise<void>>();
+
+/**
+ * Closes a browser launched by `launchBrowser` once its work is done, and removes its profile.
+ * On Linux it is killed, with all its processes: Chromium's own shutdown (about 0.35 s here)
+ * saves a profile that is removed anyway. Elsewhere it is asked to close.
+ */
+export async function closeBrowser(browser: Browser): Promise<void> {
+  const stop = stoppers.get(browser);
+  stoppers.delete(browser);
+  await (stop ? stop() : browser.close()).catch(() => {});
 }
 
 /**

@@ -78,9 +78,9 @@ export async function printPdf(
 }
 
 /**
- * Prints the deck like `printPdf`, and runs `look` on the printed pages in the same page (a
- * second page would lay the whole deck out again): after printing, while this process
- * finishes the PDF, so the two run at once.
+ * Prints the deck like `printPdf`, and runs `look` in the same page (a second page would lay the
+ * whole deck out again), before printing: printing lays the page out for print and back, and a
+ * look after it would wait for the whole document to be laid out again.
  */
 export async function printAndLook<T>(
   browser: Browser,
@@ -95,12 +95,10 @@ export async function printAndLook<T>(
       browser,
       { ...options, folder: target.folder },
       async (page) => {
-        const { bytes, expectedPages } = await printPage(page, file, options.timeout);
-        const [pdf, seen] = await Promise.all([
-          finishPdf(bytes, expectedPages, extras),
-          look(page),
-        ]);
-        return { pdf, seen };
+        await openPrintDocument(page, file, options.timeout);
+        const seen = await look(page);
+        const { bytes, expectedPages } = await printPage(page, options.timeout);
+        return { pdf: await finishPdf(bytes, expectedPages, extras), seen };
       },
       true,
     );
@@ -109,13 +107,11 @@ export async function printAndLook<T>(
   }
 }
 
-/** Opens a print document and prints it, one page per slide. */
+/** Prints an open print document, one page per slide. */
 async function printPage(
   page: Page,
-  file: string,
   timeout?: number,
 ): Promise<{ bytes: Uint8Array; expectedPages: number }> {
-  await openPrintDocument(page, file, timeout);
   const expectedPages = await page.$$eval(".pdf-page", (pages) => pages.length);
   const bytes = await page.pdf({
     preferCSSPageSize: true,
