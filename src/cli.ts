@@ -46,16 +46,29 @@ function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code !== "EPIPE") throw error;
 }
 
+// A reader that goes away (`briefing build … | head`) must not stop a build halfway and leave
+// its temporary files behind: what was left to print is dropped and the build goes on. Each
+// stream is made and guarded when first written to: Node makes it on first use, which costs a
+// few milliseconds for a pipe, and an HTML-only build of one brief never writes to stderr.
+type Out = (line: string) => void;
+
+const guarded = new WeakSet<NodeJS.WriteStream>();
+function guard(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (!guarded.has(stream)) stream.on("error", ignoreClosedPipe);
+  guarded.add(stream);
+  return stream;
+}
+const printLine: Out = (line) => guard(process.stdout).write(`${line}\n`);
+const printError: Out = (line) => guard(process.stderr).write(`${line}\n`);
+
 /** Set while a command (serve) stops on Ctrl-C by itself rather than by exiting. */
 let onStop: (() => void) | undefined;
-
-type Out = (line: string) => void;
 
 /** Runs the command line and returns the exit status. The only place that prints. */
 export async function main(
   argv: string[],
-  out: Out = console.log,
-  err: Out = console.error,
+  out: Out = printLine,
+  err: Out = printError,
 ): Promise<number> {
   const stop = (signal: NodeJS.Signals) => {
     if (onStop) return onStop();
@@ -65,9 +78,6 @@ export async function main(
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  // A reader that goes away (`briefing build … | head`) must not stop a build halfway and leave
-  // its temporary files behind: what was left to print is dropped and the build goes on.
-  for (const stream of [process.stdout, process.stderr]) stream.on("error", ignoreClosedPipe);
   try {
     return await run(argv, out, err);
   } catch (error) {
@@ -129,7 +139,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   // Loaded only here, so that `check --no-browser` does not pay for the browser driver.
   const { build, defaultConcurrency } = await import("./build.js");
   const quiet = !!values.quiet;
-  const progress = progressLine(files.length, !quiet && process.stderr.isTTY === true);
+  const progress = progressLine(files.length, !quiet && files.length > 1 && process.stderr.isTTY);
   let invalid = 0;
   let failed = 0;
   let failedStatus = 0;
@@ -188,11 +198,11 @@ function progressLine(total: number, enabled: boolean) {
   return {
     show(done: number, of: number) {
       if (!enabled || done >= of || total < 2) return;
-      process.stderr.write(`\r\x1b[K[${done}/${of}] building…`);
+      guard(process.stderr).write(`\r\x1b[K[${done}/${of}] building…`);
       shown = true;
     },
     clear() {
-      if (shown) process.stderr.write("\r\x1b[K");
+      if (shown) guard(process.stderr).write("\r\x1b[K");
       shown = false;
     },
   };
