@@ -27,31 +27,50 @@ if (!existsSync(cli)) {
   );
   process.exit(3);
 }
-const bundle = runBundle(path.join(lib, "briefing.bundle.cjs"));
+// Packages the bundle imports (see scripts/bundle.mjs); Puppeteer from a bundle of its own.
+const bundles = [];
+const load = (specifier) => (specifier === "puppeteer" ? loadPuppeteer() : import(specifier));
+const bundle = runBundle(path.join(lib, "briefing.bundle.cjs"), [
+  cli,
+  path.join(lib, "templates.precompiled.cjs"),
+]);
 const loaded = bundle ? Promise.resolve(bundle.exports) : import(pathToFileURL(cli).href);
 loaded
   .then(({ main }) => main(process.argv.slice(2)))
   .then((status) => {
     process.exitCode = status;
-    bundle?.saveCodeCache();
+    for (const run of bundles) run.saveCodeCache();
   });
 
+/** Puppeteer from lib/puppeteer.bundle.cjs while it is newer than the installed Puppeteer. */
+let puppeteer;
+function loadPuppeteer() {
+  puppeteer ??= (async () => {
+    const installed = createRequire(cli)
+      .resolve.paths("puppeteer")
+      .map((modules) => path.join(modules, "puppeteer", "package.json"))
+      .find((file) => existsSync(file));
+    const run = installed && runBundle(path.join(lib, "puppeteer.bundle.cjs"), [installed]);
+    return run ? run.exports : import("puppeteer");
+  })();
+  return puppeteer;
+}
+
 /**
- * Runs the bundle, if there is one as new as lib/cli.js, through V8 with the code cache made the
- * last time: the cache holds the bytecode of every function that run compiled, which spares
- * compiling them again (about a quarter of the process's time). A missing, stale or rejected
- * cache (another Node version) only makes the start slower; `saveCodeCache` then makes a new one
- * once the command is done, if lib/ can be written.
+ * Runs a bundle, if there is one as new as the files it was made from, through V8 with the code
+ * cache made the last time: the cache holds the bytecode of every function that run compiled,
+ * which spares compiling them again (about a quarter of the process's time). A missing, stale or
+ * rejected cache (another Node version) only makes the start slower; `saveCodeCache` then makes
+ * a new one once the command is done, if lib/ can be written.
  */
-function runBundle(file) {
+function runBundle(file, inputs) {
   const cacheFile = `${file}.v8-cache`;
   let source;
   let cachedData;
   try {
     const built = statSync(file).mtimeMs;
     // `tsc` (which rewrites every file of lib/) or the template precompiler run alone after an
-    // edit leave an older bundle: lib/ is then the truth.
-    const inputs = [cli, path.join(lib, "templates.precompiled.cjs")];
+    // edit leave an older bundle: lib/ is then the truth; so is a package installed since.
     if (inputs.some((f) => statSync(f).mtimeMs > built)) return undefined;
     source = readFileSync(file, "utf8");
     if (statSync(cacheFile).mtimeMs >= built) cachedData = readFileSync(cacheFile);
@@ -61,11 +80,9 @@ function runBundle(file) {
   // The bundle is one function expression (see scripts/bundle.mjs for its arguments).
   const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
-  // puppeteer, loaded when printing: see scripts/bundle.mjs.
-  const load = (specifier) => import(specifier);
   const dir = path.dirname(file);
   script.runInThisContext()(module.exports, createRequire(file), module, file, dir, load);
-  return {
+  const run = {
     exports: module.exports,
     saveCodeCache() {
       if (cachedData && !script.cachedDataRejected) return;
@@ -84,4 +101,6 @@ function runBundle(file) {
       }
     },
   };
+  bundles.push(run);
+  return run;
 }

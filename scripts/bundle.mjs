@@ -4,7 +4,7 @@
 // start. lib/*.js stay as they are, for tests and for the library's users. Then makes the code
 // cache by running the command once on a brief (see trainCodeCache).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -21,7 +21,7 @@ if (!build) {
   process.exit(0);
 }
 
-// Loaded only when printing, and big: it stays in node_modules. The full Handlebars (with its
+// Loaded only when printing, and big: it has a bundle of its own (see bundlePuppeteer). The full Handlebars (with its
 // compiler) is for `serve`'s own page and for templates edited since the last build; a build
 // uses the runtime alone (see src/render/templates.ts).
 const external = ["puppeteer"];
@@ -97,6 +97,7 @@ if (/\bimport\(/.test(readFileSync(bundleFile, "utf8"))) {
 }
 
 trainCodeCache();
+await bundlePuppeteer();
 
 /**
  * Makes the bundle's code cache: bin/briefing.js writes one when it has none, after the command,
@@ -118,4 +119,42 @@ function trainCodeCache() {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * Bundles Puppeteer into lib/puppeteer.bundle.cjs, which bin/briefing.js runs (with a code cache
+ * of its own) when the command first prints: importing Puppeteer's some 400 ES modules costs
+ * about 250 ms before the browser can start; the bundle, from its cache, about 85 ms. The cache
+ * is written by the first command that prints (making it needs a browser, which installing the
+ * package does not). A Puppeteer installed later than the bundle is imported as it is.
+ */
+async function bundlePuppeteer() {
+  const file = path.join(lib, "puppeteer.bundle.cjs");
+  rmSync(`${file}.v8-cache`, { force: true });
+  await build({
+    stdin: {
+      contents: 'export * from "puppeteer";\nexport { default } from "puppeteer";\n',
+      resolveDir: root,
+      loader: "js",
+    },
+    outfile: file,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    minify: true,
+    // The WebDriver BiDi mapper is loaded only for that protocol, which briefing does not use;
+    // the others are optional speed-ups of the WebSocket package.
+    external: ["chromium-bidi", "bufferutil", "utf-8-validate"],
+    banner: {
+      js: '(function (exports, require, module, __filename, __dirname, __import) {"use strict";',
+    },
+    footer: { js: "})" },
+    logLevel: "warning",
+  });
+  // As in the command's bundle, import() must go through __import (a configuration file that
+  // Puppeteer imports, say); a quoted "import(" is code Puppeteer writes, not runs.
+  const source = readFileSync(file, "utf8");
+  const dynamicImport = /(?<![\w$."'`])import\(/g;
+  writeFileSync(file, source.replace(dynamicImport, "__import("));
 }

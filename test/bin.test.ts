@@ -22,26 +22,43 @@ let copy: string;
 let bundle: string;
 let cache: string;
 
-function build(out: string) {
+function build(out: string, pdf = false) {
   const run = spawnSync(
     process.execPath,
-    [path.join(copy, "bin", "briefing.js"), "build", sample, "--no-pdf", "--force", "-o", out],
+    [
+      path.join(copy, "bin", "briefing.js"),
+      "build",
+      sample,
+      ...(pdf ? [] : ["--no-pdf"]),
+      "--force",
+      "-o",
+      out,
+    ],
     { encoding: "utf8" },
   );
-  expect(run.stderr).toBe("");
+  // The one notice a build may print: that Chromium runs without its sandbox, as root.
+  expect(run.stderr.replace(/^briefing: running as root.*\n/, "")).toBe("");
   expect(run.status).toBe(0);
   const deck = path.join(out, "putin-kim-summit-2024");
-  return ["index.html", ".briefing-build.json"].map((f) => readFileSync(path.join(deck, f)));
+  const files = [
+    "index.html",
+    ".briefing-build.json",
+    ...(pdf ? ["putin-kim-summit-2024.pdf"] : []),
+  ];
+  return files.map((f) => readFileSync(path.join(deck, f)));
 }
 
-beforeAll(async () => {
+/** A new copy of the package, whose bundles and caches each case may spoil. */
+async function copyPackage() {
   copy = await tempDir("bin");
   for (const part of ["bin", "lib", "templates", "schema", "package.json"]) {
     cpSync(part, path.join(copy, part), { recursive: true, preserveTimestamps: true });
   }
   bundle = path.join(copy, "lib", "briefing.bundle.cjs");
   cache = `${bundle}.v8-cache`;
-});
+}
+
+beforeAll(copyPackage);
 
 describe("bin/briefing.js", () => {
   it("builds the same deck from the bundle, with or without a usable code cache", () => {
@@ -67,4 +84,23 @@ describe("bin/briefing.js", () => {
     // The bundle did not run, so no cache was made for it.
     expect(existsSync(cache)).toBe(false);
   });
+
+  it("prints with Puppeteer from its own bundle, or imported when the bundle is stale", async () => {
+    await copyPackage();
+    const puppeteerBundle = path.join(copy, "lib", "puppeteer.bundle.cjs");
+    const puppeteerCache = `${puppeteerBundle}.v8-cache`;
+    rmSync(puppeteerCache, { force: true });
+    // The first print runs the bundle without a cache, and makes one.
+    const first = build(path.join(copy, "out-puppeteer-1"), true);
+    expect(statSync(puppeteerCache).size).toBeGreaterThan(1000);
+    const cached = statSync(puppeteerCache).mtimeMs;
+    expect(build(path.join(copy, "out-puppeteer-2"), true)).toEqual(first);
+    // The second used that cache: it was not rejected and made again.
+    expect(statSync(puppeteerCache).mtimeMs).toBe(cached);
+    // An installed Puppeteer newer than its bundle is imported as it is.
+    rmSync(puppeteerCache);
+    utimesSync(puppeteerBundle, new Date(0), new Date(0));
+    expect(build(path.join(copy, "out-puppeteer-3"), true)).toEqual(first);
+    expect(existsSync(puppeteerCache)).toBe(false);
+  }, 120_000);
 });
