@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Hash } from "../hash.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
 
@@ -70,7 +70,7 @@ function toolInputs() {
 }
 
 function hashToolFiles(): string {
-  const hash = createHash("sha256");
+  const hash = new Hash();
   const { packages, files } = toolInputs();
   for (const file of packages) {
     hash.update(String(JSON.parse(readFileSync(file, "utf8")).version));
@@ -78,7 +78,7 @@ function hashToolFiles(): string {
   for (const file of files) {
     hash.update(path.relative(templatesDir, file)).update("\0").update(readFileSync(file));
   }
-  return hash.digest("hex");
+  return hash.digest();
 }
 
 /** The files under `dir`, in a fixed order; the folders met on the way are added to `folders`. */
@@ -102,7 +102,7 @@ export async function hashInputs(
   images: ReadonlyMap<string, string>,
   options: object,
 ): Promise<string> {
-  const hash = createHash("sha256");
+  const hash = new Hash();
   hash.update(hashToolInputs()).update(JSON.stringify(options));
   hash.update(await readFile(briefFile));
   for (const [ref, real] of [...images].sort(([a], [b]) => a.localeCompare(b))) {
@@ -111,7 +111,7 @@ export async function hashInputs(
       .update("\0")
       .update(await readFile(real));
   }
-  return hash.digest("hex");
+  return hash.digest();
 }
 
 /** The manifest of an earlier build in `folder`, if it has one that can be read. */

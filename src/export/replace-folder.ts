@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -16,7 +15,8 @@ export async function replaceFolder(
 ): Promise<void> {
   const parent = path.dirname(target);
   const base = path.basename(target);
-  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  // The process and a random part: no other build uses the name now, and none left it behind.
+  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const tmp = path.join(parent, `.${base}.tmp-${tag}`);
   const old = path.join(parent, `.${base}.old-${tag}`);
   try {

@@ -110,13 +110,26 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
       return readFile(path.join(out, "putin-kim-summit-2024", "fonts", "fallback-bold.otf"));
     };
     const first = await buildSample();
-    const cached = readdirSync(fontCacheDir());
+    const cached = readdirSync(fontCacheDir()).filter((name) => name.endsWith(".otf"));
     expect(cached).toHaveLength(2);
     expect(cached.map((name) => readFileSync(path.join(fontCacheDir(), name)))).toContainEqual(
       first,
     );
     for (const name of cached) writeFileSync(path.join(fontCacheDir(), name), "not a font");
     expect(await buildSample()).toEqual(first);
+    // A font under another key's name (as two keys with one hash would be) is not used.
+    const regularOf = () =>
+      readFile(path.join(out, "putin-kim-summit-2024", "fonts", "fallback-regular.otf"));
+    const regularBefore = await regularOf();
+    const [regular, bold] = cached as [string, string];
+    const keyOf = (name: string) => path.join(fontCacheDir(), name.replace(/\.otf$/, ".key"));
+    writeFileSync(keyOf(regular), readFileSync(keyOf(bold)));
+    writeFileSync(
+      path.join(fontCacheDir(), regular),
+      readFileSync(path.join(fontCacheDir(), bold)),
+    );
+    await buildSample();
+    expect(await regularOf()).toEqual(regularBefore);
     expect(readFileSync(path.join(fontCacheDir(), cached[0] as string)).length).toBeGreaterThan(
       100,
     );
