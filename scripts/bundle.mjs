@@ -143,6 +143,8 @@ async function bundlePuppeteer() {
     format: "cjs",
     target: "node20",
     minify: true,
+    // Puppeteer names its errors after their classes (`TimeoutError`), which callers test.
+    keepNames: true,
     // The WebDriver BiDi mapper is loaded only for that protocol, which briefing does not use;
     // the others are optional speed-ups of the WebSocket package.
     external: ["chromium-bidi", "bufferutil", "utf-8-validate"],

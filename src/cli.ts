@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeSync } from "node:fs";
 import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -46,20 +46,42 @@ function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code !== "EPIPE") throw error;
 }
 
-// A reader that goes away (`briefing build … | head`) must not stop a build halfway and leave
-// its temporary files behind: what was left to print is dropped and the build goes on. Each
-// stream is made and guarded when first written to: Node makes it on first use, which costs a
-// few milliseconds for a pipe, and an HTML-only build of one brief never writes to stderr.
 type Out = (line: string) => void;
 
-const guarded = new WeakSet<NodeJS.WriteStream>();
-function guard(stream: NodeJS.WriteStream): NodeJS.WriteStream {
-  if (!guarded.has(stream)) stream.on("error", ignoreClosedPipe);
-  guarded.add(stream);
-  return stream;
+// Lines go straight to the file descriptor: Node's stdout and stderr streams cost a few
+// milliseconds to make (a build of one brief writes one line), and on Linux they write
+// synchronously anyway, as this does. A descriptor that cannot take a line whole at once (a
+// non-blocking pipe that is full) is handed to its stream from then on, and so are all of them
+// on Windows, where the streams do more than write.
+//
+// A reader that goes away (`briefing build … | head`) must not stop a build halfway and leave
+// its temporary files behind: what was left to print is dropped and the build goes on.
+const streams = new Map<1 | 2, NodeJS.WriteStream>();
+function write(fd: 1 | 2, text: string): void {
+  const stream = streams.get(fd);
+  if (stream) {
+    stream.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text);
+  let done = 0;
+  if (process.platform !== "win32") {
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") return;
+      if (code !== "EAGAIN") throw error;
+    }
+  }
+  const made = fd === 1 ? process.stdout : process.stderr;
+  made.on("error", ignoreClosedPipe);
+  streams.set(fd, made);
+  made.write(bytes.subarray(done));
 }
-const printLine: Out = (line) => guard(process.stdout).write(`${line}\n`);
-const printError: Out = (line) => guard(process.stderr).write(`${line}\n`);
+const printLine: Out = (line) => write(1, `${line}\n`);
+const printError: Out = (line) => write(2, `${line}\n`);
 
 /** Set while a command (serve) stops on Ctrl-C by itself rather than by exiting. */
 let onStop: (() => void) | undefined;
@@ -198,11 +220,11 @@ function progressLine(total: number, enabled: boolean) {
   return {
     show(done: number, of: number) {
       if (!enabled || done >= of || total < 2) return;
-      guard(process.stderr).write(`\r\x1b[K[${done}/${of}] building…`);
+      write(2, `\r\x1b[K[${done}/${of}] building…`);
       shown = true;
     },
     clear() {
-      if (shown) guard(process.stderr).write("\r\x1b[K");
+      if (shown) write(2, "\r\x1b[K");
       shown = false;
     },
   };
