@@ -11,12 +11,15 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const lib = path.join(root, "lib");
 const bundleFile = path.join(lib, "briefing.bundle.cjs");
+const puppeteerFile = path.join(lib, "puppeteer.bundle.cjs");
 
 // A checkout installed before esbuild was a devDependency still builds: without the bundle, the
 // command runs from lib/*.js, slower.
 const { build } = await import("esbuild").catch(() => ({ build: undefined }));
 if (!build) {
-  for (const file of [bundleFile, `${bundleFile}.v8-cache`]) rmSync(file, { force: true });
+  for (const file of [bundleFile, puppeteerFile]) {
+    for (const stale of [file, `${file}.v8-cache`]) rmSync(stale, { force: true });
+  }
   console.warn("scripts/bundle.mjs: esbuild is not installed (npm install); no bundle was made");
   process.exit(0);
 }
@@ -129,7 +132,7 @@ function trainCodeCache() {
  * package does not). A Puppeteer installed later than the bundle is imported as it is.
  */
 async function bundlePuppeteer() {
-  const file = path.join(lib, "puppeteer.bundle.cjs");
+  const file = puppeteerFile;
   rmSync(`${file}.v8-cache`, { force: true });
   await build({
     stdin: {
