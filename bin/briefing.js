@@ -30,10 +30,11 @@ if (!existsSync(cli)) {
 // Packages the bundle imports (see scripts/bundle.mjs); Puppeteer from a bundle of its own.
 const bundles = [];
 const load = (specifier) => (specifier === "puppeteer" ? loadPuppeteer() : import(specifier));
-const bundle = runBundle(path.join(lib, "briefing.bundle.cjs"), [
-  cli,
-  path.join(lib, "templates.precompiled.cjs"),
-]);
+// `tsc` (which rewrites every file of lib/) or the template precompiler run alone after an
+// edit leave an older bundle: lib/ is then the truth.
+const bundle = runBundle(path.join(lib, "briefing.bundle.cjs"), (built) =>
+  [cli, path.join(lib, "templates.precompiled.cjs")].every((f) => statSync(f).mtimeMs <= built),
+);
 const loaded = bundle ? Promise.resolve(bundle.exports) : import(pathToFileURL(cli).href);
 loaded
   .then(({ main }) => main(process.argv.slice(2)))
@@ -42,36 +43,42 @@ loaded
     for (const run of bundles) run.saveCodeCache();
   });
 
-/** Puppeteer from lib/puppeteer.bundle.cjs while it is newer than the installed Puppeteer. */
+/**
+ * Puppeteer from lib/puppeteer.bundle.cjs while it was made from the version installed (an
+ * upgrade without `npm install` in this package would otherwise run the old one).
+ */
 let puppeteer;
 function loadPuppeteer() {
   puppeteer ??= (async () => {
-    const installed = createRequire(cli)
-      .resolve.paths("puppeteer")
-      .map((modules) => path.join(modules, "puppeteer", "package.json"))
-      .find((file) => existsSync(file));
-    const run = installed && runBundle(path.join(lib, "puppeteer.bundle.cjs"), [installed]);
+    const file = path.join(lib, "puppeteer.bundle.cjs");
+    const run = runBundle(file, () => {
+      const installed = createRequire(cli)
+        .resolve.paths("puppeteer")
+        .map((modules) => path.join(modules, "puppeteer", "package.json"))
+        .find((candidate) => existsSync(candidate));
+      const version = (json) => JSON.parse(readFileSync(json, "utf8")).version;
+      return !!installed && version(installed) === version(`${file}.json`);
+    });
     return run ? run.exports : import("puppeteer");
   })();
   return puppeteer;
 }
 
 /**
- * Runs a bundle, if there is one as new as the files it was made from, through V8 with the code
- * cache made the last time: the cache holds the bytecode of every function that run compiled,
- * which spares compiling them again (about a quarter of the process's time). A missing, stale or
- * rejected cache (another Node version) only makes the start slower; `saveCodeCache` then makes
- * a new one once the command is done, if lib/ can be written.
+ * Runs a bundle, if there is one and `fresh` says it was made from what is installed now (it is
+ * given the time the bundle was written), through V8 with the code cache made the last time:
+ * the cache holds the bytecode of every function that run compiled, which spares compiling them
+ * again (about a quarter of the process's time). A missing, stale or rejected cache (another
+ * Node version) only makes the start slower; `saveCodeCache` then makes a new one once the
+ * command is done, if lib/ can be written.
  */
-function runBundle(file, inputs) {
+function runBundle(file, fresh) {
   const cacheFile = `${file}.v8-cache`;
   let source;
   let cachedData;
   try {
     const built = statSync(file).mtimeMs;
-    // `tsc` (which rewrites every file of lib/) or the template precompiler run alone after an
-    // edit leave an older bundle: lib/ is then the truth; so is a package installed since.
-    if (inputs.some((f) => statSync(f).mtimeMs > built)) return undefined;
+    if (!fresh(built)) return undefined;
     source = readFileSync(file, "utf8");
     if (statSync(cacheFile).mtimeMs >= built) cachedData = readFileSync(cacheFile);
   } catch {

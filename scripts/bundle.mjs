@@ -5,6 +5,7 @@
 // cache by running the command once on a brief (see trainCodeCache).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -18,7 +19,7 @@ const puppeteerFile = path.join(lib, "puppeteer.bundle.cjs");
 const { build } = await import("esbuild").catch(() => ({ build: undefined }));
 if (!build) {
   for (const file of [bundleFile, puppeteerFile]) {
-    for (const stale of [file, `${file}.v8-cache`]) rmSync(stale, { force: true });
+    for (const stale of [file, `${file}.v8-cache`, `${file}.json`]) rmSync(stale, { force: true });
   }
   console.warn("scripts/bundle.mjs: esbuild is not installed (npm install); no bundle was made");
   process.exit(0);
@@ -162,4 +163,22 @@ async function bundlePuppeteer() {
   const source = readFileSync(file, "utf8");
   const dynamicImport = /(?<![\w$."'`])import\(/g;
   writeFileSync(file, source.replace(dynamicImport, "__import("));
+  // The version it was made from, which bin/briefing.js compares with the one installed.
+  const { version } = JSON.parse(
+    readFileSync(createRequire(import.meta.url).resolve("puppeteer/package.json"), "utf8"),
+  );
+  writeFileSync(`${file}.json`, `${JSON.stringify({ version })}\n`);
+  checkPuppeteerBundle(file);
+}
+
+/** Runs the new bundle once, so a broken one fails here rather than when a user prints. */
+function checkPuppeteerBundle(file) {
+  const script = `
+    const vm = require("node:vm"), fs = require("node:fs"), { createRequire } = require("node:module");
+    const run = new vm.Script(fs.readFileSync(process.argv[1], "utf8")).runInThisContext();
+    const module = { exports: {} };
+    run(module.exports, createRequire(process.argv[1]), module, process.argv[1], "", (s) => import(s));
+    if (typeof module.exports.default?.launch !== "function") process.exit(1);`;
+  const check = spawnSync(process.execPath, ["-e", script, file], { stdio: "inherit" });
+  if (check.status !== 0) throw new Error(`${file} does not give Puppeteer (${check.status})`);
 }

@@ -84,9 +84,12 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
   });
   if (child && child.exitCode === null && process.platform === "linux") {
     stoppers.set(browser, async () => {
-      await browser.disconnect();
-      killBrowser(pid, profile);
-      await exited;
+      try {
+        await browser.disconnect();
+      } finally {
+        killBrowser(pid, profile);
+        await exited;
+      }
     });
   }
   return browser;

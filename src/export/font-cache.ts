@@ -36,39 +36,31 @@ async function fromDisk(
   make: () => Promise<Uint8Array | undefined>,
   usable: (bytes: Uint8Array) => boolean,
 ): Promise<Uint8Array | undefined> {
-  const file = path.join(fontCacheDir(), `${name}.otf`);
-  // The name is a hash, which a brief could be written to share with another's: the key beside
-  // the font says whose it is.
-  const keyFile = path.join(fontCacheDir(), `${name}.key`);
+  // The name is a hash, which a brief could be written to share with another's: each file
+  // starts with the key it was cut for, on a line of its own (JSON has no raw line breaks).
+  const file = path.join(fontCacheDir(), `${name}.cut`);
   try {
-    const [stored, cached] = await Promise.all([readFile(keyFile, "utf8"), readFile(file)]);
-    const bytes = new Uint8Array(cached);
-    if (stored === key && usable(bytes)) return bytes;
+    const stored = new Uint8Array(await readFile(file));
+    const end = stored.indexOf(0x0a);
+    const bytes = stored.subarray(end + 1);
+    if (end > 0 && Buffer.from(stored.subarray(0, end)).toString("utf8") === key && usable(bytes)) {
+      return bytes;
+    }
   } catch {
     // Not made yet.
   }
   const bytes = await make();
   if (bytes) {
+    const temporary = `${file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      // The key first: a font is only ever found beside its own key.
-      await writeAside(keyFile, key);
-      await writeAside(file, bytes);
+      await writeFile(temporary, Buffer.concat([Buffer.from(`${key}\n`), bytes]));
+      // Renamed whole, so a reader finds a key with its own font or nothing.
+      await rename(temporary, file);
     } catch {
       // A read-only home or a full disk: the next build cuts the font again.
+      await rm(temporary, { force: true }).catch(() => {});
     }
   }
   return bytes;
-}
-
-/** Writes a file under another name and renames it, so readers find it whole or not at all. */
-async function writeAside(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {});
-    throw error;
-  }
 }

@@ -1,8 +1,8 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Hash } from "../hash.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
 
@@ -70,7 +70,7 @@ function toolInputs() {
 }
 
 function hashToolFiles(): string {
-  const hash = new Hash();
+  const hash = createHash("sha256");
   const { packages, files } = toolInputs();
   for (const file of packages) {
     hash.update(String(JSON.parse(readFileSync(file, "utf8")).version));
@@ -78,7 +78,7 @@ function hashToolFiles(): string {
   for (const file of files) {
     hash.update(path.relative(templatesDir, file)).update("\0").update(readFileSync(file));
   }
-  return hash.digest();
+  return hash.digest("hex");
 }
 
 /** The files under `dir`, in a fixed order; the folders met on the way are added to `folders`. */
@@ -96,13 +96,15 @@ function listFiles(dir: string, folders: string[]): string[] {
 /**
  * A hash of everything that decides a build's output: the brief, its images, the templates and
  * theme, the tool's and reveal.js's versions, and the options that change what is written.
+ * SHA-256, not the quicker hash of hash.ts: a brief whose author could make two versions hash
+ * alike could keep an old deck in place of the one its text says.
  */
 export async function hashInputs(
   briefFile: string,
   images: ReadonlyMap<string, string>,
   options: object,
 ): Promise<string> {
-  const hash = new Hash();
+  const hash = createHash("sha256");
   hash.update(hashToolInputs()).update(JSON.stringify(options));
   hash.update(await readFile(briefFile));
   for (const [ref, real] of [...images].sort(([a], [b]) => a.localeCompare(b))) {
@@ -111,7 +113,7 @@ export async function hashInputs(
       .update("\0")
       .update(await readFile(real));
   }
-  return hash.digest();
+  return hash.digest("hex");
 }
 
 /** The manifest of an earlier build in `folder`, if it has one that can be read. */

@@ -11,9 +11,14 @@ import { readFileSync } from "node:fs";
  * answer no, and zod decides.
  */
 export function passesBriefSchema(data: unknown): boolean {
-  schema ??= JSON.parse(
-    readFileSync(new URL("../../schema/brief.schema.json", import.meta.url), "utf8"),
-  );
+  try {
+    schema ??= JSON.parse(
+      readFileSync(new URL("../../schema/brief.schema.json", import.meta.url), "utf8"),
+    );
+  } catch {
+    // No schema file to read (a damaged install): zod decides alone.
+    return false;
+  }
   return matchesJsonSchema(schema, data);
 }
 
@@ -39,8 +44,15 @@ export function matchesJsonSchema(schema: unknown, value: unknown): boolean {
 
 type Keyword = (arg: unknown, value: unknown, schema: Schema) => boolean;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * A mapping as YAML gives it: a plain object. A YAML 1.1 document (`%YAML 1.1`) can also give
+ * dates, sets, maps and byte arrays, objects without keys of their own that zod refuses.
+ */
+const isObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
 
 const keywords: Record<string, Keyword> = {
   type: (type, value) => {

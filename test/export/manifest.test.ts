@@ -7,7 +7,7 @@ import { tempDir } from "../helpers/temp.js";
 describe("the tool's own inputs, hashed when the package is built", () => {
   it("names the versions, every template folder and every template file", () => {
     const { hash, paths } = builtToolHashData();
-    expect(hash).toMatch(/^[0-9a-f]{32}$/);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(paths).toContain("package.json");
     expect(paths.some((p) => p.endsWith(path.join("reveal.js", "package.json")))).toBe(true);
     expect(paths).toContain(path.join("templates", "partials"));

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 import { matchesJsonSchema, passesBriefSchema } from "../../src/load/quick-check.js";
+import { readYaml } from "../../src/load/read-yaml.js";
 import { briefSchema } from "../../src/load/schema.js";
 
 const newBrief = readFileSync("templates/new/brief.yaml", "utf8")
@@ -95,6 +96,23 @@ describe("the quick schema check", () => {
     expect(matchesJsonSchema({ type: "string", minLength: 2 }, "x")).toBe(false);
     expect(matchesJsonSchema({ type: "string", pattern: "^x$" }, "x")).toBe(false);
     expect(matchesJsonSchema({ type: ["string", "null"] }, "x")).toBe(false);
+  });
+
+  it("says no to what a YAML 1.1 document makes of a mapping: a date, a set, a map", () => {
+    // `%YAML 1.1` switches the reader to the older schema, with its own types.
+    const v11 = readYaml("v11.yaml", "%YAML 1.1\n---\na: 2024-01-01\nb: !!set {}\nc: !!omap []\n");
+    const { a, b, c } = v11.data as Record<string, unknown>;
+    expect([a, b, c].map((x) => Object.prototype.toString.call(x))).toEqual([
+      "[object Date]",
+      "[object Set]",
+      "[object Map]",
+    ]);
+    const [brief] = briefs as [{ timeline: object }];
+    for (const categories of [a, b, c, new Uint8Array()]) {
+      const data = { ...brief, timeline: { ...brief.timeline, categories } };
+      expect(passesBriefSchema(data), String(categories)).toBe(false);
+      expect(zodAccepts(data), String(categories)).toBe(false);
+    }
   });
 
   it("keeps keys that JavaScript treats specially as unknown keys", () => {
