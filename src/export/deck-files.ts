@@ -53,12 +53,32 @@ export async function writeDeckFiles(
 ): Promise<void> {
   const fallback = await fallbackFonts(html);
   const files = deckFiles(images, theme).filter(([, to]) => to !== fallbackCss || !fallback.css);
-  const dirs = new Set(files.map(([, to]) => path.dirname(path.join(folder, to))));
-  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+  await makeFolders(
+    folder,
+    files.map(([, to]) => path.dirname(to)),
+  );
   await Promise.all([
     writeFile(path.join(folder, "index.html"), html),
     ...files.map(([from, to]) => copyFile(from, path.join(folder, to))),
     ...(fallback.css ? [writeFile(path.join(folder, fallbackCss), fallback.css)] : []),
     ...fallback.files.map(([to, bytes]) => writeFile(path.join(folder, to), bytes)),
   ]);
+}
+
+/**
+ * Makes the folders inside `folder`, parents first, none of them with `recursive`: an interrupt
+ * removes a build's temporary folder while these may still be on their way, and a recursive
+ * one would make it again after it was removed, left behind by the exiting process.
+ */
+async function makeFolders(folder: string, relative: string[]): Promise<void> {
+  const all = new Set<string>();
+  for (let dir of relative) {
+    for (; dir !== "." && dir !== ""; dir = path.dirname(dir)) all.add(dir);
+  }
+  const byDepth = [...all].sort((a, b) => a.split(path.sep).length - b.split(path.sep).length);
+  for (const dir of byDepth) {
+    await mkdir(path.join(folder, dir)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+  }
 }

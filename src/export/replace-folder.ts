@@ -29,7 +29,8 @@ export async function replaceFolder(
     );
   }
   const forget = onInterrupt(() => {
-    rmSync(tmp, { recursive: true, force: true });
+    // A write of the build may still be creating a file in it: try again for a moment.
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     // Stopped between the two renames: put the old folder back.
     if (!existsSync(old)) return;
     if (existsSync(target)) rmSync(old, { recursive: true, force: true });
