@@ -1,7 +1,7 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { hashOf } from "../hash.js";
 
 const remembered = new Map<string, Promise<Uint8Array | undefined>>();
 
@@ -21,31 +21,24 @@ export function cachedFont(
   make: () => Promise<Uint8Array | undefined>,
   usable: (bytes: Uint8Array) => boolean,
 ): Promise<Uint8Array | undefined> {
-  const text = JSON.stringify(key);
-  let bytes = remembered.get(text);
+  const name = createHash("sha256").update(JSON.stringify(key)).digest("hex");
+  let bytes = remembered.get(name);
   if (!bytes) {
-    bytes = fromDisk(hashOf(text), text, make, usable);
-    remembered.set(text, bytes);
+    bytes = fromDisk(name, make, usable);
+    remembered.set(name, bytes);
   }
   return bytes;
 }
 
 async function fromDisk(
   name: string,
-  key: string,
   make: () => Promise<Uint8Array | undefined>,
   usable: (bytes: Uint8Array) => boolean,
 ): Promise<Uint8Array | undefined> {
-  // The name is a hash, which a brief could be written to share with another's: each file
-  // starts with the key it was cut for, on a line of its own (JSON has no raw line breaks).
-  const file = path.join(fontCacheDir(), `${name}.cut`);
+  const file = path.join(fontCacheDir(), `${name}.otf`);
   try {
-    const stored = new Uint8Array(await readFile(file));
-    const end = stored.indexOf(0x0a);
-    const bytes = stored.subarray(end + 1);
-    if (end > 0 && Buffer.from(stored.subarray(0, end)).toString("utf8") === key && usable(bytes)) {
-      return bytes;
-    }
+    const cached = new Uint8Array(await readFile(file));
+    if (usable(cached)) return cached;
   } catch {
     // Not made yet.
   }
@@ -54,8 +47,7 @@ async function fromDisk(
     const temporary = `${file}.${process.pid}.tmp`;
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temporary, Buffer.concat([Buffer.from(`${key}\n`), bytes]));
-      // Renamed whole, so a reader finds a key with its own font or nothing.
+      await writeFile(temporary, bytes);
       await rename(temporary, file);
     } catch {
       // A read-only home or a full disk: the next build cuts the font again.

@@ -1,10 +1,10 @@
+import { createHash } from "node:crypto";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { type GuardOptions, withGuardedPage } from "../browser/guard-page.js";
 import { BriefingError } from "../errors.js";
-import { hashOf } from "../hash.js";
 import type { Deck } from "../model/deck.js";
 import type { OutlineEntry } from "../model/outline.js";
 import { renderPrint } from "../render/render-deck.js";
@@ -158,6 +158,6 @@ export async function finishPdf(
     CreationDate: metadata.date,
     ModDate: metadata.date,
   };
-  const id = hashOf(extras.fingerprint);
+  const id = createHash("sha256").update(extras.fingerprint).digest("hex").slice(0, 32);
   return updatePdf(bytes, { info, outline: extras.outline, id });
 }

