@@ -57,12 +57,15 @@ const nearby = (start: PartialDate, precision: Precision) =>
       d.setUTCFullYear(Math.min(9999, Math.max(1, start.year + years)));
       if (precision !== "year") d.setUTCMonth(d.getUTCMonth() + months);
       if (precision === "day") d.setUTCDate(d.getUTCDate() + days);
+      // Kept within 1–9999; a day moved into the year 10000 keeps its month, so it may need
+      // to be a day that exists in 9999 (10000 is a leap year, 9999 is not).
       const year = Math.min(9999, Math.max(1, d.getUTCFullYear()));
+      const month = precision === "year" ? 1 : d.getUTCMonth() + 1;
       return {
         precision,
         year,
-        month: precision === "year" ? 1 : d.getUTCMonth() + 1,
-        day: precision === "day" ? d.getUTCDate() : 1,
+        month,
+        day: precision === "day" ? Math.min(d.getUTCDate(), daysIn(year, month)) : 1,
         hour: 0,
         minute: 0,
       };
