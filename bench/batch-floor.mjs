@@ -6,9 +6,9 @@
 import { writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { launchBrowser } from "../lib/browser/browser.js";
 import { findBrowser } from "../lib/browser/find-browser.js";
+import { printAlone } from "./print-alone.mjs";
 
 const [out, ...documents] = process.argv.slice(2);
 const browser = await launchBrowser(await findBrowser(undefined));
@@ -17,9 +17,7 @@ try {
   const worker = async () => {
     const page = await browser.newPage();
     for (const [i, html] of queue) {
-      await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const pdf = await printAlone(page, html);
       await writeFile(path.join(out, `${i}.pdf`), pdf);
     }
   };

@@ -12,8 +12,8 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { stringify } from "yaml";
+import { printAlone } from "./print-alone.mjs";
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const root = path.resolve(import.meta.dirname, "..");
@@ -249,9 +249,7 @@ try {
   // The floor: a page of the same browser opening the same print document and printing it.
   const page = await browser.newPage();
   const floorPrint = async () => {
-    await page.goto(pathToFileURL(printDocument).href, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await printAlone(page, printDocument);
   };
   await floorPrint();
   const [warm, warmFloor] = [[], []];

@@ -6,6 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { launchBrowser } from "../lib/browser/browser.js";
 import { findBrowser } from "../lib/browser/find-browser.js";
+import { printAlone } from "./print-alone.mjs";
 
 const [html, out] = process.argv.slice(2);
 const browser = await launchBrowser(await findBrowser(undefined));
@@ -21,13 +22,12 @@ try {
     );
   });
   if (html.endsWith(".print.html")) {
-    await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await writeFile(out, await printAlone(page, html));
   } else {
     await page.goto(`${pathToFileURL(html).href}?print-pdf`, { waitUntil: "load" });
     await page.waitForFunction(() => window.__ready === true);
+    await writeFile(out, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   }
-  await writeFile(out, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
 } finally {
   await browser.close();
 }

@@ -25,9 +25,9 @@ if (!build) {
   process.exit(0);
 }
 
-// Loaded only when printing, and big: it has a bundle of its own (see bundlePuppeteer). The full Handlebars (with its
-// compiler) is for `serve`'s own page and for templates edited since the last build; a build
-// uses the runtime alone (see src/render/templates.ts).
+// Loaded only when printing, and big: it has a bundle of its own (see bundlePuppeteer). The
+// full Handlebars (with its compiler) is for `serve`'s own page and for templates edited since
+// the last build; a build uses the runtime alone (see src/render/templates.ts).
 const external = ["puppeteer"];
 const externalImport = new RegExp(`\\bimport\\(("(?:${external.join("|")})")\\)`, "g");
 
@@ -66,6 +66,11 @@ const fromLib = {
   },
 };
 
+// How each bundle starts: bin/briefing.js calls the function with these arguments. "use strict"
+// first, where it counts: ES modules are strict.
+const wrapperStart =
+  '(function (exports, require, module, __filename, __dirname, __import) {"use strict";';
+
 const fullHandlebars = {
   name: "full-handlebars",
   setup(b) {
@@ -89,8 +94,7 @@ await build({
   // The file is one function expression, which bin/briefing.js compiles as it is and calls with
   // these arguments: the source V8 caches is the file, with no wrapper to add (and copy) first.
   banner: {
-    // "use strict" first, where it counts: ES modules are strict.
-    js: `(function (exports, require, module, __filename, __dirname, __import) {"use strict";
+    js: `${wrapperStart}
 var __libUrl = require("node:url").pathToFileURL(__dirname + "/");`,
   },
   footer: { js: "})" },
@@ -130,7 +134,7 @@ function trainCodeCache() {
  * of its own) when the command first prints: importing Puppeteer's some 400 ES modules costs
  * about 250 ms before the browser can start; the bundle, from its cache, about 85 ms. The cache
  * is written by the first command that prints (making it needs a browser, which installing the
- * package does not). A Puppeteer installed later than the bundle is imported as it is.
+ * package does not). A Puppeteer of another version than the bundle's is imported as it is.
  */
 async function bundlePuppeteer() {
   const file = puppeteerFile;
@@ -152,9 +156,7 @@ async function bundlePuppeteer() {
     // The WebDriver BiDi mapper is loaded only for that protocol, which briefing does not use;
     // the others are optional speed-ups of the WebSocket package.
     external: ["chromium-bidi", "bufferutil", "utf-8-validate"],
-    banner: {
-      js: '(function (exports, require, module, __filename, __dirname, __import) {"use strict";',
-    },
+    banner: { js: wrapperStart },
     footer: { js: "})" },
     logLevel: "warning",
   });

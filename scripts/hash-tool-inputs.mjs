@@ -1,18 +1,12 @@
 // Hashes the tool's own inputs (templates, theme, the versions of briefing and reveal.js) into
 // lib/tool-inputs.json, so that a build does not read and hash them all again on every run.
-// src/export/manifest.ts hashes them itself when any of them is newer than this file. Also
-// writes lib/speaker-view.json, the CSP hashes of reveal's speaker view (src/render/speaker-view.ts).
+// src/export/manifest.ts hashes them itself when any of them is newer than this file.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { builtToolHashData } from "../lib/export/manifest.js";
-import { speakerViewData } from "../lib/render/speaker-view.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 writeFileSync(
   path.join(root, "lib", "tool-inputs.json"),
   `${JSON.stringify(builtToolHashData())}\n`,
-);
-writeFileSync(
-  path.join(root, "lib", "speaker-view.json"),
-  `${JSON.stringify(speakerViewData())}\n`,
 );
