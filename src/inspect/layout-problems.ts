@@ -1,7 +1,8 @@
 import type { Problem } from "../errors.js";
 import type { LoadedBrief } from "../load/load-brief.js";
 import type { Deck } from "../model/deck.js";
-import type { SlideFindings } from "./in-page.js";
+import type { CutSide, SlideFindings } from "./in-page.js";
+import { charSource, textSource } from "./text-source.js";
 
 // Scripts named in messages, so "no font for Ethiopic" says more than a code point.
 const scripts = [
@@ -42,9 +43,19 @@ export function scriptOf(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+const sides: Record<CutSide, string> = {
+  left: "runs off the left edge of the slide",
+  right: "runs off the right edge of the slide",
+  top: "runs off the top of the slide",
+  bottom: "runs off the bottom of the slide",
+  clipped: "is cut off by the box it is in",
+};
+
 /**
- * Turns what the browser saw on each slide into problems that name the slide and the line of
- * the brief it comes from. Pure.
+ * Turns what the browser saw on each slide into problems that name the slide and point at the
+ * line of the brief the text comes from (or the slide's, when no one line is to blame). A
+ * character no font draws is reported once a brief, where it is first used; characters of one
+ * script together. Pure.
  */
 export function layoutProblems(
   findings: readonly SlideFindings[],
@@ -53,26 +64,40 @@ export function layoutProblems(
 ): Problem[] {
   const slides = new Map(deck.slides.map((s) => [s.id, s]));
   const problems: Problem[] = [];
+  const scriptsSeen = new Map<string, { chars: string[]; problem: Problem }>();
   for (const found of findings) {
     const slide = slides.get(found.id);
     if (!slide) continue;
-    const title = slide.title || slide.id;
+    const title = sample(slide.title || slide.id);
     const name = `slide ${slide.number} "${title}${slide.part ? ` (${slide.part})` : ""}"`;
-    const report = (code: Problem["code"], message: string) =>
-      problems.push({
-        code,
-        message,
-        file: loaded.file,
-        pos: loaded.positionOf(slide.from),
-        path: slide.from,
-      });
-    if (found.overflow) {
-      const { bodyOverflow } = found.overflow;
+    const problem = (code: Problem["code"], message: string, at = slide.from): Problem => ({
+      code,
+      message,
+      file: loaded.file,
+      pos: loaded.positionOf(at),
+      path: at,
+    });
+    const report = (code: Problem["code"], message: string, at = slide.from) =>
+      problems.push(problem(code, message, at));
+    const overflows = found.bodyOverflow > 1;
+    if (overflows) {
       report(
         "overflow",
-        bodyOverflow > 1
-          ? `${name} does not fit: its content is ${Math.round(bodyOverflow)} px taller than the slide and is cut off; shorten it or split it`
-          : `${name} does not fit: content runs past the edge of the slide and is cut off`,
+        `${name} does not fit: its content is ${Math.round(found.bodyOverflow)} px taller than the slide and is cut off; shorten it or split it`,
+      );
+    }
+    const reported = new Set<string>();
+    for (const cut of found.cutOff) {
+      // Text pushed off the bottom by too much content is what the warning above says.
+      if (overflows && cut.side === "bottom") continue;
+      const at = textSource(loaded.brief, slide.from, cut.text) ?? slide.from;
+      const key = at.join("\0");
+      if (reported.has(key)) continue;
+      reported.add(key);
+      report(
+        "overflow",
+        `${name}: the text "${sample(cut.text)}" ${sides[cut.side]} and does not show whole`,
+        at,
       );
     }
     for (const src of found.brokenImages) {
@@ -83,18 +108,28 @@ export function layoutProblems(
         `${name}: the image "${ref}" does not load (is it a real image file?)`,
       );
     }
-    const byScript = new Map<string, string[]>();
-    for (const char of found.missingGlyphs) {
+    for (const { char, text } of found.missingGlyphs) {
       const script = scriptOf(char);
-      byScript.set(script, [...(byScript.get(script) ?? []), char]);
-    }
-    for (const [script, chars] of byScript) {
-      const sample = chars.slice(0, 8).join("");
-      report(
-        "missing-font",
-        `${name}: no installed font has ${script.startsWith("U+") ? "characters" : `${script} characters`} like "${sample}"; they would show as empty boxes (install a font for them, e.g. a Noto font)`,
-      );
+      const seen = scriptsSeen.get(script);
+      if (seen) {
+        if (!seen.chars.includes(char)) seen.chars.push(char);
+        continue;
+      }
+      const at = charSource(loaded.brief, slide.from, text, char) ?? slide.from;
+      const entry = { chars: [char], problem: problem("missing-font", name, at) };
+      scriptsSeen.set(script, entry);
+      problems.push(entry.problem);
     }
   }
+  for (const [script, { chars, problem }] of scriptsSeen) {
+    const what = script.startsWith("U+") ? "characters" : `${script} characters`;
+    problem.message = `${problem.message}: no installed font has ${what} like "${chars.slice(0, 8).join("")}"; they would show as empty boxes (install a font for them, e.g. a Noto font)`;
+  }
   return problems;
+}
+
+/** The start of a text, for a message. */
+function sample(text: string): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
 }

@@ -116,11 +116,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
     slides.push(...sectionSlides(section, `section-${i + 1}`, refs));
   });
   if (sources.length > 0) {
-    const pages = paginate(
-      sources,
-      (s) =>
-        linesFor(`${s.title} ${s.publisher ?? ""} ${s.dateText ?? ""}`) + (s.url ? 1 : 0) + 0.4,
-    );
+    const pages = paginate(sources, sourceLines);
     pages.forEach((page, i) => {
       slides.push({
         kind: "sources",
@@ -142,7 +138,13 @@ export function buildDeck(brief: Brief, name: string): Deck {
   const numberedColumns = columns.map((column) => ({
     stacked: column.length > 1,
     slides: column.map(
-      (slide) => ({ ...slide, number: ++number, from: slideSource(slide.id, written) }) as Slide,
+      (slide) =>
+        ({
+          ...slide,
+          longTitle: isLongTitle(slide) || undefined,
+          number: ++number,
+          from: slideSource(slide.id, written),
+        }) as Slide,
     ),
   }));
   const numbered = numberedColumns.flatMap((column) => column.slides);
@@ -160,6 +162,19 @@ export function buildDeck(brief: Brief, name: string): Deck {
     columns: numberedColumns,
     total: numbered.length,
   };
+}
+
+// A source is one run of text (templates/partials/source-text.hbs), URL included, set at 24 px
+// on the 1,080 px beside its number: about 86 characters a line, each line 0.92 of a body line.
+function sourceLines(s: NumberedSource): number {
+  const text = `${s.title}. ${s.publisher ?? ""}, ${s.dateText ?? ""}. ${s.url ?? ""}`;
+  return linesFor(text, 86) * 0.92 + 0.4;
+}
+
+// Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is
+// set smaller: a long name or a hash in it would otherwise crowd out the slide's content.
+function isLongTitle(slide: SlideDraft): boolean {
+  return slide.title.length > (slide.kind === "title" ? 60 : 90);
 }
 
 function withApprox(event: BriefEvent): PartialDate {

@@ -69,6 +69,8 @@ interface SlideBase {
   part?: string;
   notes?: string;
   refs: number[];
+  /** The title is long enough to be set smaller, leaving the slide room for its content. */
+  longTitle?: boolean;
   /** 1-based position in the deck; filled in once all slides are known. */
   number: number;
   /** The path in the brief's YAML this slide is drawn from, e.g. ["sections", 2]; filled in with the number. */

@@ -10,6 +10,8 @@ export const labelText = {
   dateLine: 18,
   maxTitleLines: 3,
   minWidth: 150,
+  /** The plot's width: a word wider than that (a hash, a URL) breaks, as the theme lets it. */
+  maxWidth: 1136,
   padding: 2,
 };
 
@@ -18,25 +20,25 @@ export function labelSize(
   title: string,
   dateText: string,
 ): { width: number; height: number; lines: number } {
-  const { charWidth, titleLine, dateLine, maxTitleLines, minWidth, padding } = labelText;
+  const { charWidth, titleLine, dateLine, maxTitleLines, minWidth, maxWidth, padding } = labelText;
   const longestWord = Math.max(
     ...title.split(/\s+/).map(textWidth),
     textWidth(dateText) * (14 / 18),
   );
-  let width = Math.max(minWidth, longestWord * charWidth + 2 * padding);
+  let width = Math.min(maxWidth, Math.max(minWidth, longestWord * charWidth + 2 * padding));
   let lines = wrap(title, (width - 2 * padding) / charWidth);
-  while (lines > maxTitleLines) {
-    width += 20;
+  while (lines > maxTitleLines && width < maxWidth) {
+    width = Math.min(maxWidth, width + 20);
     lines = wrap(title, (width - 2 * padding) / charWidth);
   }
   return { width: Math.ceil(width), height: dateLine + lines * titleLine + 2 * padding, lines };
 }
 
-// East Asian wide characters count as two.
 const wide =
   /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
 
-function textWidth(text: string): number {
+/** A text's width in Latin letters: East Asian wide characters count as two. */
+export function textWidth(text: string): number {
   return text.length + (text.match(wide)?.length ?? 0);
 }
 
