@@ -91,3 +91,55 @@ describe("long unbreakable text", async () => {
     for (const result of results) expect(result.warnings).toEqual([]);
   });
 });
+
+describe("text a theme forces off the slide", async () => {
+  const work = await tempDir("forced-cut");
+  const file = path.join(work, "brief.yaml");
+  await writeFile(
+    file,
+    `title: Forced
+date: 2024-06-19
+timeline:
+  events:
+    - date: 2024-06-19
+      title: An event
+sections:
+  - type: points
+    title: Points
+    items:
+      - Short
+      - ${"A point that a theme keeps on one line, ".repeat(6)}
+  - type: watch
+    title: Watch
+    items:
+      - ${"Clipped by its box ".repeat(3)}
+`,
+  );
+  const theme = path.join(work, "house.css");
+  await writeFile(
+    theme,
+    `.reveal .list--summary li { white-space: nowrap; }
+.reveal .list--watch li { white-space: nowrap; overflow: hidden; max-width: 400px; }
+.reveal .cover__kicker { margin-left: -300px; }`,
+  );
+  const { results } = await check([file], {
+    layout: true,
+    requireBrowser: true,
+    look: { theme },
+  });
+  const warnings = results[0]?.warnings ?? [];
+
+  it("warns at the line of each text that leaves the slide or is clipped, on any side", () => {
+    expect(warnings.map((w) => [w.code, w.pos.line, w.path])).toEqual([
+      // The cover's "Briefing" kicker comes from no line of the brief: the slide's.
+      ["overflow", 1, ["title"]],
+      ["overflow", 12, ["sections", 0, "items", 1]],
+      ["overflow", 16, ["sections", 1, "items", 0]],
+    ]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining("left edge"),
+      expect.stringContaining("right edge"),
+      expect.stringContaining("cut off by the box"),
+    ]);
+  });
+});
