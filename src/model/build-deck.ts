@@ -12,7 +12,7 @@ import type {
   Slide,
   SlideDraft,
 } from "./deck.js";
-import { linesFor, paginate } from "./fit.js";
+import { linesFor, linesPerSlide, paginate } from "./fit.js";
 import { parseInline } from "./inline.js";
 import { slideSource } from "./slide-source.js";
 import { timelineColumns } from "./timeline-slides.js";
@@ -116,7 +116,8 @@ export function buildDeck(brief: Brief, name: string): Deck {
     slides.push(...sectionSlides(section, `section-${i + 1}`, refs));
   });
   if (sources.length > 0) {
-    const pages = paginate(sources, sourceLines);
+    // No "Sources: [n]" line closes a sources slide: its list has that line more.
+    const pages = paginate(sources, sourceLines, linesPerSlide + 1);
     pages.forEach((page, i) => {
       slides.push({
         kind: "sources",
@@ -165,10 +166,10 @@ export function buildDeck(brief: Brief, name: string): Deck {
 }
 
 // A source is one run of text (templates/partials/source-text.hbs), URL included, set at 24 px
-// on the 1,080 px beside its number: about 86 characters a line, each line 0.92 of a body line.
+// on the 1,080 px beside its number: about 90 characters a line, each line 0.92 of a body line.
 function sourceLines(s: NumberedSource): number {
   const text = `${s.title}. ${s.publisher ?? ""}, ${s.dateText ?? ""}. ${s.url ?? ""}`;
-  return linesFor(text, 86) * 0.92 + 0.4;
+  return linesFor(text, 90) * 0.92 + 0.4;
 }
 
 // Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is

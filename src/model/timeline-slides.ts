@@ -1,6 +1,7 @@
 import { placeOnAxis } from "../timeline/axis.js";
 import { type PartialDate, startOf } from "../timeline/date.js";
 import { durationBetween, formatDuration } from "../timeline/duration.js";
+import { textWidth } from "../timeline/labels.js";
 import {
   layoutOverview,
   type OverviewPage,
@@ -46,7 +47,11 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     };
   });
   const strip = stripFor(input);
-  const pages = layoutOverview(items, input.asOf);
+  const legendOf = (page: readonly TimelineItem[]) => {
+    const used = new Set(page.map((item) => item.category));
+    return input.categories.filter((c) => used.has(c.key));
+  };
+  const pages = layoutOverview(items, input.asOf, (page) => legendFits(legendOf(page)));
   return pages.map((page, p) => {
     const overview: SlideDraft = {
       kind: "overview",
@@ -54,7 +59,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       title: input.title,
       part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
       plot: plotView(page, input),
-      categories: input.categories,
+      categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
       refs: [],
     };
     const eventSlides = page.events
@@ -80,6 +85,24 @@ function findPrevious(items: readonly TimelineItem[], i: number): number {
   if (!category) return -1;
   for (let j = i - 1; j >= 0; j--) if ((items[j] as TimelineItem).category === category) return j;
   return -1;
+}
+
+// The legend's one row under the plot, as templates/theme/theme.css sets it: 18 px labels
+// after a 12 px dot, 28 px apart. One row is what is left below the tallest plot when the
+// slide carries classification banners.
+const legend = { width: 1136, charWidth: 9.6, item: 20, gap: 28 };
+
+/**
+ * True when the legend of these categories fits its one row. Each overview page's legend names
+ * the categories of its own events, and a page ends before its legend would need a second row.
+ */
+export function legendFits(categories: readonly Category[]): boolean {
+  const width = categories.reduce(
+    (sum, c, i) =>
+      sum + (i > 0 ? legend.gap : 0) + legend.item + textWidth(c.label) * legend.charWidth,
+    0,
+  );
+  return width <= legend.width;
 }
 
 const r = (n: number) => Math.round(n * 10) / 10;

@@ -60,10 +60,15 @@ export interface OverviewPage {
 /**
  * Lays the timeline out as overview pages. Events stay in the order given (time order); a page
  * takes events while all their labels still fit without overlapping, then the next page starts,
- * so every event lands on exactly one page. Each page has its own continuous axis, with long
+ * so every event lands on exactly one page; `fits` can end a page sooner. Each page has its own continuous axis, with long
  * empty stretches cut out. `asOf` is drawn on the page whose stretch of time holds it.
  */
-export function layoutOverview(items: readonly TimelineItem[], asOf: PartialDate): OverviewPage[] {
+export function layoutOverview(
+  items: readonly TimelineItem[],
+  asOf: PartialDate,
+  /** Whether a page may hold these events besides their labels, e.g. their legend fits. */
+  fits: (events: readonly TimelineItem[]) => boolean = () => true,
+): OverviewPage[] {
   const pages: OverviewPage[] = [];
   const asOfTime = startOf(asOf);
   // Each label's size is measured once; pages try many subsets of the same labels.
@@ -74,6 +79,7 @@ export function layoutOverview(items: readonly TimelineItem[], asOf: PartialDate
       layoutPage(items, sizes, first, first + 1, asOfTime, first + 1 === items.length) ??
       forcePage(items, first);
     for (let end = first + 2; end <= items.length; end++) {
+      if (!fits(items.slice(first, end))) break;
       const bigger = layoutPage(items, sizes, first, end, asOfTime, end === items.length);
       if (!bigger) break;
       page = bigger;
