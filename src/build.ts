@@ -19,6 +19,7 @@ import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
+import { checkLayout } from "./inspect/check-layout.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
 import { type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
@@ -54,6 +55,8 @@ export interface BuildOptions {
   notes?: boolean;
   /** Told things about the run as a whole, e.g. that the browser runs without its sandbox. */
   onNotice?: (message: string) => void;
+  /** Lay the slides out even when no PDF is printed, so that warnings can fail the build. */
+  strict?: boolean;
 }
 
 /** What became of one brief. */
@@ -310,6 +313,17 @@ async function writeBuild(
     } else {
       // An HTML-only build leaves the PDF of an earlier build where it was.
       await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).catch(() => {});
+      // --strict promises that no deck with layout warnings passes: look, as `check` does.
+      if (options.strict) {
+        warnings = await checkLayout(
+          await browser(),
+          loaded,
+          deck,
+          html,
+          options.theme,
+          options.timeout,
+        );
+      }
     }
     if (options.handout) {
       const customTheme = options.theme ? customThemePath : undefined;

@@ -8,7 +8,7 @@ import { undoAll } from "./interrupt.js";
 
 const usage = `Usage:
   briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--handout] [--single-file [--notes]]
-                 [--concurrency N] [--force] [--quiet] [--browser PATH] [--config FILE]
+                 [--concurrency N] [--force] [--quiet] [--strict] [--browser PATH] [--config FILE]
                  [--timeout SECONDS]
   briefing check <file-or-folder>... [--strict] [--no-browser] [--format text|json]
                  [--timeout SECONDS]
@@ -37,6 +37,7 @@ Build options:
   -j, --concurrency N  briefs built at once (default: one per core)
   --force              rebuild briefs whose inputs have not changed since their last build
   -q, --quiet          print only problems; no progress line
+  --strict             exit 1 when a slide has layout warnings (the outputs are still written)
 
 A folder stands for every *.yaml and *.yml file in it. Settings come from the flags, then from
 briefing.config.yaml (or .yml / .json) beside the briefs or above them, then the defaults.
@@ -166,6 +167,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   let failed = 0;
   let failedStatus = 0;
   let skipped = 0;
+  let warned = 0;
   progress.show(0, files.length);
   await build(files, {
     outDir: config.outDir,
@@ -179,7 +181,9 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     classification: config.classification,
     theme: config.theme,
     concurrency: concurrency(values.concurrency) ?? defaultConcurrency(),
-    force: !!values.force,
+    // A kept deck was not looked at this time: --strict looks at every one.
+    force: !!values.force || !!values.strict,
+    strict: !!values.strict,
     onResult(result, done, total) {
       progress.clear();
       if (result.problems.length > 0) {
@@ -196,6 +200,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
         skipped++;
         if (!quiet) out(`${result.file}: unchanged since its last build (--force rebuilds)`);
       } else {
+        if (result.warnings.length > 0) warned++;
         for (const warning of result.warnings) err(formatWarning(warning));
         const written = [result.html, result.pdf, result.handout, result.singleFile];
         if (!quiet) out(`${result.file} → ${written.filter(Boolean).join(", ")}`);
@@ -211,6 +216,12 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     );
   }
   if (invalid > 0) return exitCodes.invalid;
+  if (failedStatus === 0 && values.strict && warned > 0) {
+    err(
+      `${plural(warned, "brief")} with layout warnings (--strict: failed; the outputs are written)`,
+    );
+    return exitCodes.invalid;
+  }
   return failedStatus;
 }
 
