@@ -122,8 +122,12 @@ export function layoutProblems(
     }
   }
   for (const [script, { chars, problem }] of scriptsSeen) {
-    const what = script.startsWith("U+") ? "characters" : `${script} characters`;
-    problem.message = `${problem.message}: no installed font has ${what} like "${chars.slice(0, 8).join("")}"; they would show as empty boxes (install a font for them, e.g. a Noto font)`;
+    // A character of no named script is its own group: name it by its code point too, since a
+    // lone combining mark shows as nothing in a terminal.
+    const what = script.startsWith("U+")
+      ? `${script} ("${chars.join("")}")`
+      : `${script} characters like "${chars.slice(0, 8).join("")}"`;
+    problem.message = `${problem.message}: no installed font has ${what}; it would show as empty boxes (install a font for it, e.g. a Noto font)`;
   }
   return problems;
 }
