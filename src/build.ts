@@ -1,4 +1,5 @@
-import { access, copyFile, mkdir, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, copyFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
@@ -15,13 +16,14 @@ import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
 import { fallbackSources } from "./export/fallback-font.js";
 import { printHandout } from "./export/handout.js";
+import { folderFailure, makeFolder } from "./export/make-folder.js";
 import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
-import { replaceFolder } from "./export/replace-folder.js";
+import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
-import { type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
+import { deckName, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import type { Deck } from "./model/deck.js";
 import { deckOutline } from "./model/outline.js";
@@ -92,10 +94,13 @@ export async function build(
   files: readonly string[],
   options: BuildOptions,
 ): Promise<BuildResult[]> {
+  // Before anything is written: a brief named "..yaml" would replace the output folder.
+  for (const file of files) deckName(file);
   const browser = new BatchBrowser(options);
   // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
   try {
     await ensureFolder(options.outDir);
+    await removeLeftovers(options.outDir);
     let done = 0;
     return await mapConcurrently(
       files,
@@ -293,7 +298,7 @@ async function writeBuild(
   let warnings: Problem[] = [];
   const blocked = new Set<string>();
   const limits: PrintOptions = { timeout: options.timeout, onBlocked: (url) => blocked.add(url) };
-  await replaceFolder(target, async (tmp) => {
+  await replaceFolder(options.outDir, loaded.name, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images, options.theme);
     if (options.pdf) {
       // The pages are laid out for the PDF anyway: look at the slides there the way `check`
@@ -345,13 +350,13 @@ function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
 }
 
 async function ensureFolder(dir: string): Promise<void> {
+  await makeFolder(dir, "output folder");
   try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, 2);
+    await access(dir, constants.W_OK);
   } catch (error) {
     throw new BriefingError(
       "environment",
-      `cannot write to the output folder ${dir}: ${(error as Error).message}`,
+      `cannot write to the output folder ${dir}: ${folderFailure(dir, error)}`,
       { cause: error },
     );
   }

@@ -1,0 +1,111 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
+import { emptyPreview, refreshPreview } from "../src/serve/preview.js";
+import { tempDir } from "./helpers/temp.js";
+
+const bin = path.resolve("bin/briefing.js");
+const brief = "title: M\ndate: 2024-06-19\ntimeline:\n  events:\n    - {date: 2024, title: x}\n";
+
+function briefing(args: string[], cwd?: string) {
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    cwd,
+    timeout: 20_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Every file under `dir`, by its path relative to it. */
+function tree(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).sort();
+}
+
+describe("a brief whose name cannot name a deck folder", () => {
+  it("is refused before anything is written, and nothing around it is replaced", async () => {
+    const work = await tempDir("name-dots");
+    const p = path.join(work, "p");
+    await mkdir(path.join(p, "briefings"), { recursive: true });
+    await writeFile(path.join(p, "keep-me"), "");
+    for (const name of ["...yaml", "..yaml", ".yaml", "a\\b.yaml", ".hidden.yaml"]) {
+      await writeFile(path.join(p, "briefings", name), brief);
+    }
+    const before = tree(p);
+    for (const name of ["...yaml", "..yaml", ".yaml", "a\\b.yaml", ".hidden.yaml"]) {
+      const file = path.join(p, "briefings", name);
+      const run = briefing(["build", file, "--no-pdf", "--out", path.join(p, "dist")]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`${file} cannot be built: its deck folder would be named`);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(tree(p)).toEqual(before);
+    }
+  });
+
+  it("is refused with the default output folder too, which stays as it was", async () => {
+    const work = await tempDir("name-default-out");
+    await mkdir(path.join(work, "dist", "other"), { recursive: true });
+    await writeFile(path.join(work, "dist", "other", "index.html"), "kept");
+    await writeFile(path.join(work, "..yaml"), brief);
+    const run = briefing(["build", "..yaml", "--no-pdf"], work);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('..yaml cannot be built: its deck folder would be named "."');
+    expect(tree(work)).toEqual(["..yaml", "dist", "dist/other", "dist/other/index.html"]);
+  });
+
+  it("is reported by check and by serve", async () => {
+    const work = await tempDir("name-check");
+    const file = path.join(work, "...yaml");
+    await writeFile(file, brief);
+    const run = briefing(["check", "--no-browser", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${file} cannot be built`);
+    const preview = emptyPreview(file);
+    expect(await refreshPreview(preview, {})).toBe(false);
+    expect(preview.problems.join("\n")).toContain(`${file} cannot be built`);
+  });
+});
+
+describe("temporary folders left by a killed build", () => {
+  it("are removed once their process is gone, never while it runs", async () => {
+    const work = await tempDir("leftover-build");
+    const file = path.join(work, "deck.yaml");
+    await writeFile(file, brief);
+    const out = path.join(work, "dist");
+    const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
+    await new Promise((resolve) => child.on("exit", resolve));
+    const dead = path.join(out, `.deck.tmp-${child.pid}-abc123`);
+    const running = path.join(out, `.deck.tmp-${process.pid}-abc123`);
+    for (const folder of [dead, running])
+      await mkdir(path.join(folder, "reveal"), { recursive: true });
+    const [result] = await build([file], { outDir: out, pdf: false });
+    expect(result?.problems).toEqual([]);
+    expect(existsSync(dead)).toBe(false);
+    expect((await stat(running)).isDirectory()).toBe(true);
+  });
+});
+
+describe("an output folder that cannot be made", () => {
+  it.runIf(process.platform === "linux")("ends at once with exit 3 under /proc", () => {
+    const run = briefing(["build", "--no-pdf", "--out", "/proc/x", "briefings"]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(
+      "briefing: cannot make the output folder /proc/x: the system makes no folders in /proc",
+    );
+  });
+
+  it("ends with exit 3 under a file", async () => {
+    const work = await tempDir("out-under-file");
+    await writeFile(path.join(work, "somefile"), "");
+    const run = briefing(
+      ["build", "--no-pdf", "--out", "somefile/x", path.resolve("briefings")],
+      work,
+    );
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(
+      `briefing: cannot make the output folder somefile/x: ${path.join(work, "somefile")} is a file, not a folder`,
+    );
+  });
+});
