@@ -17,7 +17,14 @@ import { writeDeckFiles } from "./export/deck-files.js";
 import { fallbackSources } from "./export/fallback-font.js";
 import { printHandout } from "./export/handout.js";
 import { folderFailure, makeFolder } from "./export/make-folder.js";
-import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
+import {
+  filesIntact,
+  hashInputs,
+  type Manifest,
+  readManifest,
+  recordFiles,
+  writeManifest,
+} from "./export/manifest.js";
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
@@ -167,7 +174,7 @@ async function buildOne(
   const target = path.join(options.outDir, name);
   const settings = buildSettings(options);
   const done = (result: BuildResult): BuildResult => {
-    const names = outputNames(name, options);
+    const names = outputNames(name);
     result.html = path.join(target, "index.html");
     if (options.pdf) result.pdf = path.join(target, names.pdf);
     if (options.handout) result.handout = path.join(target, names.handout);
@@ -175,16 +182,17 @@ async function buildOne(
     return result;
   };
   // Unchanged since the last build: kept, without reading the brief or starting the browser.
-  if (!options.force && (await isUnchanged(file, target, settings, options.theme))) {
-    return done({ file, name, problems: [], warnings: [], skipped: true });
-  }
+  const unchanged = options.force
+    ? undefined
+    : await unchangedBuild(file, target, settings, options.theme);
+  if (unchanged) return done({ file, name, problems: [], warnings: [], skipped: true });
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
   if (options.pdf || options.handout) browser.get().catch(() => {});
   try {
     const inputs = await hashInputs(file, inputFiles(loaded.images, options.theme), settings);
-    result.warnings = await writeBuild(target, loaded, options, () => browser.get(), inputs);
+    result.warnings = await writeBuild(loaded, options, () => browser.get(), inputs);
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
     result.failure = buildFailure(error, await browser.started(), options.timeout);
@@ -230,62 +238,41 @@ function buildFailure(
   );
 }
 
-function outputNames(name: string, options: BuildOptions) {
-  return {
-    pdf: `${name}.pdf`,
-    handout: `${name}-handout.pdf`,
-    singleFile: `${name}.html`,
-    list(): string[] {
-      return [
-        "index.html",
-        ...(options.pdf ? [this.pdf] : []),
-        ...(options.handout ? [this.handout] : []),
-        ...(options.singleFile ? [this.singleFile] : []),
-      ];
-    },
-  };
+function outputNames(name: string) {
+  return { pdf: `${name}.pdf`, handout: `${name}-handout.pdf`, singleFile: `${name}.html` };
 }
 
 /**
- * True when `target` holds every output of an earlier build from the same inputs: the same
- * brief, images (as its manifest lists them) and theme, with the same settings.
+ * The manifest of an earlier build in `target` from the same inputs (the same brief, images as
+ * its manifest lists them, theme and settings), when every file it wrote is still as written.
  */
-async function isUnchanged(
+async function unchangedBuild(
   file: string,
   target: string,
   settings: object,
   theme?: string,
-): Promise<boolean> {
+): Promise<Manifest | undefined> {
   const manifest = await readManifest(target);
-  if (!manifest?.images) return false;
+  if (!manifest?.images) return undefined;
   const { dir } = naming(file);
   const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
   // A manifest names only files beside the brief; one that says otherwise was not ours.
   if ([...images.values()].some((image) => path.relative(dir, image).startsWith(".."))) {
-    return false;
+    return undefined;
   }
   try {
     if ((await hashInputs(file, inputFiles(images, theme), settings)) !== manifest.inputs) {
-      return false;
+      return undefined;
     }
   } catch {
     // An input is gone: the build will say which.
-    return false;
+    return undefined;
   }
-  const present = await Promise.all(
-    manifest.outputs.map((name) =>
-      access(path.join(target, name)).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return present.every(Boolean);
+  return filesIntact(target, manifest.files) ? manifest : undefined;
 }
 
 /** Writes the brief's outputs in place of the old ones; returns what the browser saw amiss. */
 async function writeBuild(
-  target: string,
   loaded: LoadedBrief,
   options: BuildOptions,
   browser: () => Promise<Browser>,
@@ -293,7 +280,9 @@ async function writeBuild(
 ): Promise<Problem[]> {
   const brief = loaded.brief as Brief;
   const { deck, html } = renderBrief(brief, loaded.name, options);
-  const names = outputNames(loaded.name, options);
+  const target = path.join(options.outDir, loaded.name);
+  const names = outputNames(loaded.name);
+
   const extras = pdfExtras(brief, deck, html);
   let warnings: Problem[] = [];
   const blocked = new Set<string>();
@@ -328,7 +317,11 @@ async function writeBuild(
         : renderBrief(brief, loaded.name, options, { notes: false }).html;
       await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(shared, tmp));
     }
-    await writeManifest(tmp, { inputs, outputs: names.list(), images: [...loaded.images.keys()] });
+    await writeManifest(tmp, {
+      inputs,
+      files: await recordFiles(tmp),
+      images: [...loaded.images.keys()],
+    });
   });
   return [...warnings, ...[...blocked].map((url) => blockedRequest(loaded.file, url))];
 }

@@ -1,10 +1,12 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
 import { emptyPreview, refreshPreview } from "../src/serve/preview.js";
+import { deadPid } from "./helpers/dead-pid.js";
+import { pdfInfo } from "./helpers/pdf.js";
 import { tempDir } from "./helpers/temp.js";
 
 const bin = path.resolve("bin/briefing.js");
@@ -68,15 +70,42 @@ describe("a brief whose name cannot name a deck folder", () => {
   });
 });
 
+describe("a deck damaged since its build", () => {
+  it("is rebuilt, not skipped: a folder deleted, a file overwritten with as many bytes, the PDF deleted", async () => {
+    const work = await tempDir("damaged");
+    const file = path.join(work, "deck.yaml");
+    await writeFile(file, brief);
+    const out = path.join(work, "dist");
+    const deck = path.join(out, "deck");
+    const options = { outDir: out, pdf: true };
+    await build([file], options);
+    const whole = tree(deck);
+    expect((await build([file], options))[0]?.skipped).toBe(true);
+
+    await rm(path.join(deck, "reveal"), { recursive: true });
+    expect((await build([file], options))[0]?.skipped).toBeUndefined();
+    expect(tree(deck)).toEqual(whole);
+
+    const index = path.join(deck, "index.html");
+    const html = await readFile(index);
+    await writeFile(index, Buffer.alloc(html.length, "x"));
+    expect((await build([file], options))[0]?.skipped).toBeUndefined();
+    expect(await readFile(index)).toEqual(html);
+
+    await rm(path.join(deck, "deck.pdf"));
+    expect((await build([file], options))[0]?.skipped).toBeUndefined();
+    expect(pdfInfo(path.join(deck, "deck.pdf")).Pages).toBe("2");
+    expect((await build([file], options))[0]?.skipped).toBe(true);
+  });
+});
+
 describe("temporary folders left by a killed build", () => {
   it("are removed once their process is gone, never while it runs", async () => {
     const work = await tempDir("leftover-build");
     const file = path.join(work, "deck.yaml");
     await writeFile(file, brief);
     const out = path.join(work, "dist");
-    const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
-    await new Promise((resolve) => child.on("exit", resolve));
-    const dead = path.join(out, `.deck.tmp-${child.pid}-abc123`);
+    const dead = path.join(out, `.deck.tmp-${await deadPid()}-abc123`);
     const running = path.join(out, `.deck.tmp-${process.pid}-abc123`);
     for (const folder of [dead, running])
       await mkdir(path.join(folder, "reveal"), { recursive: true });

@@ -1,17 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { removeLeftovers, replaceFolder } from "../../src/export/replace-folder.js";
+import { deadPid } from "../helpers/dead-pid.js";
 import { tempDir } from "../helpers/temp.js";
-
-/** The id of a process that has run and exited: no process has it now. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
-  await new Promise((resolve) => child.on("exit", resolve));
-  return child.pid as number;
-}
 
 describe("replaceFolder", () => {
   it("replaces only a folder directly inside the one it is given, with a plain name", async () => {
