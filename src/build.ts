@@ -84,6 +84,16 @@ export interface BuildResult {
   pdf?: string;
   handout?: string;
   singleFile?: string;
+  /** Outputs of the earlier build that this one was not asked for: removed. */
+  removed?: EarlierOutput[];
+  /** Outputs of an earlier build kept as they were (the PDF, with `pdf: false`): they may not match. */
+  stale?: EarlierOutput[];
+}
+
+/** An output of an earlier build, by what it is and where it is (or was). */
+export interface EarlierOutput {
+  output: "pdf" | "handout" | "singleFile";
+  path: string;
 }
 
 /** How many briefs to build at once by default: one per core, each printing in its own page. */
@@ -185,14 +195,20 @@ async function buildOne(
   const unchanged = options.force
     ? undefined
     : await unchangedBuild(file, target, settings, options.theme);
-  if (unchanged) return done({ file, name, problems: [], warnings: [], skipped: true });
+  if (unchanged) {
+    const stale = (unchanged.stale ?? []).map((kept) => ({
+      output: "pdf" as const,
+      path: path.join(target, kept),
+    }));
+    return done({ file, name, problems: [], warnings: [], skipped: true, stale });
+  }
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
   if (options.pdf || options.handout) browser.get().catch(() => {});
   try {
     const inputs = await hashInputs(file, inputFiles(loaded.images, options.theme), settings);
-    result.warnings = await writeBuild(loaded, options, () => browser.get(), inputs);
+    Object.assign(result, await writeBuild(loaded, options, () => browser.get(), inputs));
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
     result.failure = buildFailure(error, await browser.started(), options.timeout);
@@ -271,18 +287,34 @@ async function unchangedBuild(
   return filesIntact(target, manifest.files) ? manifest : undefined;
 }
 
-/** Writes the brief's outputs in place of the old ones; returns what the browser saw amiss. */
+/** What a build has to tell besides the files it wrote: what the browser saw amiss, earlier outputs. */
+type Written = Pick<BuildResult, "warnings" | "removed" | "stale">;
+
+/**
+ * Writes the brief's outputs in place of the old ones. Returns what the browser saw amiss, and
+ * what became of the earlier build's outputs that were not asked for this time.
+ */
 async function writeBuild(
   loaded: LoadedBrief,
   options: BuildOptions,
   browser: () => Promise<Browser>,
   inputs: string,
-): Promise<Problem[]> {
+): Promise<Written> {
   const brief = loaded.brief as Brief;
   const { deck, html } = renderBrief(brief, loaded.name, options);
   const target = path.join(options.outDir, loaded.name);
   const names = outputNames(loaded.name);
-
+  const removed: EarlierOutput[] = [];
+  const stale: EarlierOutput[] = [];
+  const earlier = (output: EarlierOutput["output"]) => ({
+    output,
+    path: path.join(target, names[output]),
+  });
+  const exists = (file: string) =>
+    access(file).then(
+      () => true,
+      () => false,
+    );
   const extras = pdfExtras(brief, deck, html);
   let warnings: Problem[] = [];
   const blocked = new Set<string>();
@@ -302,28 +334,36 @@ async function writeBuild(
       warnings = layoutProblems(seen, deck, loaded);
       await writeFile(path.join(tmp, names.pdf), pdf);
     } else {
-      // An HTML-only build leaves the PDF of an earlier build where it was.
-      await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).catch(() => {});
+      // An HTML-only build leaves the PDF of an earlier build where it was, and says so.
+      const kept = await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).then(
+        () => true,
+        () => false,
+      );
+      if (kept) stale.push(earlier("pdf"));
     }
     if (options.handout) {
       const customTheme = options.theme ? customThemePath : undefined;
       const bytes = await printHandout(await browser(), deck, tmp, extras, customTheme, limits);
       await writeFile(path.join(tmp, names.handout), bytes);
-    }
+    } else if (await exists(path.join(target, names.handout))) removed.push(earlier("handout"));
     if (options.singleFile) {
       // Emailed to others: the presenter's notes stay out unless asked for.
       const shared = options.notes
         ? html
         : renderBrief(brief, loaded.name, options, { notes: false }).html;
       await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(shared, tmp));
+    } else if (await exists(path.join(target, names.singleFile))) {
+      removed.push(earlier("singleFile"));
     }
     await writeManifest(tmp, {
       inputs,
       files: await recordFiles(tmp),
       images: [...loaded.images.keys()],
+      ...(stale.length > 0 ? { stale: [names.pdf] } : {}),
     });
   });
-  return [...warnings, ...[...blocked].map((url) => blockedRequest(loaded.file, url))];
+  warnings.push(...[...blocked].map((url) => blockedRequest(loaded.file, url)));
+  return { warnings, removed, stale };
 }
 
 function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {

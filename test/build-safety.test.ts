@@ -70,6 +70,60 @@ describe("a brief whose name cannot name a deck folder", () => {
   });
 });
 
+describe("outputs of an earlier build that were not asked for this time", () => {
+  it("are removed or kept, and the result and the output line say which", async () => {
+    const work = await tempDir("earlier-outputs");
+    const file = path.join(work, "deck.yaml");
+    await writeFile(file, brief);
+    const out = path.join(work, "dist");
+    const deck = path.join(out, "deck");
+    const [full] = await build([file], { outDir: out, pdf: true, handout: true, singleFile: true });
+    expect(full?.removed).toEqual([]);
+    const pdf = await readFile(path.join(deck, "deck.pdf"));
+
+    // Without --handout and --single-file: those two go, and the result names them.
+    const [plain] = await build([file], { outDir: out, pdf: true });
+    expect(plain?.removed).toEqual([
+      { output: "handout", path: path.join(deck, "deck-handout.pdf") },
+      { output: "singleFile", path: path.join(deck, "deck.html") },
+    ]);
+    expect(plain?.stale).toEqual([]);
+    expect(existsSync(path.join(deck, "deck-handout.pdf"))).toBe(false);
+    expect(existsSync(path.join(deck, "deck.html"))).toBe(false);
+
+    // --no-pdf keeps the earlier PDF, and says that it may no longer match.
+    await writeFile(file, brief.replace("title: x", "title: y"));
+    const run = briefing(["build", file, "--no-pdf", "--out", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(
+      `${file} → ${path.join(deck, "index.html")}; kept ${path.join(deck, "deck.pdf")} from an earlier build (--no-pdf): it may not match the deck`,
+    );
+    expect(await readFile(path.join(deck, "deck.pdf"))).toEqual(pdf);
+    // And again when the build is skipped as unchanged.
+    const again = briefing(["build", file, "--no-pdf", "--out", out]);
+    expect(again.stdout).toContain("unchanged since its last build");
+    expect(again.stdout).toContain(`kept ${path.join(deck, "deck.pdf")} from an earlier build`);
+  });
+
+  it("are named on the output line when removed, with the flag that keeps them", async () => {
+    const work = await tempDir("earlier-line");
+    const file = path.join(work, "deck.yaml");
+    await writeFile(file, brief);
+    const out = path.join(work, "dist");
+    expect(briefing(["build", file, "--no-pdf", "--single-file", "--out", out]).status).toBe(0);
+    const run = briefing(["build", file, "--no-pdf", "--out", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      `; removed ${path.join(out, "deck", "deck.html")} (not asked for: --single-file keeps it)`,
+    );
+    const quiet = briefing(["build", file, "--no-pdf", "--single-file", "-q", "--out", out]);
+    expect(quiet.stdout).toBe("");
+    const quietly = briefing(["build", file, "--no-pdf", "-q", "--out", out]);
+    expect(quietly.stdout).toBe("");
+    expect(quietly.stderr).toContain(`${file}: removed ${path.join(out, "deck", "deck.html")}`);
+  });
+});
+
 describe("a deck damaged since its build", () => {
   it("is rebuilt, not skipped: a folder deleted, a file overwritten with as many bytes, the PDF deleted", async () => {
     const work = await tempDir("damaged");

@@ -16,6 +16,8 @@ export interface Manifest {
   files: Record<string, WrittenFile>;
   /** The brief's image paths as written in it: what to hash again to see if anything changed. */
   images?: string[];
+  /** Files kept from an earlier build (a PDF, in a `--no-pdf` build): they may not match. */
+  stale?: string[];
 }
 
 /** A file as the build wrote it. */
