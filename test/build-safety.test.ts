@@ -64,9 +64,14 @@ describe("a brief whose name cannot name a deck folder", () => {
     const run = briefing(["check", "--no-browser", file]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`${file} cannot be built`);
-    const preview = emptyPreview(file);
+    // Served alone, it is refused as build refuses it; in a folder, its page shows why.
+    const serve = briefing(["serve", file, "--port", "0"]);
+    expect(serve.status).toBe(2);
+    expect(serve.stderr).toContain(`${file} cannot be built`);
+    const preview = emptyPreview(path.join(work, "a\\b.yaml"));
+    await writeFile(preview.file, brief);
     expect(await refreshPreview(preview, {})).toBe(false);
-    expect(preview.problems.join("\n")).toContain(`${file} cannot be built`);
+    expect(preview.problems.join("\n")).toContain(`${preview.file} cannot be built`);
   });
 });
 
