@@ -1,4 +1,5 @@
-import { access, copyFile, mkdir, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, copyFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
@@ -15,14 +16,22 @@ import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
 import { fallbackSources } from "./export/fallback-font.js";
 import { printHandout } from "./export/handout.js";
-import { hashInputs, readManifest, writeManifest } from "./export/manifest.js";
+import { folderFailure, makeFolder } from "./export/make-folder.js";
+import {
+  filesIntact,
+  hashInputs,
+  type Manifest,
+  readManifest,
+  recordFiles,
+  writeManifest,
+} from "./export/manifest.js";
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
-import { replaceFolder } from "./export/replace-folder.js";
+import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
-import { type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
+import { deckName, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import type { Deck } from "./model/deck.js";
 import { deckOutline } from "./model/outline.js";
@@ -78,6 +87,16 @@ export interface BuildResult {
   pdf?: string;
   handout?: string;
   singleFile?: string;
+  /** Outputs of the earlier build that this one was not asked for: removed. */
+  removed?: EarlierOutput[];
+  /** Outputs of an earlier build kept as they were (the PDF, with `pdf: false`): they may not match. */
+  stale?: EarlierOutput[];
+}
+
+/** An output of an earlier build, by what it is and where it is (or was). */
+export interface EarlierOutput {
+  output: "pdf" | "handout" | "singleFile";
+  path: string;
 }
 
 /** How many briefs to build at once by default: one per core, each printing in its own page. */
@@ -95,10 +114,13 @@ export async function build(
   files: readonly string[],
   options: BuildOptions,
 ): Promise<BuildResult[]> {
+  // Before anything is written: a brief named "..yaml" would replace the output folder.
+  for (const file of files) deckName(file);
   const browser = new BatchBrowser(options);
   // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
   try {
     await ensureFolder(options.outDir);
+    await removeLeftovers(options.outDir);
     let done = 0;
     return await mapConcurrently(
       files,
@@ -165,7 +187,7 @@ async function buildOne(
   const target = path.join(options.outDir, name);
   const settings = buildSettings(options);
   const done = (result: BuildResult): BuildResult => {
-    const names = outputNames(name, options);
+    const names = outputNames(name);
     result.html = path.join(target, "index.html");
     if (options.pdf) result.pdf = path.join(target, names.pdf);
     if (options.handout) result.handout = path.join(target, names.handout);
@@ -173,8 +195,15 @@ async function buildOne(
     return result;
   };
   // Unchanged since the last build: kept, without reading the brief or starting the browser.
-  if (!options.force && (await isUnchanged(file, target, settings, options.theme))) {
-    return done({ file, name, problems: [], warnings: [], skipped: true });
+  const unchanged = options.force
+    ? undefined
+    : await unchangedBuild(file, target, settings, options.theme);
+  if (unchanged) {
+    const stale = (unchanged.stale ?? []).map((kept) => ({
+      output: "pdf" as const,
+      path: path.join(target, kept),
+    }));
+    return done({ file, name, problems: [], warnings: [], skipped: true, stale });
   }
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
@@ -182,7 +211,7 @@ async function buildOne(
   if (options.pdf || options.handout) browser.get().catch(() => {});
   try {
     const inputs = await hashInputs(file, inputFiles(loaded.images, options.theme), settings);
-    result.warnings = await writeBuild(target, loaded, options, () => browser.get(), inputs);
+    Object.assign(result, await writeBuild(loaded, options, () => browser.get(), inputs));
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
     result.failure = buildFailure(error, await browser.started(), options.timeout);
@@ -228,75 +257,72 @@ function buildFailure(
   );
 }
 
-function outputNames(name: string, options: BuildOptions) {
-  return {
-    pdf: `${name}.pdf`,
-    handout: `${name}-handout.pdf`,
-    singleFile: `${name}.html`,
-    list(): string[] {
-      return [
-        "index.html",
-        ...(options.pdf ? [this.pdf] : []),
-        ...(options.handout ? [this.handout] : []),
-        ...(options.singleFile ? [this.singleFile] : []),
-      ];
-    },
-  };
+function outputNames(name: string) {
+  return { pdf: `${name}.pdf`, handout: `${name}-handout.pdf`, singleFile: `${name}.html` };
 }
 
 /**
- * True when `target` holds every output of an earlier build from the same inputs: the same
- * brief, images (as its manifest lists them) and theme, with the same settings.
+ * The manifest of an earlier build in `target` from the same inputs (the same brief, images as
+ * its manifest lists them, theme and settings), when every file it wrote is still as written.
  */
-async function isUnchanged(
+async function unchangedBuild(
   file: string,
   target: string,
   settings: object,
   theme?: string,
-): Promise<boolean> {
+): Promise<Manifest | undefined> {
   const manifest = await readManifest(target);
-  if (!manifest?.images) return false;
+  if (!manifest?.images) return undefined;
   const { dir } = naming(file);
   const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
   // A manifest names only files beside the brief; one that says otherwise was not ours.
   if ([...images.values()].some((image) => path.relative(dir, image).startsWith(".."))) {
-    return false;
+    return undefined;
   }
   try {
     if ((await hashInputs(file, inputFiles(images, theme), settings)) !== manifest.inputs) {
-      return false;
+      return undefined;
     }
   } catch {
     // An input is gone: the build will say which.
-    return false;
+    return undefined;
   }
-  const present = await Promise.all(
-    manifest.outputs.map((name) =>
-      access(path.join(target, name)).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  return present.every(Boolean);
+  return filesIntact(target, manifest.files) ? manifest : undefined;
 }
 
-/** Writes the brief's outputs in place of the old ones; returns what the browser saw amiss. */
+/** What a build has to tell besides the files it wrote: what the browser saw amiss, earlier outputs. */
+type Written = Pick<BuildResult, "warnings" | "removed" | "stale">;
+
+/**
+ * Writes the brief's outputs in place of the old ones. Returns what the browser saw amiss, and
+ * what became of the earlier build's outputs that were not asked for this time.
+ */
 async function writeBuild(
-  target: string,
   loaded: LoadedBrief,
   options: BuildOptions,
   browser: () => Promise<Browser>,
   inputs: string,
-): Promise<Problem[]> {
+): Promise<Written> {
   const brief = loaded.brief as Brief;
   const { deck, html } = renderBrief(brief, loaded.name, options);
-  const names = outputNames(loaded.name, options);
+  const target = path.join(options.outDir, loaded.name);
+  const names = outputNames(loaded.name);
+  const removed: EarlierOutput[] = [];
+  const stale: EarlierOutput[] = [];
+  const earlier = (output: EarlierOutput["output"]) => ({
+    output,
+    path: path.join(target, names[output]),
+  });
+  const exists = (file: string) =>
+    access(file).then(
+      () => true,
+      () => false,
+    );
   const extras = pdfExtras(brief, deck, html);
   let warnings: Problem[] = [];
   const blocked = new Set<string>();
   const limits: PrintOptions = { timeout: options.timeout, onBlocked: (url) => blocked.add(url) };
-  await replaceFolder(target, async (tmp) => {
+  await replaceFolder(options.outDir, loaded.name, async (tmp) => {
     await writeDeckFiles(tmp, html, loaded.images, options.theme);
     if (options.pdf) {
       // The pages are laid out for the PDF anyway: look at the slides there the way `check`
@@ -311,8 +337,12 @@ async function writeBuild(
       warnings = layoutProblems(seen, deck, loaded);
       await writeFile(path.join(tmp, names.pdf), pdf);
     } else {
-      // An HTML-only build leaves the PDF of an earlier build where it was.
-      await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).catch(() => {});
+      // An HTML-only build leaves the PDF of an earlier build where it was, and says so.
+      const kept = await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).then(
+        () => true,
+        () => false,
+      );
+      if (kept) stale.push(earlier("pdf"));
       // --strict promises that no deck with layout warnings passes: look, as `check` does.
       if (options.strict) {
         warnings = await checkLayout(
@@ -329,17 +359,25 @@ async function writeBuild(
       const customTheme = options.theme ? customThemePath : undefined;
       const bytes = await printHandout(await browser(), deck, tmp, extras, customTheme, limits);
       await writeFile(path.join(tmp, names.handout), bytes);
-    }
+    } else if (await exists(path.join(target, names.handout))) removed.push(earlier("handout"));
     if (options.singleFile) {
       // Emailed to others: the presenter's notes stay out unless asked for.
       const shared = options.notes
         ? html
         : renderBrief(brief, loaded.name, options, { notes: false }).html;
       await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(shared, tmp));
+    } else if (await exists(path.join(target, names.singleFile))) {
+      removed.push(earlier("singleFile"));
     }
-    await writeManifest(tmp, { inputs, outputs: names.list(), images: [...loaded.images.keys()] });
+    await writeManifest(tmp, {
+      inputs,
+      files: await recordFiles(tmp),
+      images: [...loaded.images.keys()],
+      ...(stale.length > 0 ? { stale: [names.pdf] } : {}),
+    });
   });
-  return [...warnings, ...[...blocked].map((url) => blockedRequest(loaded.file, url))];
+  warnings.push(...[...blocked].map((url) => blockedRequest(loaded.file, url)));
+  return { warnings, removed, stale };
 }
 
 function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
@@ -359,13 +397,13 @@ function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
 }
 
 async function ensureFolder(dir: string): Promise<void> {
+  await makeFolder(dir, "output folder");
   try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, 2);
+    await access(dir, constants.W_OK);
   } catch (error) {
     throw new BriefingError(
       "environment",
-      `cannot write to the output folder ${dir}: ${(error as Error).message}`,
+      `cannot write to the output folder ${dir}: ${folderFailure(dir, error)}`,
       { cause: error },
     );
   }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeSync } from "node:fs";
 import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { BuildResult } from "./build.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
 import { BriefingError, exitCodes, formatProblem, type Problem } from "./errors.js";
 import { undoAll } from "./interrupt.js";
@@ -198,12 +199,17 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
         );
       } else if (result.skipped) {
         skipped++;
-        if (!quiet) out(`${result.file}: unchanged since its last build (--force rebuilds)`);
+        const line = [`${result.file}: unchanged since its last build (--force rebuilds)`];
+        if (!quiet) out([...line, ...earlierOutputs(result)].join("; "));
       } else {
         if (result.warnings.length > 0) warned++;
         for (const warning of result.warnings) err(formatWarning(warning));
         const written = [result.html, result.pdf, result.handout, result.singleFile];
-        if (!quiet) out(`${result.file} → ${written.filter(Boolean).join(", ")}`);
+        const line = [`${result.file} → ${written.filter(Boolean).join(", ")}`];
+        const earlier = earlierOutputs(result);
+        if (!quiet) out([...line, ...earlier].join("; "));
+        // Even a quiet build never removes an output, or keeps a stale one, without a word.
+        else if (earlier.length > 0) err(`${result.file}: ${earlier.join("; ")}`);
       }
       progress.show(done, total);
     },
@@ -391,6 +397,20 @@ async function schemaCommand(file: string | undefined, out: Out): Promise<number
   }
   out(`${file} written`);
   return 0;
+}
+
+/** What became of an earlier build's outputs that this build was not asked for. */
+function earlierOutputs(result: BuildResult): string[] {
+  const flags = { pdf: "--no-pdf", handout: "--handout", singleFile: "--single-file" };
+  return [
+    ...(result.stale ?? []).map(
+      (kept) =>
+        `kept ${kept.path} from an earlier build (${flags[kept.output]}): it may not match the deck`,
+    ),
+    ...(result.removed ?? []).map(
+      (gone) => `removed ${gone.path} (not asked for: ${flags[gone.output]} keeps it)`,
+    ),
+  ];
 }
 
 /** A layout problem in the form compilers use for warnings, which editors also pick up. */

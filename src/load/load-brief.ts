@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { deckNameProblem } from "../deck-name.js";
 import { BriefingError, type Position, type Problem } from "../errors.js";
 import { checkFiles } from "./check-files.js";
 import { checkReferences } from "./check-references.js";
@@ -61,8 +62,13 @@ async function schemaProblems(source: YamlSource): Promise<Problem[]> {
   return checkSchema(source);
 }
 
-/** Reads a brief from disk and validates it. */
+/**
+ * Reads a brief from disk and validates it. A file whose name cannot name a deck is a usage
+ * error, as it is for `build`: `check` and `serve` say so rather than pass a brief that
+ * cannot be built.
+ */
 export async function loadBrief(file: string): Promise<LoadedBrief> {
+  deckName(file);
   let text: string;
   try {
     // A file far too large for a brief is refused before it is read into memory.
@@ -100,6 +106,19 @@ export function naming(file: string): { dir: string; name: string } {
     dir: path.dirname(path.resolve(file)),
     name: path.basename(file).replace(/\.ya?ml$/i, ""),
   };
+}
+
+/** The deck name of `file`; a usage error when the deck cannot be built under that name. */
+export function deckName(file: string): string {
+  const { name } = naming(file);
+  const problem = deckNameProblem(name);
+  if (problem) {
+    throw new BriefingError(
+      "usage",
+      `${file} cannot be built: its deck folder would be named ${JSON.stringify(name)}, which is ${problem}; rename the file`,
+    );
+  }
+  return name;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { BriefingError } from "../errors.js";
+import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { forgetTemplates, templatesDir } from "../render/templates.js";
 import { hostAllowed, originAllowed, requestPath } from "./guard.js";
@@ -69,6 +70,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const info = await stat(options.input).catch(() => undefined);
   if (!info) throw new BriefingError("usage", `no such file or folder: ${options.input}`);
   const folder = info.isDirectory() ? options.input : undefined;
+  // A brief that cannot be built under its name (its deck would be ".." or the like) cannot be
+  // served under it either: refused as `build` refuses it.
+  if (!folder) deckName(options.input);
   const look = options.look ?? {};
   const previews = new Map<string, Preview>();
   const listeners = new Map<string, Set<ServerResponse>>();

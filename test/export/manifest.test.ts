@@ -1,7 +1,13 @@
 import { mkdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtToolHash, builtToolHashData } from "../../src/export/manifest.js";
+import {
+  builtToolHash,
+  builtToolHashData,
+  filesIntact,
+  recordFiles,
+  type WrittenFile,
+} from "../../src/export/manifest.js";
 import { tempDir } from "../helpers/temp.js";
 
 describe("the tool's own inputs, hashed when the package is built", () => {
@@ -38,5 +44,35 @@ describe("the tool's own inputs, hashed when the package is built", () => {
     await rm(file);
     expect(builtToolHash(stamp)).toBeUndefined();
     expect(builtToolHash(path.join(work, "missing.json"))).toBeUndefined();
+  });
+});
+
+describe("the files a build wrote", () => {
+  it("are recorded with their sizes and hashes, and any change to one is seen", async () => {
+    const work = await tempDir("written-files");
+    const deck = path.join(work, "deck");
+    await mkdir(path.join(deck, "reveal"), { recursive: true });
+    await writeFile(path.join(deck, "index.html"), "<html>");
+    await writeFile(path.join(deck, "reveal", "reveal.js"), "reveal");
+    await writeFile(path.join(deck, ".briefing-build.json"), "{}");
+    const files = await recordFiles(deck);
+    expect(Object.keys(files)).toEqual(["index.html", "reveal/reveal.js"]);
+    expect(files["index.html"]?.size).toBe(6);
+    expect(filesIntact(deck, files)).toBe(true);
+    await writeFile(path.join(deck, "index.html"), "<HTML>");
+    expect(filesIntact(deck, files)).toBe(false);
+    await writeFile(path.join(deck, "index.html"), "<html>");
+    await rm(path.join(deck, "reveal"), { recursive: true });
+    expect(filesIntact(deck, files)).toBe(false);
+  });
+
+  it("are looked for only inside the deck's folder", async () => {
+    const work = await tempDir("written-outside");
+    const deck = path.join(work, "deck");
+    await mkdir(deck);
+    await writeFile(path.join(work, "outside"), "x");
+    const outside = await recordFiles(work);
+    expect(filesIntact(deck, { "../outside": outside.outside as WrittenFile })).toBe(false);
+    expect(filesIntact(deck, {})).toBe(false);
   });
 });

@@ -87,7 +87,7 @@ describe("output is checked before it is swapped in", () => {
     const target = path.join(out, "big");
     const before = await readFile(path.join(target, "big.pdf"));
     await expect(
-      replaceFolder(target, async (tmp) => {
+      replaceFolder(out, "big", async (tmp) => {
         await writeFile(path.join(tmp, "big.pdf"), "%PDF- half");
         throw new Error("the check failed");
       }),
