@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BriefingError } from "./errors.js";
+import { makeFolder } from "./export/make-folder.js";
 import { schemaFile } from "./load/json-schema.js";
 import { templatesDir } from "./render/templates.js";
 
@@ -27,7 +28,7 @@ export async function newBrief(name: string, folder: string, today: Date): Promi
     .replaceAll("@FILE@", file.split(path.sep).join("/"))
     .replaceAll("@TITLE@", JSON.stringify(titleOf(name)))
     .replaceAll("@DATE@", today.toISOString().slice(0, 10));
-  await mkdir(folder, { recursive: true });
+  await makeFolder(folder);
   try {
     await writeFile(file, text, { flag: "wx" });
   } catch (error) {

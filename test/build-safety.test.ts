@@ -184,6 +184,21 @@ describe("an output folder that cannot be made", () => {
     );
   });
 
+  it.runIf(process.platform === "linux")(
+    "does not stop a build when the font cache cannot be made under /proc",
+    async () => {
+      const out = await tempDir("cache-in-proc");
+      const run = spawnSync(
+        process.execPath,
+        [bin, "build", "--no-pdf", "--out", out, "briefings/putin-kim-summit-2024.yaml"],
+        { encoding: "utf8", timeout: 20_000, env: { ...process.env, XDG_CACHE_HOME: "/proc/x" } },
+      );
+      expect(run.error).toBeUndefined();
+      expect(run.status).toBe(0);
+      expect(existsSync(path.join(out, "putin-kim-summit-2024", "index.html"))).toBe(true);
+    },
+  );
+
   it("ends with exit 3 under a file", async () => {
     const work = await tempDir("out-under-file");
     await writeFile(path.join(work, "somefile"), "");

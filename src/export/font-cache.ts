@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { makeFolder } from "./make-folder.js";
 
 const remembered = new Map<string, Promise<Uint8Array | undefined>>();
 
@@ -46,7 +47,7 @@ async function fromDisk(
   if (bytes) {
     const temporary = `${file}.${process.pid}.tmp`;
     try {
-      await mkdir(path.dirname(file), { recursive: true });
+      await makeFolder(path.dirname(file), "font cache");
       await writeFile(temporary, bytes);
       await rename(temporary, file);
     } catch {
