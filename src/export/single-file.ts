@@ -46,7 +46,7 @@ export async function singleFileHtml(html: string, folder: string): Promise<stri
     replacements.set(tag, `<script>\n${text.replace(/<\/(script)/gi, "<\\/$1")}\n</script>`);
   }
   for (const [attribute, ref] of html.matchAll(/ src="(assets\/[^"]+)"/g)) {
-    const file = path.resolve(folder, unescapeAttribute(ref as string));
+    const file = path.resolve(folder, decodeURIComponent(unescapeAttribute(ref as string)));
     if (path.relative(folder, file).startsWith("..")) continue;
     replacements.set(attribute, ` src="${await dataUrl(file)}"`);
   }

@@ -102,7 +102,7 @@ export function layoutProblems(
     }
     for (const src of found.brokenImages) {
       // Images are copied under assets/; name them as the brief does.
-      const ref = src.replace(/^assets\//, "");
+      const ref = decodeURIComponent(src).replace(/^assets\//, "");
       report(
         "image-not-loaded",
         `${name}: the image "${ref}" does not load (is it a real image file?)`,

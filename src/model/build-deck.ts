@@ -22,6 +22,14 @@ export function assetPath(ref: string): string {
   return path.join("assets", path.normalize(ref.replace(/\\/g, "/")));
 }
 
+/**
+ * The URL by which the deck's pages refer to an image: its place in the deck, each part
+ * percent-encoded, so that a `#`, `?` or `%` in a file name stays part of the name.
+ */
+export function assetUrl(ref: string): string {
+  return assetPath(ref).split(path.sep).map(encodeURIComponent).join("/");
+}
+
 function dateOf(value: string | number): PartialDate {
   const date = parseDate(value);
   if ("error" in date) throw new Error(`unvalidated date ${value}`);
@@ -63,7 +71,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
       dateText: eventDateText(e, language),
       detail: e.detail === undefined ? undefined : parseInline(e.detail),
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
-      image: e.image === undefined ? undefined : assetPath(e.image),
+      image: e.image === undefined ? undefined : assetUrl(e.image),
       notes: e.notes,
       refs: refs(e.sources),
       hasSlide,
@@ -219,7 +227,7 @@ function sectionSlides(
         section.title,
         section.people.map((p) => ({
           ...p,
-          image: p.image === undefined ? undefined : assetPath(p.image),
+          image: p.image === undefined ? undefined : assetUrl(p.image),
         })),
         (people) => ({ kind: "actors", people, ...base }),
         (p) => 1 + linesFor(p.role) + (p.note ? linesFor(p.note) : 0) + 0.6,
@@ -246,7 +254,7 @@ function sectionSlides(
           kind: "image",
           id,
           title: section.caption ?? "",
-          src: assetPath(section.src),
+          src: assetUrl(section.src),
           caption: section.caption,
           credit: section.credit,
           ...base,
