@@ -1,11 +1,18 @@
 // The public API: load → validate → model → render → export.
 export { type BuildOptions, type BuildResult, build, defaultConcurrency } from "./build.js";
 export { type CheckOptions, type CheckReport, type CheckResult, check } from "./check.js";
-export { type ResolvedConfig, resolveConfig, type UserConfig } from "./config.js";
+export {
+  type ConfigFlags,
+  type ResolvedConfig,
+  resolveConfig,
+  type UserConfig,
+} from "./config.js";
 export {
   BriefingError,
+  type FailureKind,
   formatProblem,
   InvalidBriefError,
+  type Position,
   type Problem,
   type ProblemCode,
 } from "./errors.js";
@@ -16,5 +23,11 @@ export { buildDeck } from "./model/build-deck.js";
 export type { Deck, Slide } from "./model/deck.js";
 export { buildHandout, type Handout, type HandoutSheet } from "./model/handout.js";
 export { deckOutline, type OutlineEntry } from "./model/outline.js";
-export { renderDeck } from "./render/render-deck.js";
-export { type PreviewServer, type ServeOptions, startServer } from "./serve/server.js";
+export type { LookSettings } from "./render/render-brief.js";
+export { type RenderOptions, renderDeck } from "./render/render-deck.js";
+export {
+  type PreviewServer,
+  type Refresh,
+  type ServeOptions,
+  startServer,
+} from "./serve/server.js";
