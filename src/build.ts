@@ -126,7 +126,7 @@ class BatchBrowser {
     this.launching ??= findBrowser(this.options.browserPath)
       .then((found) => {
         if (needsNoSandbox()) this.options.onNotice?.(noSandboxNotice);
-        return launchBrowser(found);
+        return launchBrowser(found, { timeout: this.options.timeout });
       })
       .catch((error) => {
         // Without a browser no brief can print: this stops the batch, not one brief.
@@ -182,7 +182,7 @@ async function buildOne(
     result.warnings = await writeBuild(target, loaded, options, () => browser.get(), inputs);
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
-    result.failure = buildFailure(error, await browser.started(), options.timeout);
+    result.failure = buildFailure(error, await browser.started());
     return result;
   }
   return done(result);
@@ -209,14 +209,11 @@ function inputFiles(images: Map<string, string>, theme?: string): Map<string, st
 }
 
 /** Says what went wrong building a valid brief, in words, keeping the cause. */
-function buildFailure(
-  error: unknown,
-  browser: Browser | undefined,
-  timeout?: number,
-): BriefingError {
-  const fromBrowser = browserFailure(error, browser, "printing", timeout);
-  if (fromBrowser) return fromBrowser;
+function buildFailure(error: unknown, browser: Browser | undefined): BriefingError {
+  // A step of the browser's names itself (see `inStep`).
   if (error instanceof BriefingError) return error;
+  const fromBrowser = browserFailure(error, browser);
+  if (fromBrowser) return fromBrowser;
   // A file that went missing or a full disk is the machine's doing; anything else, ours.
   return new BriefingError(
     (error as NodeJS.ErrnoException)?.code ? "environment" : "internal",

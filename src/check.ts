@@ -59,7 +59,7 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
       if (!loaded.brief || !options.layout || layoutSkipped) continue;
       browser ??= findBrowser(options.browserPath).then((found) => {
         if (needsNoSandbox()) options.onNotice?.(noSandboxNotice);
-        return launchBrowser(found);
+        return launchBrowser(found, { timeout: options.timeout });
       });
       let started: Browser;
       try {
@@ -80,7 +80,12 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
           options.timeout,
         );
       } catch (error) {
-        throw browserFailure(error, started, "laying out the slides", options.timeout) ?? error;
+        const failure = browserFailure(error, started) ?? error;
+        if (!(failure instanceof BriefingError)) throw failure;
+        // Which brief: the rest of the batch is not checked.
+        throw new BriefingError(failure.kind, `${file}: ${failure.message}`, {
+          cause: failure.cause,
+        });
       }
     }
     return { results, layoutSkipped };

@@ -6,6 +6,7 @@ import type { Browser } from "puppeteer";
 import { BriefingError } from "../errors.js";
 import { onInterrupt } from "../interrupt.js";
 import type { FoundBrowser } from "./find-browser.js";
+import { protocolGrace, stepLimit } from "./step.js";
 
 // Headless Chromium with nothing reaching out on its own: no updates, sync or metrics.
 const quietArgs = [
@@ -21,6 +22,12 @@ const quietArgs = [
   "--mute-audio",
   "--font-render-hinting=none",
 ];
+
+/** How the browser is launched. */
+export interface LaunchOptions {
+  /** The user's `--timeout`, in ms: the limit of each step of a page. */
+  timeout?: number;
+}
 
 /** True when Chromium must run without its sandbox, which it refuses to use as root. */
 export function needsNoSandbox(): boolean {
@@ -39,7 +46,10 @@ export const profilePrefix = "briefing-chromium-";
  * the browser exits, however it exits; Ctrl-C kills it and removes the folder too. The caller
  * owns the browser and must close it.
  */
-export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
+export async function launchBrowser(
+  found: FoundBrowser,
+  options: LaunchOptions = {},
+): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   const args = [...quietArgs];
   if (needsNoSandbox()) args.push("--no-sandbox");
@@ -58,6 +68,10 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
       args,
       // Puppeteer's own temporary profile would outlive a killed build; ours does not.
       userDataDir: profile,
+      // Every step of a page has a limit of its own (see `inStep`) that says what was going on;
+      // Puppeteer's, on each call, is only a backstop behind it. The one call that takes longer
+      // than a step, the print of a big deck, carries its own (see `printToPdf`).
+      protocolTimeout: stepLimit(options.timeout) + protocolGrace,
       // Our own Ctrl-C handling closes the browser; Puppeteer's would race it.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -68,7 +82,7 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
     cleanUp();
     throw new BriefingError(
       "environment",
-      `could not start the browser at ${found.executablePath} (found by ${found.from}): ${(error as Error).message.split("\n")[0]}`,
+      `could not start the browser at ${found.executablePath} (found by ${found.from}): ${launchFailure(error)}`,
       { cause: error },
     );
   }
@@ -93,6 +107,12 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
     });
   }
   return browser;
+}
+
+/** Why the browser did not start: what it printed, or that it did not answer in time. */
+function launchFailure(error: unknown): string {
+  if ((error as Error)?.name === "TimeoutError") return "it did not answer within 30 s";
+  return (error as Error).message.split("\n")[0] ?? "";
 }
 
 /** How to stop each browser launched here at once, where that is known to leave nothing behind. */
@@ -159,27 +179,27 @@ function removeProfile(profile: string): void {
 }
 
 /**
- * Says in words why a page of `browser` failed, when the browser is the reason: it quit (crashed
- * or killed) or a page took longer than `timeout` ms. `doing` names the work, e.g. "printing".
+ * Says in words why work with `browser` failed outside any step (see `inStep`, which names its
+ * own), when the browser is the reason: it quit, or Puppeteer gave up on it.
  */
 export function browserFailure(
   error: unknown,
   browser: Browser | undefined,
-  doing: string,
-  timeout?: number,
 ): BriefingError | undefined {
+  if (error instanceof BriefingError) return undefined;
+  const options = { cause: error };
   if (browser && !browser.connected) {
-    return new BriefingError(
-      "environment",
-      `the browser quit in the middle of ${doing} (it crashed or was killed)`,
-      { cause: error },
-    );
+    return new BriefingError("environment", "the browser quit (it crashed or was killed)", options);
   }
-  if ((error as Error)?.name === "TimeoutError") {
-    const limit = timeout === undefined ? "its time limit" : `the ${timeout / 1000} s timeout`;
-    return new BriefingError("environment", `${doing} took longer than ${limit}`, {
-      cause: error,
-    });
+  if (puppeteerErrors.has((error as Error)?.name)) {
+    return new BriefingError("environment", "the browser stopped answering", options);
   }
   return undefined;
 }
+
+const puppeteerErrors = new Set([
+  "TimeoutError",
+  "ProtocolError",
+  "TargetCloseError",
+  "ConnectionClosedError",
+]);
