@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -53,7 +53,9 @@ export async function launchBrowser(
   const { default: puppeteer } = await import("puppeteer");
   const args = [...quietArgs];
   if (needsNoSandbox()) args.push("--no-sandbox");
-  const profile = await mkdtemp(path.join(os.tmpdir(), profilePrefix));
+  removeStaleProfiles(os.tmpdir());
+  // Named after this process, so that a later launch knows when its owner is gone.
+  const profile = await mkdtemp(path.join(os.tmpdir(), `${profilePrefix}${process.pid}-`));
   let pid: number | undefined;
   const cleanUp = () => {
     killBrowser(pid, profile);
@@ -66,6 +68,9 @@ export async function launchBrowser(
       executablePath: found.executablePath,
       headless: true,
       args,
+      // Talked to over a pipe, not a port: when this process dies, even by SIGKILL, the pipe
+      // closes and Chromium exits, instead of living on for ever.
+      pipe: true,
       // Puppeteer's own temporary profile would outlive a killed build; ours does not.
       userDataDir: profile,
       // Every step of a page has a limit of its own (see `inStep`) that says what was going on;
@@ -111,7 +116,12 @@ export async function launchBrowser(
 
 /** Why the browser did not start: what it printed, or that it did not answer in time. */
 function launchFailure(error: unknown): string {
-  if ((error as Error)?.name === "TimeoutError") return "it did not answer within 30 s";
+  const name = (error as Error)?.name;
+  if (name === "TimeoutError") return "it did not answer within 30 s";
+  // Its pipe closed before it answered: what it printed, if anything, is in its own log.
+  if (name === "TargetCloseError" || name === "ConnectionClosedError") {
+    return "it quit as soon as it started";
+  }
   return (error as Error).message.split("\n")[0] ?? "";
 }
 
@@ -143,19 +153,67 @@ function killBrowser(pid: number | undefined, profile: string): void {
   };
   // Puppeteer starts it as the leader of its own process group.
   if (pid) kill(process.platform === "win32" ? pid : -pid);
-  if (process.platform !== "linux") return;
+  for (const [user, line] of commandLines()) if (line.includes(profile)) kill(user);
+}
+
+/** Every process's command line by pid, on Linux (Chromium's names its profile); elsewhere none. */
+function commandLines(): Map<number, string> {
+  const lines = new Map<number, string>();
+  if (process.platform !== "linux") return lines;
   let entries: string[] = [];
   try {
     entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return;
+    return lines;
   }
   for (const entry of entries) {
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, "latin1").includes(profile)) kill(Number(entry));
+      lines.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, "latin1"));
     } catch {
       // Exited meanwhile, or not ours to read.
     }
+  }
+  return lines;
+}
+
+/**
+ * Removes the profile folders in `tmp` that an earlier run left when it was killed outright
+ * (SIGKILL leaves no time to clean up): those whose owner, named in the folder's name, has
+ * exited and that no process uses any more. A live build's folder is never touched; nor is one
+ * whose owner is not known (a version that did not name it), unless it is unused and a day old.
+ */
+export function removeStaleProfiles(tmp: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmp).filter((name) => name.startsWith(profilePrefix));
+  } catch {
+    return;
+  }
+  const stale = names
+    .filter((name) => {
+      const owner = /^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1];
+      if (owner) return !isRunning(Number(owner));
+      try {
+        return Date.now() - statSync(path.join(tmp, name)).mtimeMs > 24 * 3600_000;
+      } catch {
+        return false;
+      }
+    })
+    .map((name) => path.join(tmp, name));
+  if (stale.length === 0) return;
+  const lines = [...commandLines().values()];
+  for (const folder of stale) {
+    if (!lines.some((line) => line.includes(folder))) removeProfile(folder);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: running, as someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
