@@ -3,14 +3,8 @@ import { access, copyFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
-import {
-  browserFailure,
-  closeBrowser,
-  launchBrowser,
-  needsNoSandbox,
-  noSandboxNotice,
-} from "./browser/browser.js";
-import { findBrowser } from "./browser/find-browser.js";
+import { browserFailure } from "./browser/browser.js";
+import { BrowserSession } from "./browser/session.js";
 import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
@@ -141,33 +135,13 @@ export async function build(
  * known to be valid: Chromium's start-up (over a second) then runs while the deck is rendered
  * and written, and a brief with mistakes never waits for a browser.
  */
-class BatchBrowser {
-  private launching?: Promise<Browser>;
-
-  constructor(private readonly options: BuildOptions) {}
-
+class BatchBrowser extends BrowserSession {
   /** The browser, started now if it is not already starting. */
   get(): Promise<Browser> {
-    this.launching ??= findBrowser(this.options.browserPath)
-      .then((found) => {
-        if (needsNoSandbox()) this.options.onNotice?.(noSandboxNotice);
-        return launchBrowser(found);
-      })
-      .catch((error) => {
-        // Without a browser no brief can print: this stops the batch, not one brief.
-        throw new BatchStopped(error);
-      });
-    return this.launching;
-  }
-
-  /** The browser if it was started, for telling why a print failed. */
-  started(): Promise<Browser | undefined> {
-    return this.launching?.catch(() => undefined) ?? Promise.resolve(undefined);
-  }
-
-  async close(): Promise<void> {
-    const browser = await this.started();
-    if (browser) await closeBrowser(browser);
+    return this.browser().catch((error) => {
+      // Without a browser no brief can print: this stops the batch, not one brief.
+      throw new BatchStopped(error);
+    });
   }
 }
 
@@ -214,7 +188,7 @@ async function buildOne(
     Object.assign(result, await writeBuild(loaded, options, () => browser.get(), inputs));
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
-    result.failure = buildFailure(error, await browser.started(), options.timeout);
+    result.failure = buildFailure(error, await browser.started());
     return result;
   }
   return done(result);
@@ -241,14 +215,11 @@ function inputFiles(images: Map<string, string>, theme?: string): Map<string, st
 }
 
 /** Says what went wrong building a valid brief, in words, keeping the cause. */
-function buildFailure(
-  error: unknown,
-  browser: Browser | undefined,
-  timeout?: number,
-): BriefingError {
-  const fromBrowser = browserFailure(error, browser, "printing", timeout);
-  if (fromBrowser) return fromBrowser;
+function buildFailure(error: unknown, browser: Browser | undefined): BriefingError {
+  // A step of the browser's names itself (see `inStep`).
   if (error instanceof BriefingError) return error;
+  const fromBrowser = browserFailure(error, browser);
+  if (fromBrowser) return fromBrowser;
   // A file that went missing or a full disk is the machine's doing; anything else, ours.
   return new BriefingError(
     (error as NodeJS.ErrnoException)?.code ? "environment" : "internal",

@@ -1,12 +1,6 @@
 import type { Browser } from "puppeteer";
-import {
-  browserFailure,
-  closeBrowser,
-  launchBrowser,
-  needsNoSandbox,
-  noSandboxNotice,
-} from "./browser/browser.js";
-import { findBrowser } from "./browser/find-browser.js";
+import { browserFailure } from "./browser/browser.js";
+import { BrowserSession } from "./browser/session.js";
 import { BriefingError, type Problem } from "./errors.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { loadBrief } from "./load/load-brief.js";
@@ -47,7 +41,7 @@ export interface CheckReport {
  * browser starts only once a brief has passed validation, and serves them all.
  */
 export async function check(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
-  let browser: Promise<Browser> | undefined;
+  const session = new BrowserSession(options);
   let layoutSkipped: string | undefined;
   // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
   try {
@@ -57,13 +51,9 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
       const result: CheckResult = { file, problems: loaded.problems, warnings: [] };
       results.push(result);
       if (!loaded.brief || !options.layout || layoutSkipped) continue;
-      browser ??= findBrowser(options.browserPath).then((found) => {
-        if (needsNoSandbox()) options.onNotice?.(noSandboxNotice);
-        return launchBrowser(found);
-      });
       let started: Browser;
       try {
-        started = await browser;
+        started = await session.browser();
       } catch (error) {
         if (options.requireBrowser || !(error instanceof BriefingError)) throw error;
         layoutSkipped = error.message;
@@ -80,12 +70,16 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
           options.timeout,
         );
       } catch (error) {
-        throw browserFailure(error, started, "laying out the slides", options.timeout) ?? error;
+        const failure = browserFailure(error, started) ?? error;
+        if (!(failure instanceof BriefingError)) throw failure;
+        // Which brief: the rest of the batch is not checked.
+        throw new BriefingError(failure.kind, `${file}: ${failure.message}`, {
+          cause: failure.cause,
+        });
       }
     }
     return { results, layoutSkipped };
   } finally {
-    const b = await browser?.catch(() => undefined);
-    if (b) await closeBrowser(b);
+    await session.close();
   }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import type { Browser } from "puppeteer";
 import { BriefingError } from "../errors.js";
 import { onInterrupt } from "../interrupt.js";
 import type { FoundBrowser } from "./find-browser.js";
+import { protocolGrace, stepLimit } from "./step.js";
 
 // Headless Chromium with nothing reaching out on its own: no updates, sync or metrics.
 const quietArgs = [
@@ -21,6 +22,12 @@ const quietArgs = [
   "--mute-audio",
   "--font-render-hinting=none",
 ];
+
+/** How the browser is launched. */
+export interface LaunchOptions {
+  /** The user's `--timeout`, in ms: the limit of each step of a page. */
+  timeout?: number;
+}
 
 /** True when Chromium must run without its sandbox, which it refuses to use as root. */
 export function needsNoSandbox(): boolean {
@@ -39,11 +46,16 @@ export const profilePrefix = "briefing-chromium-";
  * the browser exits, however it exits; Ctrl-C kills it and removes the folder too. The caller
  * owns the browser and must close it.
  */
-export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
+export async function launchBrowser(
+  found: FoundBrowser,
+  options: LaunchOptions = {},
+): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer");
   const args = [...quietArgs];
   if (needsNoSandbox()) args.push("--no-sandbox");
-  const profile = await mkdtemp(path.join(os.tmpdir(), profilePrefix));
+  removeStaleProfiles(os.tmpdir());
+  // Named after this process, so that a later launch knows when its owner is gone.
+  const profile = await mkdtemp(path.join(os.tmpdir(), `${profilePrefix}${process.pid}-`));
   let pid: number | undefined;
   const cleanUp = () => {
     killBrowser(pid, profile);
@@ -56,8 +68,15 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
       executablePath: found.executablePath,
       headless: true,
       args,
+      // Talked to over a pipe, not a port: when this process dies, even by SIGKILL, the pipe
+      // closes and Chromium exits, instead of living on for ever.
+      pipe: true,
       // Puppeteer's own temporary profile would outlive a killed build; ours does not.
       userDataDir: profile,
+      // Every step of a page has a limit of its own (see `inStep`) that says what was going on;
+      // Puppeteer's, on each call, is only a backstop behind it. The one call that takes longer
+      // than a step, the print of a big deck, carries its own (see `printToPdf`).
+      protocolTimeout: stepLimit(options.timeout) + protocolGrace,
       // Our own Ctrl-C handling closes the browser; Puppeteer's would race it.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -68,7 +87,7 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
     cleanUp();
     throw new BriefingError(
       "environment",
-      `could not start the browser at ${found.executablePath} (found by ${found.from}): ${(error as Error).message.split("\n")[0]}`,
+      `could not start the browser at ${found.executablePath} (found by ${found.from}): ${launchFailure(error)}`,
       { cause: error },
     );
   }
@@ -93,6 +112,17 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
     });
   }
   return browser;
+}
+
+/** Why the browser did not start: what it printed, or that it did not answer in time. */
+function launchFailure(error: unknown): string {
+  const name = (error as Error)?.name;
+  if (name === "TimeoutError") return "it did not answer within 30 s";
+  // Its pipe closed before it answered: what it printed, if anything, is in its own log.
+  if (name === "TargetCloseError" || name === "ConnectionClosedError") {
+    return "it quit as soon as it started";
+  }
+  return (error as Error).message.split("\n")[0] ?? "";
 }
 
 /** How to stop each browser launched here at once, where that is known to leave nothing behind. */
@@ -123,19 +153,67 @@ function killBrowser(pid: number | undefined, profile: string): void {
   };
   // Puppeteer starts it as the leader of its own process group.
   if (pid) kill(process.platform === "win32" ? pid : -pid);
-  if (process.platform !== "linux") return;
+  for (const [user, line] of commandLines()) if (line.includes(profile)) kill(user);
+}
+
+/** Every process's command line by pid, on Linux (Chromium's names its profile); elsewhere none. */
+function commandLines(): Map<number, string> {
+  const lines = new Map<number, string>();
+  if (process.platform !== "linux") return lines;
   let entries: string[] = [];
   try {
     entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return;
+    return lines;
   }
   for (const entry of entries) {
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, "latin1").includes(profile)) kill(Number(entry));
+      lines.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, "latin1"));
     } catch {
       // Exited meanwhile, or not ours to read.
     }
+  }
+  return lines;
+}
+
+/**
+ * Removes the profile folders in `tmp` that an earlier run left when it was killed outright
+ * (SIGKILL leaves no time to clean up): those whose owner, named in the folder's name, has
+ * exited and that no process uses any more. A live build's folder is never touched; nor is one
+ * whose owner is not known (a version that did not name it), unless it is unused and a day old.
+ */
+export function removeStaleProfiles(tmp: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmp).filter((name) => name.startsWith(profilePrefix));
+  } catch {
+    return;
+  }
+  const stale = names
+    .filter((name) => {
+      const owner = /^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1];
+      if (owner) return !isRunning(Number(owner));
+      try {
+        return Date.now() - statSync(path.join(tmp, name)).mtimeMs > 24 * 3600_000;
+      } catch {
+        return false;
+      }
+    })
+    .map((name) => path.join(tmp, name));
+  if (stale.length === 0) return;
+  const lines = [...commandLines().values()];
+  for (const folder of stale) {
+    if (!lines.some((line) => line.includes(folder))) removeProfile(folder);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: running, as someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -159,27 +237,27 @@ function removeProfile(profile: string): void {
 }
 
 /**
- * Says in words why a page of `browser` failed, when the browser is the reason: it quit (crashed
- * or killed) or a page took longer than `timeout` ms. `doing` names the work, e.g. "printing".
+ * Says in words why work with `browser` failed outside any step (see `inStep`, which names its
+ * own), when the browser is the reason: it quit, or Puppeteer gave up on it.
  */
 export function browserFailure(
   error: unknown,
   browser: Browser | undefined,
-  doing: string,
-  timeout?: number,
 ): BriefingError | undefined {
+  if (error instanceof BriefingError) return undefined;
+  const options = { cause: error };
   if (browser && !browser.connected) {
-    return new BriefingError(
-      "environment",
-      `the browser quit in the middle of ${doing} (it crashed or was killed)`,
-      { cause: error },
-    );
+    return new BriefingError("environment", "the browser quit (it crashed or was killed)", options);
   }
-  if ((error as Error)?.name === "TimeoutError") {
-    const limit = timeout === undefined ? "its time limit" : `the ${timeout / 1000} s timeout`;
-    return new BriefingError("environment", `${doing} took longer than ${limit}`, {
-      cause: error,
-    });
+  if (puppeteerErrors.has((error as Error)?.name)) {
+    return new BriefingError("environment", "the browser stopped answering", options);
   }
   return undefined;
 }
+
+const puppeteerErrors = new Set([
+  "TimeoutError",
+  "ProtocolError",
+  "TargetCloseError",
+  "ConnectionClosedError",
+]);

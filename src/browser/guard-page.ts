@@ -2,12 +2,13 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, HTTPRequest, Page } from "puppeteer";
+import { inStep, protocolGrace, stepLimit } from "./step.js";
 
 /** How a page that shows one deck's files may behave. */
 export interface GuardOptions {
   /** The deck's folder: the only files the page may read. */
   folder: string;
-  /** Overrides every wait and print timeout of the page, in milliseconds. */
+  /** The user's `--timeout`, in ms: the limit of each step of the page (see `stepLimit`). */
   timeout?: number;
   /** Told every request the page tried and was refused (network, or a file outside `folder`). */
   onBlocked?: (url: string) => void;
@@ -50,12 +51,12 @@ export async function withGuardedPage<T>(
   idlePages.set(browser, idle);
   let page = reuse ? idle.shift() : undefined;
   while (page?.isClosed()) page = idle.shift();
-  page ??= await guardedPage(browser);
+  page ??= await inStep(browser, "opening a page", options.timeout, () => guardedPage(browser));
   const report = options.onBlocked ?? (() => {});
   guards.set(page, { allowed: fileFilter(options.folder), report });
-  // Puppeteer's defaults, unless the caller has a limit of its own.
-  page.setDefaultTimeout(options.timeout ?? 30_000);
-  page.setDefaultNavigationTimeout(options.timeout ?? 30_000);
+  // Puppeteer's own limits are a backstop: each step's, which names it, comes first.
+  page.setDefaultTimeout(stepLimit(options.timeout) + protocolGrace);
+  page.setDefaultNavigationTimeout(stepLimit(options.timeout) + protocolGrace);
   let inGoodOrder = false;
   try {
     const result = await fn(page);
@@ -63,10 +64,13 @@ export async function withGuardedPage<T>(
     return result;
   } finally {
     // Read and emptied, so that a next use that fails before it opens a document of its own
-    // does not report this one's refusals again.
-    const refused = await page
-      .evaluate(() => window.__briefingBlocked?.splice(0) ?? [])
-      .catch(() => [] as string[]);
+    // does not report this one's refusals again. A page that failed may not answer, and its
+    // use failed anyway.
+    const refused = inGoodOrder
+      ? await page
+          .evaluate(() => window.__briefingBlocked?.splice(0) ?? [])
+          .catch(() => [] as string[])
+      : [];
     for (const url of refused) report(url);
     guards.delete(page);
     if (reuse && inGoodOrder) idle.push(page);

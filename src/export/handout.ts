@@ -3,6 +3,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
 import { withGuardedPage } from "../browser/guard-page.js";
+import { printToPdf } from "../browser/print-to-pdf.js";
+import { inStep, stepLimit } from "../browser/step.js";
 import type { Deck } from "../model/deck.js";
 import { buildHandout } from "../model/handout.js";
 import type { OutlineEntry } from "../model/outline.js";
@@ -14,6 +16,8 @@ import { pdfPageCount } from "./pdf-update.js";
 // The text width of an A4 page with the margins handout.css gives it, in CSS pixels.
 const textWidthPx = Math.round(((210 - 36) / 25.4) * 96);
 const textHeightPx = ((297 - 24 - 22) / 25.4) * 96;
+// Twice what a slide of the PDF gets (see pdf.ts): a sheet holds the slide and its notes.
+const timeoutPerSheet = 300;
 
 /**
  * Prints the handout: one A4 portrait sheet per slide, the slide on top at reduced size (the
@@ -44,34 +48,43 @@ export async function printHandout(
       browser,
       { ...options, folder },
       async (page) => {
-        await page.setViewport({ width: textWidthPx, height: 1000 });
-        await page.emulateMediaType("print");
-        await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const { banner, heights } = await page.evaluate(() => {
-          const bar = document.querySelector(".banner");
-          return {
-            banner: bar && {
-              text: bar.textContent ?? "",
-              color: getComputedStyle(bar).backgroundColor,
-            },
-            heights: [...document.querySelectorAll(".sheet")].map(
-              (s) => s.getBoundingClientRect().height,
-            ),
-          };
-        });
+        const { banner, heights } = await inStep(
+          page,
+          "printing the handout",
+          options.timeout,
+          async () => {
+            await page.setViewport({ width: textWidthPx, height: 1000 });
+            await page.emulateMediaType("print");
+            await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
+            await page.evaluate(() => document.fonts.ready.then(() => undefined));
+            return page.evaluate(() => {
+              const bar = document.querySelector(".banner");
+              return {
+                banner: bar && {
+                  text: bar.textContent ?? "",
+                  color: getComputedStyle(bar).backgroundColor,
+                },
+                heights: [...document.querySelectorAll(".sheet")].map(
+                  (s) => s.getBoundingClientRect().height,
+                ),
+              };
+            });
+          },
+        );
         const margin = template("handout-margin.hbs");
         const context = { ...deck, banner };
-        const bytes = await page.pdf({
-          preferCSSPageSize: true,
-          printBackground: true,
-          tagged: true,
-          outline: false,
-          displayHeaderFooter: true,
+        const allowance = timeoutPerSheet * sheets.length;
+        const margins = {
           headerTemplate: margin({ ...context, top: true }),
           footerTemplate: margin(context),
-          timeout: options.timeout ?? 60_000 + 300 * sheets.length,
-        });
+        };
+        const bytes = await inStep(
+          page,
+          "printing the handout",
+          options.timeout,
+          () => printToPdf(page, stepLimit(options.timeout, allowance), margins),
+          { allowance },
+        );
         // Where each sheet starts, from its height: a sheet taller than a page runs on.
         const sheetPages = heights.map((h) => Math.max(1, Math.ceil((h - 1) / textHeightPx)));
         return { bytes, sheetPages };

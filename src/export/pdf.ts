@@ -4,6 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { type GuardOptions, withGuardedPage } from "../browser/guard-page.js";
+import { printToPdf } from "../browser/print-to-pdf.js";
+import { inStep, stepLimit } from "../browser/step.js";
 import { BriefingError } from "../errors.js";
 import type { Deck } from "../model/deck.js";
 import type { OutlineEntry } from "../model/outline.js";
@@ -32,8 +34,7 @@ export interface PdfExtras {
 // Chrome lays out the whole print document for every print call, page ranges or not, so one
 // call is the fastest way to print a big deck (2,017 pages: 54 s in one call; 11.5 s for a
 // range of 100 alone). What must not happen is a fixed timeout cutting it off: it grows with
-// the deck.
-const baseTimeout = 60_000;
+// the deck (see `stepLimit`).
 const timeoutPerPage = 150;
 
 /** Limits on a page that prints: how long it may take, and who is told of refused requests. */
@@ -57,10 +58,45 @@ export async function writePrintDocument(target: DeckToPrint): Promise<string> {
   return file;
 }
 
-/** Opens a print document and waits for its fonts: it is then laid out as it prints. */
+/**
+ * Opens a print document and waits for its images and fonts: it is then laid out as it prints.
+ * `timeout` is the user's `--timeout` (see `stepLimit`).
+ */
 export async function openPrintDocument(page: Page, file: string, timeout?: number): Promise<void> {
-  await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: timeout ?? baseTimeout });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const url = pathToFileURL(file).href;
+  await inStep(page, "opening the deck", timeout, () =>
+    page.goto(url, { waitUntil: "domcontentloaded" }),
+  );
+  await inStep(
+    page,
+    "loading its images",
+    timeout,
+    () =>
+      page.evaluate(async () => {
+        if (document.readyState !== "complete") {
+          await new Promise((loaded) => window.addEventListener("load", loaded, { once: true }));
+        }
+        await document.fonts.ready;
+      }),
+    { detail: () => page.evaluate(imagesLoading) },
+  );
+}
+
+/** Runs in the page: the images not loaded yet, and the page each is on, in words. */
+function imagesLoading(): string | undefined {
+  const pages = [...document.querySelectorAll(".pdf-page")];
+  const loading = [...document.images]
+    .filter((img) => !img.complete)
+    .map((img) => {
+      const page = pages.indexOf(img.closest(".pdf-page") as Element) + 1;
+      return `${img.getAttribute("src")}${page > 0 ? ` (page ${page})` : ""}`;
+    });
+  return loading.length > 0 ? loading.join(", ") : undefined;
+}
+
+/** Runs `look` at an open print document (see `openPrintDocument`), within its time limit. */
+export function lookAt<T>(page: Page, timeout: number | undefined, look: () => Promise<T>) {
+  return inStep(page, "laying out the slides", timeout, look);
 }
 
 /**
@@ -96,7 +132,7 @@ export async function printAndLook<T>(
       { ...options, folder: target.folder },
       async (page) => {
         await openPrintDocument(page, file, options.timeout);
-        const seen = await look(page);
+        const seen = await lookAt(page, options.timeout, () => look(page));
         const { bytes, expectedPages } = await printPage(page, options.timeout);
         return { pdf: await finishPdf(bytes, expectedPages, extras), seen };
       },
@@ -112,15 +148,17 @@ async function printPage(
   page: Page,
   timeout?: number,
 ): Promise<{ bytes: Uint8Array; expectedPages: number }> {
-  const expectedPages = await page.$$eval(".pdf-page", (pages) => pages.length);
-  const bytes = await page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    tagged: true,
-    // Bookmarks come from the deck model (see `deckOutline`), not from Chrome's headings.
-    outline: false,
-    timeout: timeout ?? baseTimeout + timeoutPerPage * expectedPages,
-  });
+  const expectedPages = await inStep(page, "printing the PDF", timeout, () =>
+    page.$$eval(".pdf-page", (pages) => pages.length),
+  );
+  const allowance = timeoutPerPage * expectedPages;
+  const bytes = await inStep(
+    page,
+    "printing the PDF",
+    timeout,
+    () => printToPdf(page, stepLimit(timeout, allowance)),
+    { allowance },
+  );
   return { bytes, expectedPages };
 }
 

@@ -39,7 +39,18 @@ export interface SlideFindings {
 export async function findSlideProblems(): Promise<SlideFindings[]> {
   await document.fonts.ready;
   const images = [...document.querySelectorAll<HTMLImageElement>(".slides img")];
-  await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+  // Loaded or failed is all the check needs. Not `decode()`: Chromium settles it only once the
+  // page draws a frame, and a tab behind another (every page of a batch but one) draws none.
+  await Promise.all(
+    images.map(
+      (img) =>
+        img.complete ||
+        new Promise((settled) => {
+          img.addEventListener("load", settled, { once: true });
+          img.addEventListener("error", settled, { once: true });
+        }),
+    ),
+  );
 
   const canvas = document.createElement("canvas");
   canvas.width = 96;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { withGuardedPage } from "../browser/guard-page.js";
-import { openPrintDocument, type PrintOptions } from "../export/pdf.js";
+import { lookAt, openPrintDocument, type PrintOptions } from "../export/pdf.js";
 import { findSlideProblems, type SlideFindings } from "./in-page.js";
 
 /**
@@ -16,6 +16,6 @@ export async function inspectDeck(
 ): Promise<SlideFindings[]> {
   return withGuardedPage(browser, { ...options, folder: path.dirname(printFile) }, async (page) => {
     await openPrintDocument(page, printFile, options.timeout);
-    return page.evaluate(findSlideProblems);
+    return lookAt(page, options.timeout, () => page.evaluate(findSlideProblems));
   });
 }

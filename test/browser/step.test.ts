@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeBrowser, launchBrowser } from "../../src/browser/browser.js";
+import { findBrowser } from "../../src/browser/find-browser.js";
+import { withGuardedPage } from "../../src/browser/guard-page.js";
+import { printToPdf } from "../../src/browser/print-to-pdf.js";
+import { BriefingError } from "../../src/errors.js";
+import { lookAt, openPrintDocument } from "../../src/export/pdf.js";
+import { pdfPages } from "../helpers/pdf.js";
+import { tempDir } from "../helpers/temp.js";
+
+// What Puppeteer says when it gives up: never what the user reads.
+const puppeteerWords = /protocolTimeout|timed out|Target closed|Navigation timeout|TimeoutError/;
+
+let browser: Browser;
+let folder: string;
+
+beforeAll(async () => {
+  // Puppeteer's own limit on a call (its protocolTimeout) comes from this: 10.1 s.
+  browser = await launchBrowser(await findBrowser(undefined), { timeout: 100 });
+  folder = await tempDir("step");
+});
+
+afterAll(async () => {
+  if (browser) await closeBrowser(browser);
+});
+
+/** What `work` with a guarded page of `folder` failed with, and how long it took. */
+async function failureOf(work: Parameters<typeof withGuardedPage>[2]) {
+  let started = 0;
+  // The page opens with the default limit: a busy machine takes more than 0.5 s for that.
+  const error = await withGuardedPage(browser, { folder }, (page) => {
+    started = Date.now();
+    return work(page);
+  }).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(BriefingError);
+  expect((error as BriefingError).kind).toBe("environment");
+  expect((error as Error).message).not.toMatch(puppeteerWords);
+  return { message: (error as Error).message, took: Date.now() - started };
+}
+
+describe("a step of a page that takes too long", () => {
+  it("an image that never finishes loading: names the step and the image, within the timeout", async () => {
+    // A named pipe nobody writes to: Chromium waits for its bytes for ever.
+    execFileSync("mkfifo", [path.join(folder, "never.png")]);
+    const file = path.join(folder, "deck.html");
+    writeFileSync(
+      file,
+      '<!doctype html><div class="pdf-page">one</div><div class="pdf-page"><img src="never.png"></div>',
+    );
+    const { message, took } = await failureOf((page) => openPrintDocument(page, file, 500));
+    expect(message).toBe(
+      "loading its images took longer than the 0.5 s timeout; still waiting for never.png (page 2)",
+    );
+    expect(took).toBeLessThan(3_000);
+  });
+
+  it("a look at the slides that never returns: names the step, within the timeout", async () => {
+    const { message, took } = await failureOf((page) =>
+      lookAt(page, 300, () => page.evaluate(() => new Promise<void>(() => {}))),
+    );
+    expect(message).toBe("laying out the slides took longer than the 0.3 s timeout");
+    expect(took).toBeLessThan(2_000);
+  });
+});
+
+describe("a print that takes longer than Puppeteer waits for a call", () => {
+  it("is not cut off: it has a limit of its own", async () => {
+    const file = path.join(folder, "slow.html");
+    writeFileSync(file, "<!doctype html><p>Printed after a long wait</p>");
+    const pdf = await withGuardedPage(browser, { folder }, async (page) => {
+      await page.goto(`file://${file}`);
+      // The page's thread is busy for longer than Puppeteer's 10.1 s; the print waits for it.
+      await page.evaluate(() => {
+        setTimeout(() => {
+          const end = Date.now() + 11_000;
+          while (Date.now() < end);
+        });
+      });
+      return printToPdf(page, 30_000);
+    });
+    const out = path.join(folder, "slow.pdf");
+    writeFileSync(out, pdf);
+    expect(pdfPages(out)[0]).toContain("Printed after a long wait");
+  }, 40_000);
+});
