@@ -117,6 +117,17 @@ function logicalText(file: string): string {
   );
 }
 
+// Two things poppler's reading of right-to-left text gets wrong that the PDF has right (a plain
+// Chromium print of the same words reads back the same way): a lam-alef ligature, one glyph for
+// two letters, comes back with its letters swapped (الملاحة as المالحة, الأوسط as األوسط), and
+// paired brackets come back mirrored. Compare Arabic with both evened out: the letters of each
+// run of lams and alefs in a fixed order, and no brackets.
+function rightToLeftReading(text: string): string {
+  return text
+    .replace(/[\u0622\u0623\u0625\u0627\u0644]+/g, (run) => [...run].sort().join(""))
+    .replace(/[()«»]/g, "");
+}
+
 async function slidesOf(name: string): Promise<{ count: number; titles: string[] }> {
   const html = await readFile(deckOf(name), "utf8");
   const count = (html.match(/<section id="[^"]+" class="slide /g) ?? []).length;
@@ -200,7 +211,11 @@ describe.each([
     const { count, titles } = await slidesOf(name);
     expect(Number(pdfInfo(pdfOf(name)).Pages)).toBe(count);
     const text = squeeze(pdfPages(pdfOf(name)).join("\n")) + squeeze(logicalText(pdfOf(name)));
-    const missing = titles.filter((title) => !text.includes(squeeze(title)));
+    const read = rightToLeftReading(text);
+    const missing = titles.filter(
+      (title) =>
+        !text.includes(squeeze(title)) && !read.includes(rightToLeftReading(squeeze(title))),
+    );
     expect(missing).toEqual([]);
   });
 
