@@ -72,7 +72,8 @@ export function checkFiles(
   return { problems, images };
 }
 
-function inside(folder: string, file: string): boolean {
+/** Whether `file` is strictly inside `folder` (both absolute, and real if links matter). */
+export function inside(folder: string, file: string): boolean {
   const rel = path.relative(folder, file);
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }

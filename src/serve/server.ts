@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +14,7 @@ import {
   refreshPreview,
   templateFolders,
 } from "./preview.js";
+import { openContained, type ServedFile } from "./served-file.js";
 import { Watcher } from "./watcher.js";
 
 /** Settings for the preview server, already resolved. */
@@ -154,8 +154,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     const [first = "", ...rest] = verdict.path;
 
     if (first === "__briefing") {
-      if (rest.join("/") === liveScriptPath.split("/").pop())
-        return sendFile(res, path.join(templatesDir, "serve", "live.js"));
+      if (rest.join("/") === liveScriptPath.split("/").pop()) return sendFile(res, liveScript);
       if (rest.join("/") === "events") return events(req, res);
       return fail(res, 404);
     }
@@ -271,12 +270,18 @@ function sendHtml(res: ServerResponse, html: string): void {
   res.end(html);
 }
 
-function sendFile(res: ServerResponse, file: string): void {
-  const type = types[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  const stream = createReadStream(file);
-  stream.once("open", () => {
-    res.writeHead(200, { "Content-Type": type });
-    stream.pipe(res);
-  });
-  stream.once("error", () => fail(res, 404));
+const liveScript: ServedFile = {
+  file: path.join(templatesDir, "serve", "live.js"),
+  within: path.join(templatesDir, "serve"),
+};
+
+/** Sends a file only if it is still where it may be (see `openContained`); 404 if not. */
+async function sendFile(res: ServerResponse, served: ServedFile): Promise<void> {
+  const opened = await openContained(served.file, served.within);
+  if (!opened) return fail(res, 404);
+  const type = types[path.extname(served.file).toLowerCase()] ?? "application/octet-stream";
+  res.writeHead(200, { "Content-Type": type, "Content-Length": opened.size });
+  const stream = opened.handle.createReadStream();
+  stream.once("error", () => res.destroy());
+  stream.pipe(res);
 }
