@@ -217,15 +217,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        new BriefingError(
-          error.code === "EADDRINUSE" ? "usage" : "environment",
-          error.code === "EADDRINUSE"
-            ? `port ${options.port} on ${options.host} is in use; choose another with --port`
-            : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
-          { cause: error },
-        ),
-      ),
+      reject(listenFailure(error, options.host, options.port)),
     );
     server.listen(options.port, options.host, resolve);
   });
@@ -246,6 +238,27 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Why the server cannot listen, in words: the host and port are the user's, so mostly usage. */
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): BriefingError {
+  const where = `${host}:${port}`;
+  const [kind, message] = (
+    {
+      EADDRINUSE: ["usage", `port ${port} on ${host} is in use; choose another with --port`],
+      EADDRNOTAVAIL: ["usage", `cannot listen on ${where}: no interface of this machine has it`],
+      ENOTFOUND: ["usage", `cannot listen on ${where}: no such host`],
+      EAI_AGAIN: ["environment", `cannot listen on ${where}: the host name cannot be looked up`],
+      EACCES: [
+        "environment",
+        `cannot listen on ${where}: not allowed (ports below 1024 need privileges)`,
+      ],
+    } as const
+  )[error.code as string] ?? [
+    "environment",
+    `cannot listen on ${where} (${error.code ?? "unknown error"})`,
+  ];
+  return new BriefingError(kind, message, { cause: error });
 }
 
 function fail(res: ServerResponse, status: number): void {
