@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, writeSync } from "node:fs";
 import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { BuildResult } from "./build.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
 import { BriefingError, exitCodes, formatProblem, type Problem } from "./errors.js";
 import { undoAll } from "./interrupt.js";
+import { didYouMean } from "./load/suggest.js";
 
 const usage = `Usage:
   briefing build <file-or-folder>... [--out DIR] [--no-pdf] [--handout] [--single-file [--notes]]
@@ -34,7 +35,8 @@ Build options:
   --single-file        also write <name>.html: the whole deck in one file, to email
   --notes              keep the speaker notes in that file (left out by default)
   --timeout SECONDS    give up on a brief whose page in the browser takes longer than this
-                       (also BRIEFING_TIMEOUT; by default a minute, more for big decks)
+                       (also BRIEFING_TIMEOUT; by default a minute, more for big decks;
+                       at most 86400, a day)
   -j, --concurrency N  briefs built at once (default: one per core)
   --force              rebuild briefs whose inputs have not changed since their last build
   -q, --quiet          print only problems; no progress line
@@ -120,13 +122,7 @@ export async function main(
 }
 
 async function run(argv: string[], out: Out, err: Out): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new BriefingError("usage", (error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse(argv);
   if (values.version) {
     out(version());
     return 0;
@@ -145,7 +141,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   if (inputs.length === 0)
     throw new BriefingError("usage", `"briefing ${command}" needs a brief or a folder of briefs`);
   const files = await expandInputs(inputs);
-  const timeout = seconds(values.timeout ?? process.env.BRIEFING_TIMEOUT);
+  const timeout = seconds(values.timeout, process.env.BRIEFING_TIMEOUT);
   let noticed = false;
   const onNotice = (message: string) => {
     if (!noticed) err(`briefing: ${message}`);
@@ -259,17 +255,22 @@ function concurrency(value: string | undefined): number | undefined {
   return n;
 }
 
-/** `--timeout SECONDS` in milliseconds. */
-function seconds(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new BriefingError("usage", `--timeout needs a number of seconds above 0, not "${value}"`);
+/** The longest `--timeout`: a day, far below where Node's timers overflow and fire at once. */
+const maxTimeout = 24 * 60 * 60;
+
+/** `--timeout SECONDS` (or `BRIEFING_TIMEOUT`, empty when unset) in milliseconds. */
+function seconds(flag: string | undefined, env: string | undefined): number | undefined {
+  const [value, name] = flag !== undefined ? [flag, "--timeout"] : [env, "BRIEFING_TIMEOUT"];
+  if (value === undefined || (value === "" && flag === undefined)) return undefined;
+  const n = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > maxTimeout) {
+    throw new BriefingError(
+      "usage",
+      `${name} needs a number of seconds above 0 and at most ${maxTimeout} (a day), not "${value}"`,
+    );
   }
   return n * 1000;
 }
-
-type Values = ReturnType<typeof parse>["values"];
 
 async function checkCommand(
   files: string[],
@@ -340,10 +341,20 @@ async function serveCommand(inputs: string[], values: Values, out: Out, err: Out
     throw new BriefingError("usage", `"briefing serve" takes one brief or folder`);
   const input = inputs[0] ?? (existsSync("briefings") ? "briefings" : ".");
   const port = values.port === undefined ? 8000 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new BriefingError("usage", `--port must be a port number, not "${values.port}"`);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || port > 65535)) {
+    throw new BriefingError(
+      "usage",
+      `--port needs a port number from 0 to 65535, not "${values.port}"`,
+    );
   }
   const host = values.host ?? "127.0.0.1";
+  // Node would take an empty host for every interface: exactly what --host must never do unasked.
+  if (host.trim() === "" || /\s/.test(host)) {
+    throw new BriefingError(
+      "usage",
+      `--host needs a host name or an IP address to listen on, not "${host}"`,
+    );
+  }
   const { startServer } = await import("./serve/server.js");
   const { isLoopback } = await import("./serve/guard.js");
   if (!isLoopback(host)) {
@@ -418,31 +429,74 @@ function formatWarning(problem: Problem): string {
   return `${problem.file}:${problem.pos.line}:${problem.pos.col}: warning: ${problem.message}`;
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
+type OptionConfigs = NonNullable<ParseArgsConfig["options"]>;
+
+/** Every option of every command: a new option is one line here. */
+const options = {
+  out: { type: "string", short: "o" },
+  "no-pdf": { type: "boolean" },
+  handout: { type: "boolean" },
+  "single-file": { type: "boolean" },
+  notes: { type: "boolean" },
+  timeout: { type: "string" },
+  concurrency: { type: "string", short: "j" },
+  force: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  browser: { type: "string" },
+  config: { type: "string" },
+  strict: { type: "boolean" },
+  "no-browser": { type: "boolean" },
+  format: { type: "string" },
+  port: { type: "string", short: "p" },
+  host: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const satisfies OptionConfigs;
+
+type Values = {
+  -readonly [K in keyof typeof options]?: (typeof options)[K]["type"] extends "string"
+    ? string
+    : boolean;
+};
+
+/**
+ * The arguments as options and positionals. parseArgs runs leniently and each option is judged
+ * here, so that every mistake gets this tool's own words, and so that a value that starts with
+ * a dash (`-j -1`) reaches the check of its option instead of being called ambiguous.
+ */
+function parse(argv: string[]): { values: Values; positionals: string[] } {
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
+    options,
     allowPositionals: true,
-    options: {
-      out: { type: "string", short: "o" },
-      "no-pdf": { type: "boolean" },
-      handout: { type: "boolean" },
-      "single-file": { type: "boolean" },
-      notes: { type: "boolean" },
-      timeout: { type: "string" },
-      concurrency: { type: "string", short: "j" },
-      force: { type: "boolean" },
-      quiet: { type: "boolean", short: "q" },
-      browser: { type: "string" },
-      config: { type: "string" },
-      strict: { type: "boolean" },
-      "no-browser": { type: "boolean" },
-      format: { type: "string" },
-      port: { type: "string", short: "p" },
-      host: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-    },
+    strict: false,
+    tokens: true,
   });
+  for (const token of tokens) if (token.kind === "option") checkOption(token);
+  return { values: values as Values, positionals };
+}
+
+type OptionToken = Extract<
+  NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number],
+  { kind: "option" }
+>;
+
+function checkOption(token: OptionToken): void {
+  const option = (options as OptionConfigs)[token.name];
+  const named = token.rawName;
+  if (!option) {
+    const known = Object.keys(options).map((name) => `--${name}`);
+    const hint = named.startsWith("--") ? didYouMean(named, known) : "";
+    throw new BriefingError("usage", `unknown option ${named}${hint}`);
+  }
+  if (option.type === "boolean" && token.value !== undefined) {
+    throw new BriefingError("usage", `${named} takes no value`);
+  }
+  // Lenient parsing takes the next argument as the value even when it is another option.
+  const looksLikeOption = !token.inlineValue && /^-[^\d.]/.test(token.value ?? "");
+  if (option.type === "string" && (token.value === undefined || looksLikeOption)) {
+    throw new BriefingError("usage", `${named} needs a value`);
+  }
 }
 
 /** Files as given, and every *.yaml / *.yml in each folder given, in name order. */

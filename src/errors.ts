@@ -14,6 +14,10 @@ export type ProblemCode =
   | "bad-url"
   | "bad-path"
   | "missing-file"
+  // A path that names a folder, a named pipe or a device where a file belongs.
+  | "not-a-file"
+  // A brief that is not UTF-8 text: binary, UTF-16, another encoding.
+  | "not-text"
   | "empty-list"
   | "bad-language"
   | "bad-color"

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../errors.js";
 import type { YamlSource } from "./read-yaml.js";
@@ -54,15 +54,30 @@ export function checkFiles(
       report("bad-path", `"${ref}" points outside the brief's folder`);
       continue;
     }
+    // Resolving drops a trailing "/", which the deck's copy of the file would keep.
+    if (/[\\/]$/.test(ref)) {
+      report("not-a-file", `"${ref}" ends in "/", so it names a folder: name the image file`);
+      continue;
+    }
     if (!imageTypes.has(path.extname(ref).toLowerCase())) {
       report("bad-path", `"${ref}" is not an image (${[...imageTypes].join(", ")})`);
       continue;
     }
-    if (!existsSync(full) || !statSync(full).isFile()) {
+    const info = statOrNothing(full);
+    if (!info) {
       report("missing-file", `no image at "${ref}" (looked in ${dir})`);
       continue;
     }
-    const real = realpathSync(full);
+    if (!info.isFile()) {
+      const what = info.isDirectory() ? "a folder" : "not a regular file";
+      report("not-a-file", `"${ref}" is ${what}, not an image file`);
+      continue;
+    }
+    const real = realOrNothing(full);
+    if (!real) {
+      report("missing-file", `no image at "${ref}" (looked in ${dir})`);
+      continue;
+    }
     if (!inside(root, real)) {
       report("bad-path", `"${ref}" is a link to a file outside the brief's folder`);
       continue;
@@ -72,7 +87,25 @@ export function checkFiles(
   return { problems, images };
 }
 
-function inside(folder: string, file: string): boolean {
+/** A file's details, or nothing when it cannot be reached (gone, a loop of links, a file as folder). */
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function realOrNothing(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` is strictly inside `folder` (both absolute, and real if links matter). */
+export function inside(folder: string, file: string): boolean {
   const rel = path.relative(folder, file);
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }

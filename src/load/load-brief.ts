@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import path from "node:path";
 import { deckNameProblem } from "../deck-name.js";
 import { BriefingError, type Position, type Problem } from "../errors.js";
@@ -6,7 +7,7 @@ import { checkFiles } from "./check-files.js";
 import { checkReferences } from "./check-references.js";
 import { maxBytes, tooLarge } from "./limits.js";
 import { passesBriefSchema } from "./quick-check.js";
-import { readYaml, type YamlSource } from "./read-yaml.js";
+import { decodeText, readYaml, type YamlSource } from "./read-yaml.js";
 import type { Brief } from "./schema.js";
 
 /** A brief read from disk: valid when `problems` is empty, and then `brief` is set. */
@@ -69,35 +70,64 @@ async function schemaProblems(source: YamlSource): Promise<Problem[]> {
  */
 export async function loadBrief(file: string): Promise<LoadedBrief> {
   deckName(file);
-  let text: string;
-  try {
-    // A file far too large for a brief is refused before it is read into memory.
-    const { size } = await stat(file);
-    if (size > maxBytes) {
-      const problem: Problem = {
-        code: "yaml-syntax",
-        message: tooLarge,
-        file,
-        pos: { line: 1, col: 1 },
-        path: [],
-      };
-      return {
-        file,
-        ...naming(file),
-        problems: [problem],
-        images: new Map(),
-        positionOf: () => problem.pos,
-      };
-    }
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT"
-        ? "no such file"
-        : (error as Error).message;
-    throw new BriefingError("usage", `cannot read ${file}: ${reason}`, { cause: error });
+  const read = await readBriefFile(file);
+  if (read.problem) {
+    const { problem } = read;
+    return {
+      file,
+      ...naming(file),
+      problems: [problem],
+      images: new Map(),
+      positionOf: () => problem.pos,
+    };
   }
-  return validateBrief(file, text);
+  return validateBrief(file, read.text);
+}
+
+/**
+ * A brief's text, or the one problem that stops it being read: not a regular file, too large,
+ * not UTF-8 text. Opened without blocking, so that a named pipe with no writer (or a device)
+ * at the brief's path is refused instead of waited on forever.
+ */
+async function readBriefFile(file: string): Promise<ReturnType<typeof decodeText>> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  const refuse = (code: Problem["code"], message: string) => ({
+    problem: { code, message, file, pos: { line: 1, col: 1 }, path: [] },
+  });
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return refuse("not-a-file", "this is a folder, not a brief");
+    if (!info.isFile()) {
+      return refuse("not-a-file", "this is not a regular file (a named pipe or a device?)");
+    }
+    // A file far too large for a brief is refused before it is read into memory.
+    if (info.size > maxBytes) return refuse("yaml-syntax", tooLarge);
+    return decodeText(file, await handle.readFile());
+  } catch (error) {
+    throw cannotRead(file, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function cannotRead(file: string, error: unknown): BriefingError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const reasons: Record<string, string> = {
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "it is a folder",
+    ELOOP: "its symbolic links go round in a loop",
+    ENAMETOOLONG: "its name is too long",
+    ENOTDIR: "a part of its path is not a folder",
+  };
+  const reason = reasons[code] ?? `the system refused (${code || "unknown error"})`;
+  return new BriefingError("usage", `cannot read ${file}: ${reason}`, { cause: error });
 }
 
 /** Where a brief lives, and its name: the file name without its extension. */

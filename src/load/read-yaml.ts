@@ -1,6 +1,17 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from "yaml";
 import type { Position, Problem } from "../errors.js";
 import { refuseBeforeParsing } from "./limits.js";
+import { conversionMessage, yamlMessage } from "./yaml-messages.js";
 
 /** A parsed YAML file that can say where any value in it was written. */
 export interface YamlSource {
@@ -16,8 +27,71 @@ export interface YamlSource {
 // stops "billion laughs" documents before they expand.
 const maxAliasCount = 100;
 
+/**
+ * The text of a file's bytes, or where they stop being UTF-8 text: a brief in UTF-16, a binary
+ * file or one in another encoding is one problem at its first offending byte, rather than
+ * YAML errors about characters that are not what the author wrote. A UTF-8 byte-order mark
+ * is dropped.
+ */
+export function decodeText(
+  file: string,
+  bytes: Uint8Array,
+): { text: string; problem?: undefined } | { problem: Problem } {
+  const notText = (offset: number, message: string) => ({
+    problem: {
+      code: "not-text",
+      message,
+      file,
+      pos: positionAt(bytes, offset),
+      path: [],
+    } as Problem,
+  });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return notText(0, "the file is in UTF-16: save it as UTF-8");
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return notText(
+      nul,
+      "a NUL byte: this is not a text file (or it is in UTF-16); a brief is UTF-8 text",
+    );
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return notText(firstInvalid(bytes), "these bytes are not UTF-8: save the brief as UTF-8 text");
+  }
+}
+
+/** The line and column of a byte, counted as editors and the YAML reader count them. */
+function positionAt(bytes: Uint8Array, offset: number): Position {
+  // Streaming leaves out a character cut in half at the end, rather than adding a U+FFFD.
+  const before = new TextDecoder().decode(bytes.subarray(0, offset), { stream: true });
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, col: before.length - lineStart + 1 };
+}
+
+/** The offset of the first byte that makes `bytes` invalid UTF-8 (which they are known to be). */
+function firstInvalid(bytes: Uint8Array): number {
+  // A prefix that is valid so far stays so when shortened: the first bad byte is found by halving.
+  let valid = 0;
+  let invalid = bytes.length;
+  while (invalid - valid > 1) {
+    const mid = Math.floor((valid + invalid) / 2);
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      valid = mid;
+    } catch {
+      invalid = mid;
+    }
+  }
+  return valid;
+}
+
 /** Parses YAML text, collecting syntax errors and duplicate keys with their positions. */
-export function readYaml(file: string, text: string): YamlSource {
+export function readYaml(file: string, fileText: string): YamlSource {
+  // A byte-order mark is no column to an editor, so it is none here either.
+  const text = fileText.startsWith("\uFEFF") ? fileText.slice(1) : fileText;
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -37,17 +111,24 @@ export function readYaml(file: string, text: string): YamlSource {
     };
     return { file, data: undefined, problems: [problem], positionOf: () => ({ line: 1, col: 1 }) };
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // The library's own log stays silent: what it would say is collected below, in our words.
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    logLevel: "error",
+  });
   const problems: Problem[] = [];
   // An unclosed bracket is noticed at the end of the file; point at the last thing written.
   const lastChar = Math.max(0, text.trimEnd().length - 1);
   for (const error of [...doc.errors, ...doc.warnings]) {
     const code = error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
-    const message =
-      code === "duplicate-key"
-        ? "this key appears twice in the same mapping"
-        : firstLine(error.message);
+    const message = yamlMessage(error.code, error.message);
     problems.push({ code, message, file, pos: at(Math.min(error.pos[0], lastChar)), path: [] });
+  }
+  for (const offset of collectionKeys(doc)) {
+    const message = "a key must be plain text, not a list or a mapping";
+    problems.push({ code: "yaml-syntax", message, file, pos: at(offset), path: [] });
   }
 
   const positionOf = (path: readonly (string | number)[], which: "value" | "key" = "value") => {
@@ -77,7 +158,7 @@ export function readYaml(file: string, text: string): YamlSource {
     } catch (error) {
       problems.push({
         code: "yaml-syntax",
-        message: `cannot read this YAML: ${firstLine((error as Error).message)}`,
+        message: conversionMessage((error as Error).message),
         file,
         pos: at(0),
         path: [],
@@ -87,6 +168,16 @@ export function readYaml(file: string, text: string): YamlSource {
   return { file, data, problems, positionOf };
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0]?.replace(/ at line \d+, column \d+.*$/, "") ?? message;
+/**
+ * Where keys that are lists or mappings (`? [a, b]`, `{a: 1}: x`) start: plain data has no such
+ * keys, and the library would turn them into text with a warning of its own.
+ */
+function collectionKeys(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) offsets.push(pair.key.range?.[0] ?? 0);
+    },
+  });
+  return offsets;
 }

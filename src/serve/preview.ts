@@ -4,6 +4,7 @@ import { deckFiles } from "../export/deck-files.js";
 import { loadBrief } from "../load/load-brief.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { templatesDir } from "../render/templates.js";
+import type { ServedFile } from "./served-file.js";
 
 /** What the preview shows of one brief: its last good deck and the problems of its last save. */
 export interface Preview {
@@ -12,7 +13,7 @@ export interface Preview {
   /** The HTML of the last version that was valid; absent until one was. */
   html?: string;
   /** The deck's own files by their path relative to the deck, → the file on disk. */
-  files: Map<string, string>;
+  files: Map<string, ServedFile>;
   /** Problems of the current file, formatted as `briefing check` prints them. */
   problems: string[];
   /** Goes up each time a new good version replaces the last one. */
@@ -44,10 +45,15 @@ export async function refreshPreview(preview: Preview, look: LookSettings): Prom
     preview.problems = [`${preview.file}: ${(error as Error).message}`];
     return false;
   }
+  // An image the save made invalid (a link out, say) drops out of the brief's images; it is
+  // still watched, so that putting it right is noticed.
   preview.sources = [
-    path.resolve(preview.file),
-    ...loaded.images.values(),
-    ...(look.theme ? [path.resolve(look.theme)] : []),
+    ...new Set([
+      path.resolve(preview.file),
+      ...loaded.images.values(),
+      ...(look.theme ? [path.resolve(look.theme)] : []),
+      ...(loaded.brief ? [] : preview.sources),
+    ]),
   ];
   if (!loaded.brief) {
     preview.problems = loaded.problems.map((p: Problem) => formatProblem(p));
@@ -64,8 +70,27 @@ export async function refreshPreview(preview: Preview, look: LookSettings): Prom
   preview.problems = [];
   preview.version++;
   preview.html = withLiveScript(html, preview.name, preview.version);
-  preview.files = new Map(deckFiles(loaded.images, look.theme).map(([from, to]) => [to, from]));
+  preview.files = servedFiles(loaded.images, loaded.dir, look.theme);
   return true;
+}
+
+/**
+ * The deck's files as the server may hand them out: the brief's images only while they are
+ * inside its folder (as validation demands), and every other file (reveal.js, the theme, the
+ * fonts) only while it is inside the folder it came from.
+ */
+function servedFiles(
+  images: Map<string, string>,
+  briefFolder: string,
+  theme?: string,
+): Map<string, ServedFile> {
+  const fromBrief = new Set(images.values());
+  return new Map(
+    deckFiles(images, theme).map(([from, to]) => [
+      to,
+      { file: from, within: fromBrief.has(from) ? briefFolder : path.dirname(from) },
+    ]),
+  );
 }
 
 /** Adds the reload client to a served page; built decks never carry it. */

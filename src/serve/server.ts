@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +15,7 @@ import {
   refreshPreview,
   templateFolders,
 } from "./preview.js";
+import { openContained, type ServedFile } from "./served-file.js";
 import { Watcher } from "./watcher.js";
 
 /** Settings for the preview server, already resolved. */
@@ -158,8 +158,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     const [first = "", ...rest] = verdict.path;
 
     if (first === "__briefing") {
-      if (rest.join("/") === liveScriptPath.split("/").pop())
-        return sendFile(res, path.join(templatesDir, "serve", "live.js"));
+      if (rest.join("/") === liveScriptPath.split("/").pop()) return sendFile(res, liveScript);
       if (rest.join("/") === "events") return events(req, res);
       return fail(res, 404);
     }
@@ -222,15 +221,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        new BriefingError(
-          error.code === "EADDRINUSE" ? "usage" : "environment",
-          error.code === "EADDRINUSE"
-            ? `port ${options.port} on ${options.host} is in use; choose another with --port`
-            : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
-          { cause: error },
-        ),
-      ),
+      reject(listenFailure(error, options.host, options.port)),
     );
     server.listen(options.port, options.host, resolve);
   });
@@ -251,6 +242,27 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Why the server cannot listen, in words: the host and port are the user's, so mostly usage. */
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): BriefingError {
+  const where = `${host}:${port}`;
+  const [kind, message] = (
+    {
+      EADDRINUSE: ["usage", `port ${port} on ${host} is in use; choose another with --port`],
+      EADDRNOTAVAIL: ["usage", `cannot listen on ${where}: no interface of this machine has it`],
+      ENOTFOUND: ["usage", `cannot listen on ${where}: no such host`],
+      EAI_AGAIN: ["environment", `cannot listen on ${where}: the host name cannot be looked up`],
+      EACCES: [
+        "environment",
+        `cannot listen on ${where}: not allowed (ports below 1024 need privileges)`,
+      ],
+    } as const
+  )[error.code as string] ?? [
+    "environment",
+    `cannot listen on ${where} (${error.code ?? "unknown error"})`,
+  ];
+  return new BriefingError(kind, message, { cause: error });
 }
 
 function fail(res: ServerResponse, status: number): void {
@@ -275,12 +287,18 @@ function sendHtml(res: ServerResponse, html: string): void {
   res.end(html);
 }
 
-function sendFile(res: ServerResponse, file: string): void {
-  const type = types[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  const stream = createReadStream(file);
-  stream.once("open", () => {
-    res.writeHead(200, { "Content-Type": type });
-    stream.pipe(res);
-  });
-  stream.once("error", () => fail(res, 404));
+const liveScript: ServedFile = {
+  file: path.join(templatesDir, "serve", "live.js"),
+  within: path.join(templatesDir, "serve"),
+};
+
+/** Sends a file only if it is still where it may be (see `openContained`); 404 if not. */
+async function sendFile(res: ServerResponse, served: ServedFile): Promise<void> {
+  const opened = await openContained(served.file, served.within);
+  if (!opened) return fail(res, 404);
+  const type = types[path.extname(served.file).toLowerCase()] ?? "application/octet-stream";
+  res.writeHead(200, { "Content-Type": type, "Content-Length": opened.size });
+  const stream = opened.handle.createReadStream();
+  stream.once("error", () => res.destroy());
+  stream.pipe(res);
 }

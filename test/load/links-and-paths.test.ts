@@ -82,6 +82,15 @@ describe("images: only files inside the brief's folder", () => {
     expect(await problemsWith(`      image: "${canary}"`)).toEqual([["bad-path", 7]]);
   });
 
+  it("refuses a path that names a folder, with a trailing slash or without", async () => {
+    mkdirSync(path.join(dir, "photos", "album.png"), { recursive: true });
+    expect(await problemsWith("      image: photos/ok.png/")).toEqual([["not-a-file", 7]]);
+    expect(await problemsWith("      image: photos/album.png")).toEqual([["not-a-file", 7]]);
+    expect(await problemsWith("      image: photos/album.png/")).toEqual([["not-a-file", 7]]);
+    // A file taken for a folder on the way is simply not there.
+    expect(await problemsWith("      image: photos/ok.png/x.png")).toEqual([["missing-file", 7]]);
+  });
+
   it("accepts an image inside the folder, and refuses what is not an image", async () => {
     expect(await problemsWith(`      image: photos/ok.png`)).toEqual([]);
     expect(await problemsWith(`      image: brief.yaml`)).toEqual([["bad-path", 7]]);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { readYaml } from "../../src/load/read-yaml.js";
+
+// What the yaml library says is for programmers ("please use YAML.parseAllDocuments()",
+// "Set mapAsMap: true"); every problem here is said in the tool's own words, at its place.
+const yamlWording =
+  /YAML\.|mapAsMap|parseAllDocuments|[Ii]mplicit|compact mapping|flow|scalar|indicator|token|Unresolved|[Ee]xcessive/;
+
+function problems(text: string) {
+  return readYaml("brief.yaml", text).problems.map((p) => ({
+    code: p.code,
+    at: `${p.pos.line}:${p.pos.col}`,
+    message: p.message,
+  }));
+}
+
+describe("readYaml in its own words", () => {
+  it("refuses a second YAML document, where it starts", () => {
+    const found = problems("title: a\n---\ntitle: b\n");
+    expect(found).toEqual([{ code: "yaml-syntax", at: "2:1", message: expect.any(String) }]);
+    expect(found[0]?.message).toContain("one YAML document");
+  });
+
+  it("refuses a key that is a list or a mapping, without a warning from Node", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on("warning", onWarning);
+    try {
+      for (const [text, at] of [
+        ["title: x\n? [a, b]\n: 1\n", "2:3"],
+        ["title: y\n{a: 1}: x\n", "2:1"],
+      ] as const) {
+        const found = problems(text);
+        expect(found.map((p) => [p.code, p.at])).toEqual([["yaml-syntax", at]]);
+        expect(found[0]?.message).toBe("a key must be plain text, not a list or a mapping");
+        expect(readYaml("brief.yaml", text).data).toBeUndefined();
+      }
+    } finally {
+      process.off("warning", onWarning);
+    }
+    // Node reports warnings on the next tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings).toEqual([]);
+  });
+
+  it("says every syntax mistake without the library's wording", () => {
+    for (const text of [
+      "title: [a, b\n",
+      'title: "open\n',
+      "title: 'open\n",
+      "title: a: b\n",
+      "title: x\n\tdate: y\n",
+      "- a\nb: c\n",
+      "title: *nothing\n",
+      "title: !custom x\n",
+      "title: [a,, b]\n",
+      "title: @x\n",
+      'title: "\\q"\n',
+      "title: x\nfoo\nbar: 1\n",
+      "- a\nb: c\n",
+      "a: 'x'y\n",
+      "a: &x &y 1\n",
+      "title: {a: 1 b: 2}\n",
+      "title: ]\n",
+      "%FOO bar\n---\na: 1\n",
+      "a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+    ]) {
+      for (const problem of problems(text)) {
+        expect(problem.message, JSON.stringify(text)).not.toMatch(yamlWording);
+        expect(problem.code).toMatch(/^(yaml-syntax|duplicate-key)$/);
+      }
+      expect(problems(text).length, JSON.stringify(text)).toBeGreaterThan(0);
+    }
+  });
+
+  it("reads past a byte-order mark, with columns as editors count them", () => {
+    const source = readYaml("brief.yaml", "\uFEFFtitle: x\ndate: [\n");
+    expect(source.problems.map((p) => `${p.pos.line}:${p.pos.col}`)).toEqual(["2:7"]);
+    expect(readYaml("brief.yaml", "\uFEFFtitle: x\n").data).toEqual({ title: "x" });
+    expect(readYaml("brief.yaml", "\uFEFFtitle: x\n").positionOf(["title"])).toEqual({
+      line: 1,
+      col: 8,
+    });
+  });
+});
