@@ -232,6 +232,18 @@ describe("the installed command's own speed-ups", () => {
     expect(handlebarsCompilerIn(modules)).toBe(false);
   });
 
+  it("takes the hash of its own inputs from the one recorded when the package was built", () => {
+    const recorded = path.join(installed(), "lib", "tool-inputs.json");
+    const original = readFileSync(recorded, "utf8");
+    const { inputs } = buildDeck("speed-hash");
+    try {
+      const { hash } = JSON.parse(original) as { hash: string };
+      writeFileSync(recorded, original.replace(hash, "0".repeat(64)));
+      expect(buildDeck("speed-hash-changed").inputs).not.toBe(inputs);
+    } finally {
+      writeFileSync(recorded, original);
+    }
+  });
   it("goes without the code cache, quietly, where its package's folder is read-only", () => {
     // A global install by root, run by a user who cannot write to it: as root, the user nobody.
     const lib = path.join(installed(), "lib");
