@@ -30,10 +30,16 @@ if (!existsSync(cli)) {
 // Packages the bundle imports (see scripts/bundle.mjs); Puppeteer from a bundle of its own.
 const bundles = [];
 const load = (specifier) => (specifier === "puppeteer" ? loadPuppeteer() : import(specifier));
-// `tsc` (which rewrites every file of lib/) or the template precompiler run alone after an
-// edit leave an older bundle: lib/ is then the truth.
-const bundle = runBundle(path.join(lib, "briefing.bundle.cjs"), (built) =>
-  [cli, path.join(lib, "templates.precompiled.cjs")].every((f) => statSync(f).mtimeMs <= built),
+// In a checkout (src/ beside lib/), `tsc` (which rewrites every file of lib/) or the template
+// precompiler run alone after an edit leave an older bundle: lib/ is then the truth. An
+// installed package has no src/, and its lib/ was built whole: the times npm gives the files it
+// unpacks, in no fixed order, say nothing of what was built from what.
+const checkout = existsSync(path.join(lib, "..", "src"));
+const bundle = runBundle(
+  path.join(lib, "briefing.bundle.cjs"),
+  (built) =>
+    !checkout ||
+    [cli, path.join(lib, "templates.precompiled.cjs")].every((f) => statSync(f).mtimeMs <= built),
 );
 const loaded = bundle ? Promise.resolve(bundle.exports) : import(pathToFileURL(cli).href);
 loaded

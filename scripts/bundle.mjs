@@ -38,8 +38,8 @@ const externalImport = new RegExp(`\\bimport\\(("(?:${external.join("|")})")\\)`
  *   in lib/, from the bundle's folder at run time: the bundle finds the files the modules do.
  * - The precompiled templates (scripts/precompile-templates.mjs) are required by a path computed
  *   at run time; an import of the literal path in its place puts them inside the bundle, and so
- *   inside its code cache. bin/briefing.js uses the bundle only while it is newer than that file,
- *   so the templates the bundle carries are the ones in lib/.
+ *   inside its code cache. In a checkout, bin/briefing.js uses the bundle only while it is newer
+ *   than that file, so the templates the bundle carries are the ones in lib/.
  * - `import()` of the external packages becomes `__import()`, which bin/briefing.js passes in:
  *   code that V8 runs from a code cache loses the callback that `import()` in a vm script
  *   needs (and that callback is experimental in Node 20), while an ES module has `import()`.

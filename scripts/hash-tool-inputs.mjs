@@ -1,6 +1,7 @@
 // Hashes the tool's own inputs (templates, theme, the versions of briefing and reveal.js) into
 // lib/tool-inputs.json, so that a build does not read and hash them all again on every run.
-// src/export/manifest.ts hashes them itself when any of them is newer than this file.
+// src/export/manifest.ts hashes them itself when reveal.js has another version than the one
+// recorded or, in a checkout, when any of them is newer than this file.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { builtToolHashData } from "../lib/export/manifest.js";

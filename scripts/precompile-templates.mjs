@@ -1,6 +1,7 @@
 // Precompiles the Handlebars templates in templates/ into lib/templates.precompiled.cjs, so that a
 // build loads only Handlebars' small runtime, not its compiler. src/render/templates.ts falls back
-// to compiling the files itself when this output is missing or older than a template.
+// to compiling the files itself when this output is missing or, in a checkout, older than a
+// template.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";

@@ -10,19 +10,20 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { handlebarsCompilerIn, loadedModules } from "./helpers/loaded-modules.js";
 import { tempDir } from "./helpers/temp.js";
 
 // bin/briefing.js runs lib/briefing.bundle.cjs with its V8 code cache, or lib/*.js without
-// them. Each case runs a copy of the package (bin/, lib/, templates/, schema/), so that the
-// cache can be spoiled without touching the one the other tests use; node_modules is found
-// above the copy.
+// them. Each case runs a copy of the checkout's package (src/, bin/, lib/, templates/, schema/),
+// so that the cache can be spoiled without touching the one the other tests use; node_modules
+// is found above the copy. Without src/, the copy is as npm installs the package.
 
 const sample = path.resolve("briefings/putin-kim-summit-2024.yaml");
 let copy: string;
 let bundle: string;
 let cache: string;
 
-function build(out: string, pdf = false) {
+function build(out: string, pdf = false, env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync(
     process.execPath,
     [
@@ -34,7 +35,7 @@ function build(out: string, pdf = false) {
       "-o",
       out,
     ],
-    { encoding: "utf8" },
+    { encoding: "utf8", env: { ...process.env, ...env } },
   );
   // The one notice a build may print: that Chromium runs without its sandbox, as root.
   expect(run.stderr.replace(/^briefing: running as root.*\n/, "")).toBe("");
@@ -51,7 +52,7 @@ function build(out: string, pdf = false) {
 /** A new copy of the package, whose bundles and caches each case may spoil. */
 async function copyPackage() {
   copy = await tempDir("bin");
-  for (const part of ["bin", "lib", "templates", "schema", "package.json"]) {
+  for (const part of ["src", "bin", "lib", "templates", "schema", "package.json"]) {
     cpSync(part, path.join(copy, part), { recursive: true, preserveTimestamps: true });
   }
   bundle = path.join(copy, "lib", "briefing.bundle.cjs");
@@ -83,6 +84,40 @@ describe("bin/briefing.js", () => {
     expect(build(path.join(copy, "out-lib"))).toEqual(withBundle);
     // The bundle did not run, so no cache was made for it.
     expect(existsSync(cache)).toBe(false);
+  });
+
+  it("in a checkout, renders a template edited since the build, and hashes it", async () => {
+    await copyPackage();
+    const [deck, manifest] = build(path.join(copy, "out-before-edit"));
+    const title = path.join(copy, "templates", "partials", "title.hbs");
+    writeFileSync(title, readFileSync(title, "utf8").replace("Briefing", "Edited briefing"));
+    const probe = loadedModules(copy, "edited");
+    const [edited, editedManifest] = build(path.join(copy, "out-edited"), false, probe.env);
+    expect(String(deck)).not.toContain("Edited briefing");
+    expect(String(edited)).toContain("Edited briefing");
+    expect(handlebarsCompilerIn(probe.read())).toBe(true);
+    expect(JSON.parse(String(editedManifest)).inputs).not.toBe(JSON.parse(String(manifest)).inputs);
+  });
+
+  it("without src/, as installed, runs the bundle and templates as built, new times or not", async () => {
+    await copyPackage();
+    const withBundle = build(path.join(copy, "out-bundle"));
+    rmSync(path.join(copy, "src"), { recursive: true });
+    rmSync(cache);
+    // As npm may unpack them: lib/ and the templates after the bundle.
+    const later = new Date(statSync(bundle).mtimeMs + 60_000);
+    const unpackedLater = [
+      path.join(copy, "lib", "cli.js"),
+      path.join(copy, "lib", "templates.precompiled.cjs"),
+      path.join(copy, "lib", "tool-inputs.json"),
+      path.join(copy, "templates", "partials", "title.hbs"),
+      path.join(copy, "templates", "theme", "theme.css"),
+    ];
+    for (const file of unpackedLater) utimesSync(file, later, later);
+    const probe = loadedModules(copy, "installed");
+    expect(build(path.join(copy, "out-installed"), false, probe.env)).toEqual(withBundle);
+    expect(existsSync(cache)).toBe(true);
+    expect(handlebarsCompilerIn(probe.read())).toBe(false);
   });
 
   it("prints with Puppeteer from its own bundle, or imported when the bundle is of another version", async () => {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isCheckout } from "../checkout.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
 
@@ -40,50 +41,61 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const builtHashFile = path.join(root, "lib", "tool-inputs.json");
 
 /**
- * The tool's own inputs, as hashed when the package was built, while none of them is newer than
- * that hash: reading and hashing every template on each run costs about 10 ms, a stat each far
- * less. A folder's time changes when a file is added to it or removed, a file's when it is edited.
- * Exported for tests.
+ * The tool's own inputs, as hashed when the package was built, while that hash still holds:
+ * reading and hashing every template on each run costs about 10 ms, a stat each far less. It
+ * holds while the packages it names have the versions it was made from (reveal.js can be
+ * upgraded beside an installed briefing) and, in a checkout (see isCheckout), while none of the
+ * files and folders it was made from is newer than it: a folder's time changes when a file is
+ * added to it or removed, a file's when it is edited. Exported for tests.
  */
-export function builtToolHash(file = builtHashFile): string | undefined {
+export function builtToolHash(file = builtHashFile, checkout = isCheckout()): string | undefined {
   try {
-    const built = statSync(file).mtimeMs;
-    const { hash, paths } = JSON.parse(readFileSync(file, "utf8")) as BuiltToolHash;
-    if (paths.some((p) => statSync(path.resolve(root, p)).mtimeMs > built)) return undefined;
+    const { hash, versions, paths } = JSON.parse(readFileSync(file, "utf8")) as BuiltToolHash;
+    const installed = Object.entries(versions).every(
+      ([name, version]) => packageVersion(packageFolder(name)) === version,
+    );
+    if (!installed) return undefined;
+    if (checkout) {
+      const built = statSync(file).mtimeMs;
+      if (paths.some((p) => statSync(path.resolve(root, p)).mtimeMs > built)) return undefined;
+    }
     return hash;
   } catch {
     return undefined;
   }
 }
 
-/** What scripts/hash-tool-inputs.mjs writes: the hash, and every path it depends on. */
+/** What scripts/hash-tool-inputs.mjs writes: the hash, and what it was made from. */
 export interface BuiltToolHash {
   hash: string;
-  /** Relative to the package's folder. */
+  /** The packages it was made from besides briefing, by name, with their versions. */
+  versions: Record<string, string>;
+  /** briefing's package.json and the template folders and files, relative to its folder. */
   paths: string[];
 }
 
-/** The hash of the tool's own inputs, and the files and folders it was made from. */
+/** The hash of the tool's own inputs, and the packages, files and folders it was made from. */
 export function builtToolHashData(): BuiltToolHash {
-  const { packages, folders, files } = toolInputs();
-  const paths = [...packages, ...folders, ...files].map((p) => path.relative(root, p));
-  return { hash: hashToolFiles(), paths };
+  const { folders, files } = toolInputs();
+  const versions = { "reveal.js": packageVersion(packageFolder("reveal.js")) };
+  const paths = [path.join(root, "package.json"), ...folders, ...files];
+  return { hash: hashToolFiles(), versions, paths: paths.map((p) => path.relative(root, p)) };
 }
 
-/** The package.json files whose versions count, the template folders and files. */
+const packageVersion = (folder: string) =>
+  String(JSON.parse(readFileSync(path.join(folder, "package.json"), "utf8")).version);
+
+/** The packages whose versions count (briefing, reveal.js), the template folders and files. */
 function toolInputs() {
-  const revealPackage = path.join(packageFolder("reveal.js"), "package.json");
   const folders = [templatesDir];
   const files = listFiles(templatesDir, folders);
-  return { packages: [path.join(root, "package.json"), revealPackage], folders, files };
+  return { packages: [root, packageFolder("reveal.js")], folders, files };
 }
 
 function hashToolFiles(): string {
   const hash = createHash("sha256");
   const { packages, files } = toolInputs();
-  for (const file of packages) {
-    hash.update(String(JSON.parse(readFileSync(file, "utf8")).version));
-  }
+  for (const folder of packages) hash.update(packageVersion(folder));
   for (const file of files) {
     hash.update(path.relative(templatesDir, file)).update("\0").update(readFileSync(file));
   }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +6,7 @@ import type HandlebarsNamespace from "handlebars";
 // The runtime alone is all precompiled templates need: a fraction of Handlebars, its compiler
 // is loaded only when the templates must be compiled here (see fromFiles).
 import * as handlebarsRuntime from "handlebars/runtime.js";
+import { isCheckout } from "../checkout.js";
 
 /** The folder of the deck template, its partials, its script and the theme. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -59,19 +60,12 @@ export function forgetTemplates(): void {
 const partialsDir = () => path.join(templatesDir, "partials");
 const hbsFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".hbs"));
 
-/** The build's precompiled templates on Handlebars' runtime, if they are as new as the files. */
+/**
+ * The build's precompiled templates on Handlebars' runtime, if there are any and, in a checkout,
+ * none of the template files was edited since (see isCheckout).
+ */
 function precompiled(): Environment | undefined {
-  let built: number;
-  try {
-    built = statSync(precompiledFile).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const files = [
-    ...hbsFiles(templatesDir).map((f) => path.join(templatesDir, f)),
-    ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
-  ];
-  if (files.some((file) => statSync(file).mtimeMs > built)) return undefined;
+  if (!existsSync(precompiledFile) || (isCheckout() && editedSinceBuilt())) return undefined;
   // scripts/bundle.mjs puts an import of the file in place of this require: the bundle carries
   // the specs in itself.
   const specs = require(precompiledFile) as Specs;
@@ -86,6 +80,15 @@ function precompiled(): Environment | undefined {
       return (context) => fn(context);
     },
   };
+}
+
+function editedSinceBuilt(): boolean {
+  const built = statSync(precompiledFile).mtimeMs;
+  const files = [
+    ...hbsFiles(templatesDir).map((f) => path.join(templatesDir, f)),
+    ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
+  ];
+  return files.some((file) => statSync(file).mtimeMs > built);
 }
 
 /** Compiles the template files with the full Handlebars: while editing templates, or unbuilt. */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,19 +9,27 @@ import {
   recordFiles,
   type WrittenFile,
 } from "../../src/export/manifest.js";
+import { packageFolder } from "../../src/package-folder.js";
 import { tempDir } from "../helpers/temp.js";
+
+// reveal.js as the code under test finds it.
+const revealVersion = (
+  JSON.parse(readFileSync(path.join(packageFolder("reveal.js"), "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 
 describe("the tool's own inputs, hashed when the package is built", () => {
   it("names the versions, every template folder and every template file", () => {
-    const { hash, paths } = builtToolHashData();
+    const { hash, versions, paths } = builtToolHashData();
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(versions).toEqual({ "reveal.js": revealVersion });
     expect(paths).toContain("package.json");
-    expect(paths.some((p) => p.endsWith(path.join("reveal.js", "package.json")))).toBe(true);
     expect(paths).toContain(path.join("templates", "partials"));
     expect(paths).toContain(path.join("templates", "theme", "theme.css"));
   });
 
-  it("is used until a file or folder it was made from is newer than it", async () => {
+  it("is used, in a checkout, until a file or folder it was made from is newer than it", async () => {
     const work = await tempDir("tool-hash");
     const folder = path.join(work, "templates");
     const file = path.join(folder, "deck.hbs");
@@ -30,20 +39,42 @@ describe("the tool's own inputs, hashed when the package is built", () => {
     const past = new Date(Date.now() - 60_000);
     await utimes(folder, past, past);
     await utimes(file, past, past);
-    await writeFile(stamp, JSON.stringify({ hash: "built", paths: [folder, file] }));
-    expect(builtToolHash(stamp)).toBe("built");
+    const versions = { "reveal.js": revealVersion };
+    await writeFile(stamp, JSON.stringify({ hash: "built", versions, paths: [folder, file] }));
+    expect(builtToolHash(stamp, true)).toBe("built");
 
     // An edited template (a later time), an added or removed one (a later time of its folder).
     const later = new Date(Date.now() + 60_000);
     await utimes(file, later, later);
-    expect(builtToolHash(stamp)).toBeUndefined();
+    expect(builtToolHash(stamp, true)).toBeUndefined();
     await utimes(file, past, past);
     await utimes(folder, later, later);
-    expect(builtToolHash(stamp)).toBeUndefined();
+    expect(builtToolHash(stamp, true)).toBeUndefined();
     await utimes(folder, past, past);
     await rm(file);
-    expect(builtToolHash(stamp)).toBeUndefined();
-    expect(builtToolHash(path.join(work, "missing.json"))).toBeUndefined();
+    expect(builtToolHash(stamp, true)).toBeUndefined();
+    expect(builtToolHash(path.join(work, "missing.json"), true)).toBeUndefined();
+  });
+
+  it("is used, in an installed copy, whatever the times npm gave the files", async () => {
+    const work = await tempDir("tool-hash-installed");
+    const file = path.join(work, "deck.hbs");
+    await writeFile(file, "{{title}}");
+    const stamp = path.join(work, "tool-inputs.json");
+    const versions = { "reveal.js": revealVersion };
+    await writeFile(stamp, JSON.stringify({ hash: "built", versions, paths: [file] }));
+    const later = new Date(Date.now() + 60_000);
+    await utimes(file, later, later);
+    expect(builtToolHash(stamp, false)).toBe("built");
+    expect(builtToolHash(stamp, true)).toBeUndefined();
+  });
+
+  it("is not used once reveal.js has another version than it was made from", async () => {
+    const stamp = path.join(await tempDir("tool-hash-reveal"), "tool-inputs.json");
+    const versions = { "reveal.js": "0.0.1" };
+    await writeFile(stamp, JSON.stringify({ hash: "built", versions, paths: [] }));
+    expect(builtToolHash(stamp, false)).toBeUndefined();
+    expect(builtToolHash(stamp, true)).toBeUndefined();
   });
 });
 

@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -15,6 +17,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBrief } from "../../src/load/load-brief.js";
 import { buildDeck } from "../../src/model/build-deck.js";
+import { handlebarsCompilerIn, loadedModules } from "../helpers/loaded-modules.js";
 import { pdfInfo, pdfPages } from "../helpers/pdf.js";
 
 // The package as npm gives it to a user: `npm pack` in a copy of this checkout (its prepack
@@ -194,6 +197,79 @@ describe("the installed command", () => {
     const checked = run(briefing, ["check", "brief.yaml", "--strict"]);
     expect(checked.status).toBe(0);
     expect(checked.stderr.replace(/^briefing: running as root.*\n/, "")).toBe("1 brief valid\n");
+  });
+});
+
+describe("the installed command's own speed-ups", () => {
+  // npm gives each file it unpacks the time it was written, in no fixed order, so lib/cli.js or
+  // a template may come out newer than what was built from it: none of that is an edit.
+  const installed = () => path.join(app, "node_modules", "briefing");
+  const codeCache = () => path.join(installed(), "lib", "briefing.bundle.cjs.v8-cache");
+
+  /** `build --no-pdf` of the brief: the CommonJS modules the process loaded, the build's hash. */
+  function buildDeck(out: string) {
+    const probe = loadedModules(work, out);
+    const args = ["build", "brief.yaml", "--no-pdf", "--force", "--out", out];
+    const env = { ...runEnv, ...probe.env };
+    const built = spawnSync(briefing, args, { cwd: app, env, encoding: "utf8" });
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    const manifest = path.join(app, out, "brief", ".briefing-build.json");
+    return {
+      modules: probe.read(),
+      inputs: (JSON.parse(readFileSync(manifest, "utf8")) as { inputs: string }).inputs,
+    };
+  }
+
+  it("runs from its bundle, with the code cache it makes on the first run", () => {
+    buildDeck("speed-bundle");
+    expect(existsSync(codeCache())).toBe(true);
+  });
+
+  it("renders with the templates precompiled when the package was built", () => {
+    const { modules } = buildDeck("speed-templates");
+    expect(modules).toContain(path.join(realpathSync(installed()), "bin", "briefing.js"));
+    expect(handlebarsCompilerIn(modules)).toBe(false);
+  });
+
+  it("takes the hash of its own inputs from the one recorded when the package was built", () => {
+    const recorded = path.join(installed(), "lib", "tool-inputs.json");
+    const original = readFileSync(recorded, "utf8");
+    const { inputs } = buildDeck("speed-hash");
+    try {
+      const { hash } = JSON.parse(original) as { hash: string };
+      writeFileSync(recorded, original.replace(hash, "0".repeat(64)));
+      expect(buildDeck("speed-hash-changed").inputs).not.toBe(inputs);
+    } finally {
+      writeFileSync(recorded, original);
+    }
+  });
+  it("goes without the code cache, quietly, where its package's folder is read-only", () => {
+    // A global install by root, run by a user who cannot write to it: as root, the user nobody.
+    const lib = path.join(installed(), "lib");
+    const out = path.join(work, "read-only-out");
+    const build = [briefing, "build", "brief.yaml", "--no-pdf", "--force", "--out", out];
+    const nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+    const [command, ...args] = process.getuid?.() === 0 ? [...nobody, ...build] : build;
+    mkdirSync(out);
+    chmodSync(out, 0o777);
+    chmodSync(work, 0o755);
+    rmSync(codeCache(), { force: true });
+    chmodSync(lib, 0o555);
+    try {
+      for (const _ of [1, 2]) {
+        const built = run(command as string, args);
+        expect(built.stderr).toBe("");
+        expect(built.status).toBe(0);
+        expect(existsSync(path.join(out, "brief", "index.html"))).toBe(true);
+      }
+      // No cache, and no half-written one left behind by an attempt.
+      expect(
+        readdirSync(lib).filter((file) => file.startsWith("briefing.bundle.cjs.v8-cache")),
+      ).toEqual([]);
+    } finally {
+      chmodSync(lib, 0o755);
+    }
   });
 });
 
