@@ -42,12 +42,15 @@ const bundle = runBundle(
     [cli, path.join(lib, "templates.precompiled.cjs")].every((f) => statSync(f).mtimeMs <= built),
 );
 const loaded = bundle ? Promise.resolve(bundle.exports) : import(pathToFileURL(cli).href);
-loaded
-  .then(({ main }) => main(process.argv.slice(2)))
-  .then((status) => {
-    process.exitCode = status;
-    for (const run of bundles) run.saveCodeCache();
-  });
+loaded.then(async ({ main, flushed }) => {
+  const status = await main(process.argv.slice(2));
+  process.exitCode = status;
+  for (const run of bundles) run.saveCodeCache();
+  // Done means done: a wait Puppeteer left behind on a browser that is gone (its waitForTarget
+  // under a page that timed out keeps a 30 s timer) must not hold the command up.
+  await flushed();
+  process.exit(status);
+});
 
 /**
  * Puppeteer from lib/puppeteer.bundle.cjs while it was made from the version installed (an

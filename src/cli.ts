@@ -84,6 +84,14 @@ function write(fd: 1 | 2, text: string): void {
   streams.set(fd, made);
   made.write(bytes.subarray(done));
 }
+/** Resolves once every line handed to a stream (see `write`) has been written out. */
+export function flushed(): Promise<void> {
+  const pending = [...streams.values()].map(
+    (stream) => new Promise<void>((resolve) => stream.write("", () => resolve())),
+  );
+  return Promise.all(pending).then(() => undefined);
+}
+
 const printLine: Out = (line) => write(1, `${line}\n`);
 const printError: Out = (line) => write(2, `${line}\n`);
 

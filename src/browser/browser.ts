@@ -93,6 +93,9 @@ export async function launchBrowser(
   }
   const child = browser.process();
   pid = child?.pid;
+  // Killed (see `closeBrowser`), it resets its end of the pipe before Puppeteer has let go of
+  // ours; a reset with no listener would throw in the middle of nowhere.
+  for (const stream of child?.stdio ?? []) stream?.on("error", () => {});
   const exited = new Promise<void>((resolve) => {
     // Closed, crashed or killed: its helpers go with it, and so does the profile.
     child?.once("exit", () => {

@@ -138,6 +138,20 @@ describe("a build stopped halfway leaves everything as it was", () => {
   });
 });
 
+describe("a build that timed out", () => {
+  it("exits as soon as it has said so, not when Puppeteer's own waits run out", async () => {
+    // Puppeteer's wait for the page that timed out keeps a 30 s timer; it need not win the race
+    // every time, so try a few.
+    for (let i = 0; i < 4; i++) {
+      const started = Date.now();
+      const run = startCli(["build", brief, "--out", out, "--force", "--timeout", "0.05"]);
+      const result = await run.done;
+      expect(result.status).toBe(3);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    }
+  });
+});
+
 describe("a reader that goes away", () => {
   it("(`briefing build … | head`) does not stop the build halfway or leave anything behind", async () => {
     const tmp = mkdtempSync(path.join(work, "tmp-"));
