@@ -41,7 +41,7 @@ describe("the fonts shipped for the scripts Source Sans 3 lacks", () => {
   });
 });
 
-describe("briefs in Thai, in Hindi and with emoji, on a machine without fonts for them", () => {
+describe("briefs in Thai, Hindi, Arabic and Hebrew and with emoji, on a machine without fonts for them", () => {
   let out: string;
   let build: { status: number | null; stderr: string };
   let check: { status: number | null; stdout: string };
@@ -90,6 +90,9 @@ describe("briefs in Thai, in Hindi and with emoji, on a machine without fonts fo
     expect(fonts("thai")).toContain("NotoSansThai-Regular: CID TrueType");
     expect(fonts("thai")).toContain("NotoSansThai-Bold: CID TrueType");
     expect(fonts("hindi")).toContain("NotoSansDevanagari-Regular: CID TrueType");
+    expect(fonts("arabic-hebrew")).toContain("NotoSansArabic-Bold: CID TrueType");
+    // The static Hebrew cut keeps the name of the variable font's first instance.
+    expect(fonts("arabic-hebrew")).toContain("NotoSansHebrewThin-Regular: CID TrueType");
     expect(fonts("emoji")).toContain("NotoEmoji-Regular: CID TrueType");
     expect(fonts("emoji").filter((font) => font.includes("Type 3"))).toEqual([]);
   });
@@ -98,6 +101,11 @@ describe("briefs in Thai, in Hindi and with emoji, on a machine without fonts fo
     expect(text("thai")).toContain("ศาลรัฐธรรมนูญ ถอดถอน นายกรัฐมนตรี");
     expect(text("hindi").split("\n")).toContain("गोपनीय");
     expect(text("hindi")).toContain("पहलगाम से ऑपरेशन सिंदूर तक");
+    // Without -raw, pdftotext puts right-to-left words in reading order, between bidi marks.
+    const hebrew = execFileSync("pdftotext", ["-enc", "UTF-8", pdf("arabic-hebrew"), "-"], {
+      encoding: "utf8",
+    }).replace(/[\u202a-\u202e]/g, "");
+    expect(hebrew).toContain("ישראל הגיבה בתקיפה על נמל חודיידה");
     for (const line of [
       "🚀 Launch detected at 0412Z",
       "📡 Radar track held",
