@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { assetPath } from "../model/build-deck.js";
@@ -6,15 +5,17 @@ import { packageFolder } from "../package-folder.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 import { fallbackCss, fallbackFonts } from "./fallback-font.js";
+import { fontUrls } from "./font-faces.js";
+import { deckFontsCss, fontSource, fontsCss, themeFontsCss } from "./script-fonts.js";
 
 // reveal.js's entry points and the files a deck takes from it are in its dist/ folder.
 const revealDist = path.join(packageFolder("reveal.js"), "dist");
-const fontFiles = path.join(packageFolder("@fontsource/source-sans-3"), "files");
 
-/** The files every deck carries beside its index.html: [from, to] with `to` relative. */
-export function staticFiles(): [string, string][] {
-  const fontsCss = readFileSync(path.join(templatesDir, "theme", "fonts.css"), "utf8");
-  const fonts = [...fontsCss.matchAll(/url\("\.\.\/fonts\/([^"]+)"\)/g)].map((m) => m[1] as string);
+/**
+ * The files every deck carries beside its index.html: [from, to] with `to` relative. The fonts
+ * are those the theme's fonts.css names, or a deck's own `fonts` (see `deckFontsCss`).
+ */
+export function staticFiles(fonts = themeFontsCss()): [string, string][] {
   return [
     [path.join(revealDist, "reveal.css"), "reveal/reveal.css"],
     [path.join(revealDist, "reveal.js"), "reveal/reveal.js"],
@@ -22,9 +23,12 @@ export function staticFiles(): [string, string][] {
     [path.join(templatesDir, "deck.js"), "deck.js"],
     [path.join(templatesDir, "theme", "theme.css"), "theme/theme.css"],
     [path.join(templatesDir, "theme", "timeline.css"), "theme/timeline.css"],
-    [path.join(templatesDir, "theme", "fonts.css"), "theme/fonts.css"],
+    [path.join(templatesDir, "theme", "fonts.css"), fontsCss],
     [path.join(templatesDir, "theme", "fallback.css"), fallbackCss],
-    ...fonts.map((font): [string, string] => [path.join(fontFiles, font), `fonts/${font}`]),
+    ...fontUrls(fonts).map((url): [string, string] => {
+      const file = path.basename(url);
+      return [fontSource(file), `fonts/${file}`];
+    }),
   ];
 }
 
@@ -32,9 +36,13 @@ export function staticFiles(): [string, string][] {
  * Every file a deck needs beside its index.html, its images (and the project's own theme, if
  * it has one) included: [from, to].
  */
-export function deckFiles(images: Map<string, string>, theme?: string): [string, string][] {
+export function deckFiles(
+  images: Map<string, string>,
+  theme?: string,
+  fonts?: string,
+): [string, string][] {
   return [
-    ...staticFiles(),
+    ...staticFiles(fonts),
     ...(theme ? [[theme, customThemePath] as [string, string]] : []),
     ...[...images].map(([ref, real]): [string, string] => [real, assetPath(ref)]),
   ];
@@ -42,8 +50,9 @@ export function deckFiles(images: Map<string, string>, theme?: string): [string,
 
 /**
  * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts (with the
- * characters Source Sans 3 lacks cut from the system's fonts, see `fallbackFonts`) and the
- * brief's images, all by relative paths so it works from file:// and offline.
+ * characters Source Sans 3 lacks cut from the system's CJK font, see `fallbackFonts`, and the
+ * shipped fonts of the other scripts its slides use, see `deckFontsCss`) and the brief's
+ * images, all by relative paths so it works from file:// and offline.
  */
 export async function writeDeckFiles(
   folder: string,
@@ -52,13 +61,17 @@ export async function writeDeckFiles(
   theme?: string,
 ): Promise<void> {
   const fallback = await fallbackFonts(html);
-  const files = deckFiles(images, theme).filter(([, to]) => to !== fallbackCss || !fallback.css);
+  const fonts = deckFontsCss(fallback.undrawn);
+  const files = deckFiles(images, theme, fonts).filter(
+    ([, to]) => to !== fontsCss && (to !== fallbackCss || !fallback.css),
+  );
   await makeFolders(
     folder,
     files.map(([, to]) => path.dirname(to)),
   );
   await Promise.all([
     writeFile(path.join(folder, "index.html"), html),
+    writeFile(path.join(folder, fontsCss), fonts),
     ...files.map(([from, to]) => copyFile(from, path.join(folder, to))),
     ...(fallback.css ? [writeFile(path.join(folder, fallbackCss), fallback.css)] : []),
     ...fallback.files.map(([to, bytes]) => writeFile(path.join(folder, to), bytes)),

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { templatesDir } from "../render/templates.js";
 import { drawnCharacters, unicodeRangeOf, unicodeRanges } from "./drawn-characters.js";
 import { cachedFont } from "./font-cache.js";
+import { themeFontsCss } from "./script-fonts.js";
 import { faceIndex, mappedCharacters } from "./sfnt.js";
 import { subsetFont } from "./subset-font.js";
 import { findCjkFonts, type SystemFont } from "./system-fonts.js";
@@ -18,6 +16,8 @@ export const fallbackCss = "theme/fallback.css";
 export interface FallbackFonts {
   css: string;
   files: [string, Uint8Array][];
+  /** The characters beyond Source Sans 3 that these fonts do not draw either. */
+  undrawn: number[];
 }
 
 // Bump when the way fonts are cut changes, so cached cuts are made again.
@@ -28,8 +28,8 @@ let sourceSans: [number, number][] | undefined;
 /** The code points the shipped Source Sans 3 faces are declared for (fonts.css). */
 function sourceSansRanges(): [number, number][] {
   sourceSans ??= [
-    ...readFileSync(path.join(templatesDir, "theme", "fonts.css"), "utf8").matchAll(
-      /unicode-range:\s*([^;]+);/g,
+    ...themeFontsCss().matchAll(
+      /@font-face\s*{[^}]*font-family:\s*"Source Sans 3";[^}]*unicode-range:\s*([^;]+);/g,
     ),
   ].flatMap((match) => unicodeRanges(match[1] as string));
   return sourceSans;
@@ -42,14 +42,28 @@ function sourceSansRanges(): [number, number][] {
  */
 export function charactersBeyondSourceSans(html: string): number[] {
   const ranges = sourceSansRanges();
-  const slides = html.replace(/<aside class="notes">[^<]*<\/aside>/g, "");
-  return [...drawnCharacters(slides)]
+  return [...drawnCharacters(slidesOnly(html))]
     .filter(
       (code) =>
         !/\s/u.test(String.fromCodePoint(code)) &&
         !ranges.some(([from, to]) => code >= from && code <= to),
     )
     .sort((a, b) => a - b);
+}
+
+/**
+ * The emoji of `html`'s slides: characters shown as emoji by default, and those a variation
+ * selector asks to be (⚠️). They are left to the shipped Noto Emoji, not cut from the CJK font:
+ * its few emoji are CFF outlines, which Chrome prints as a Type 3 font whose text loses the
+ * space after them, and their look would change from brief to brief.
+ */
+function emojiCharacters(html: string): Set<number> {
+  const found = slidesOnly(html).matchAll(/\p{Emoji_Presentation}|\p{Emoji}(?=\uFE0F)/gu);
+  return new Set([...found].map((match) => match[0].codePointAt(0) as number));
+}
+
+function slidesOnly(html: string): string {
+  return html.replace(/<aside class="notes">[^<]*<\/aside>/g, "");
 }
 
 /**
@@ -71,14 +85,16 @@ export function fallbackSources(): unknown {
  * the stylesheet is empty and the browser falls back as it always does.
  */
 export async function fallbackFonts(html: string): Promise<FallbackFonts> {
-  const wanted = charactersBeyondSourceSans(html);
-  if (wanted.length === 0) return { css: "", files: [] };
+  const beyond = charactersBeyondSourceSans(html);
+  const emoji = emojiCharacters(html);
+  const wanted = beyond.filter((code) => !emoji.has(code));
+  if (wanted.length === 0) return { css: "", files: [], undrawn: beyond };
   const { regular, bold } = findCjkFonts();
   const weights: [string, string, SystemFont | undefined][] = [
     ["400", "fonts/fallback-regular.otf", regular],
     ["600 700", "fonts/fallback-bold.otf", bold],
   ];
-  const result: FallbackFonts = { css: "", files: [] };
+  const result: FallbackFonts = { css: "", files: [], undrawn: beyond };
   for (const [weight, file, font] of weights) {
     if (!font) continue;
     const bytes = await cachedFont(
@@ -95,10 +111,12 @@ export async function fallbackFonts(html: string): Promise<FallbackFonts> {
       },
       (cached) => drawnBy(cached) !== undefined,
     );
-    // Only what the cut font draws: the rest is left to the system's fonts (or reported by
-    // `check` as drawn by none).
+    // Only what the cut font draws: the rest is left to the fonts shipped for other scripts
+    // and to the system's (or reported by `check` as drawn by none).
     const drawn = bytes ? (drawnBy(bytes) ?? []).filter((code) => wanted.includes(code)) : [];
     if (!bytes || drawn.length === 0) continue;
+    const cut = new Set(drawn);
+    result.undrawn = result.undrawn.filter((code) => !cut.has(code));
     result.files.push([file, bytes]);
     result.css += `@font-face {
   font-family: "${fallbackFamily}";

@@ -3,7 +3,8 @@ import path from "node:path";
 import { BriefingError } from "../errors.js";
 import { deckPolicy } from "../render/render-deck.js";
 import { inlineScripts, scriptHash } from "../render/speaker-view.js";
-import { drawnCharacters, unicodeRanges } from "./drawn-characters.js";
+import { drawnCharacters } from "./drawn-characters.js";
+import { drawsAny, dropFontFaces } from "./font-faces.js";
 
 const mimeTypes: Record<string, string> = {
   ".png": "image/png",
@@ -83,16 +84,10 @@ async function inlineCssUrls(css: string, dir: string): Promise<string> {
 /** Drops the @font-face rules whose unicode-range or style the deck does not use. */
 function keepUsedFontFaces(css: string, used: Set<number>, html: string): string {
   const italic = /<(em|i)\b/.test(html);
-  return css.replace(/@font-face\s*{[^}]*}\s*/g, (rule) => {
-    if (/font-style:\s*italic/.test(rule) && !italic) return "";
-    const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
-    if (!range) return rule;
-    const spans = unicodeRanges(range);
-    for (const code of used) {
-      if (spans.some(([from, to]) => code >= from && code <= to)) return rule;
-    }
-    return "";
-  });
+  return dropFontFaces(
+    css,
+    (rule) => (/font-style:\s*italic/.test(rule) && !italic) || !drawsAny(rule, used),
+  );
 }
 
 const entities: Record<string, string> = {

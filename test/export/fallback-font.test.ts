@@ -97,7 +97,18 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
       "unicode-range: U+AE40,U+C740,U+C815;",
       "unicode-range: U+AE40,U+C740,U+C815;",
     ]);
-    expect(await fallbackFonts("<p>Only Latin here</p>")).toEqual({ css: "", files: [] });
+    expect(await fallbackFonts("<p>Only Latin here</p>")).toEqual({
+      css: "",
+      files: [],
+      undrawn: [],
+    });
+  });
+
+  it("leaves emoji to the shipped emoji font, and says what it leaves to others", async () => {
+    // ⚠ is in the CJK font; asked for as an emoji, it is left to Noto Emoji with 🚀.
+    const fonts = await fallbackFonts(`<p>김 ⚠\uFE0F 🚀 ${ethiopic}</p>`);
+    expect(fonts.css.match(/unicode-range: ([^;]+);/)?.[1]).toBe("U+AE40");
+    expect(fonts.undrawn).toEqual(codes(`⚠\uFE0F${ethiopic}🚀`).sort((a, b) => a - b));
   });
 
   it("keeps cuts on disk for the next build, and makes a damaged one again", async () => {
