@@ -25,7 +25,7 @@ import { singleFileHtml } from "./export/single-file.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
-import { deckName, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
+import { distinctDecks, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import type { Deck } from "./model/deck.js";
 import { deckOutline } from "./model/outline.js";
@@ -108,8 +108,9 @@ export async function build(
   files: readonly string[],
   options: BuildOptions,
 ): Promise<BuildResult[]> {
-  // Before anything is written: a brief named "..yaml" would replace the output folder.
-  for (const file of files) deckName(file);
+  // Before anything is written: a brief named "..yaml" would replace the output folder, and two
+  // briefs of one name would race to replace the same deck.
+  files = distinctDecks(files);
   const browser = new BatchBrowser(options);
   // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
   try {

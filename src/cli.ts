@@ -510,7 +510,6 @@ function checkOption(token: OptionToken): void {
 /** Files as given, and every *.yaml / *.yml in each folder given, in name order. */
 async function expandInputs(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
-  const names = new Map<string, string>();
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
     if (!info) throw new BriefingError("usage", `no such file or folder: ${input}`);
@@ -523,17 +522,10 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
       if (found.length === 0)
         throw new BriefingError("usage", `no *.yaml or *.yml briefs in ${input}`);
     }
-    for (const file of found) {
-      const name = path.basename(file).replace(/\.ya?ml$/i, "");
-      const other = names.get(name);
-      if (other && path.resolve(other) !== path.resolve(file)) {
-        throw new BriefingError("usage", `${other} and ${file} would both be built as "${name}"`);
-      }
-      if (!other) files.push(file);
-      names.set(name, file);
-    }
+    files.push(...found);
   }
-  return files;
+  const { distinctDecks } = await import("./load/load-brief.js");
+  return distinctDecks(files);
 }
 
 function version(): string {

@@ -175,6 +175,36 @@ describe("temporary folders left by a killed build", () => {
   });
 });
 
+describe("two briefs that would build into one deck folder", () => {
+  it("are refused by the library before anything is written, case and Unicode form aside", async () => {
+    const work = await tempDir("same-deck");
+    for (const dir of ["a", "b"]) await mkdir(path.join(work, dir));
+    const files = [
+      path.join(work, "a", "deck.yaml"),
+      path.join(work, "b", "deck.yaml"),
+      path.join(work, "b", "Deck.yaml"),
+      path.join(work, "a", "caf\u00e9.yaml"),
+      path.join(work, "b", "cafe\u0301.yaml"),
+    ];
+    for (const file of files) await writeFile(file, brief);
+    const out = path.join(work, "dist");
+    const refused = async (pair: string[]) => {
+      const error = await build(pair, { outDir: out, pdf: false }).catch((e) => e);
+      expect(error).toMatchObject({ kind: "usage" });
+      expect(existsSync(out)).toBe(false);
+    };
+    await refused([files[0] as string, files[1] as string]);
+    await refused([files[0] as string, files[2] as string]);
+    await refused([files[3] as string, files[4] as string]);
+    // The same file given twice is one brief.
+    const results = await build([files[0] as string, files[0] as string], {
+      outDir: out,
+      pdf: false,
+    });
+    expect(results.map((r) => r.name)).toEqual(["deck"]);
+  });
+});
+
 describe("an output folder that cannot be made", () => {
   it.runIf(process.platform === "linux")("ends at once with exit 3 under /proc", () => {
     const run = briefing(["build", "--no-pdf", "--out", "/proc/x", "briefings"]);

@@ -151,6 +151,31 @@ export function deckName(file: string): string {
   return name;
 }
 
+/**
+ * The briefs as given, each once, after checking that no two of them would be built into the
+ * same deck folder: not by the same name, nor by names that differ only in case or in Unicode
+ * form, which are one folder on macOS and Windows. A file given twice counts once.
+ */
+export function distinctDecks(files: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  const distinct: string[] = [];
+  for (const file of files) {
+    const name = deckName(file);
+    const key = name.normalize("NFC").toLowerCase();
+    const other = seen.get(key);
+    if (other === undefined) {
+      seen.set(key, file);
+      distinct.push(file);
+    } else if (path.resolve(other) !== path.resolve(file)) {
+      throw new BriefingError(
+        "usage",
+        `${other} and ${file} would both be built into the deck folder "${name}"; rename one`,
+      );
+    }
+  }
+  return distinct;
+}
+
 function sortProblems(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems
