@@ -50,7 +50,18 @@ loaded.then(async ({ main, flushed }) => {
   // under a page that timed out keeps a 30 s timer) must not hold the command up.
   await flushed();
   process.exit(status);
-});
+}, cannotStart);
+
+/** A copy that cannot even load (a package missing from a broken install) says so in words. */
+function cannotStart(error) {
+  const missing = error?.code === "ERR_MODULE_NOT_FOUND" || error?.code === "MODULE_NOT_FOUND";
+  console.error(
+    missing
+      ? `briefing: cannot start: a package it needs is missing (${String(error.message).split("\n")[0]}); run \`npm install\` in the briefing folder`
+      : `briefing: cannot start: ${error?.message ?? error}`,
+  );
+  process.exit(3);
+}
 
 /**
  * Puppeteer from lib/puppeteer.bundle.cjs while it was made from the version installed (an

@@ -10,7 +10,7 @@ import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
 import { fallbackSources } from "./export/fallback-font.js";
 import { printHandout } from "./export/handout.js";
-import { folderFailure, makeFolder } from "./export/make-folder.js";
+import { fileFailure, folderFailure, makeFolder } from "./export/make-folder.js";
 import {
   filesIntact,
   hashInputs,
@@ -222,11 +222,15 @@ function buildFailure(error: unknown, browser: Browser | undefined): BriefingErr
   const fromBrowser = browserFailure(error, browser);
   if (fromBrowser) return fromBrowser;
   // A file that went missing or a full disk is the machine's doing; anything else, ours.
-  return new BriefingError(
-    (error as NodeJS.ErrnoException)?.code ? "environment" : "internal",
-    (error as Error)?.message ?? String(error),
-    { cause: error },
-  );
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code) {
+    return new BriefingError("environment", fileFailure(error as NodeJS.ErrnoException), {
+      cause: error,
+    });
+  }
+  return new BriefingError("internal", (error as Error)?.message ?? String(error), {
+    cause: error,
+  });
 }
 
 function outputNames(name: string) {

@@ -34,9 +34,10 @@ Build options:
   --handout            also write <name>-handout.pdf: each slide with its notes and sources
   --single-file        also write <name>.html: the whole deck in one file, to email
   --notes              keep the speaker notes in that file (left out by default)
-  --timeout SECONDS    give up on a brief whose page in the browser takes longer than this
-                       (also BRIEFING_TIMEOUT; by default a minute, more for big decks;
-                       at most 86400, a day)
+  --timeout SECONDS    give up on a brief when one step in the browser (opening the deck,
+                       loading its images, laying out, printing) takes longer than this
+                       (also BRIEFING_TIMEOUT; by default a minute a step, more for big
+                       decks; at most 86400, a day)
   -j, --concurrency N  briefs built at once (default: one per core)
   --force              rebuild briefs whose inputs have not changed since their last build
   -q, --quiet          print only problems; no progress line
@@ -44,7 +45,8 @@ Build options:
 
 A folder stands for every *.yaml and *.yml file in it. Settings come from the flags, then from
 briefing.config.yaml (or .yml / .json) beside the briefs or above them, then the defaults.
-Exit status: 0 ok, 1 invalid brief, 2 wrong usage, 3 environment (no browser, unwritable output).`;
+Exit status: 0 ok, 1 invalid brief (or --strict warnings), 2 wrong usage, 3 environment (no
+browser, unwritable output, a brief that could not be printed), 4 a fault of briefing itself.`;
 
 function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code !== "EPIPE") throw error;

@@ -2,12 +2,14 @@ import { spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
+  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handlebarsCompilerIn, loadedModules } from "./helpers/loaded-modules.js";
@@ -138,4 +140,25 @@ describe("bin/briefing.js", () => {
     expect(build(path.join(copy, "out-puppeteer-3"), true)).toEqual(first);
     expect(existsSync(puppeteerCache)).toBe(false);
   }, 120_000);
+});
+
+describe("a copy that cannot load what it needs", () => {
+  it("says so in words and exits 3, with no stack trace", () => {
+    // Outside the checkout, where no node_modules above it holds the packages lib/ imports.
+    const bare = mkdtempSync(path.join(os.tmpdir(), "briefing-bare-"));
+    try {
+      for (const part of ["bin", "lib", "templates", "schema", "package.json"]) {
+        cpSync(part, path.join(bare, part), { recursive: true });
+      }
+      rmSync(path.join(bare, "lib", "briefing.bundle.cjs"), { force: true });
+      const run = spawnSync(process.execPath, [path.join(bare, "bin", "briefing.js"), "--help"], {
+        encoding: "utf8",
+      });
+      expect(run.status).toBe(3);
+      expect(run.stderr).toMatch(/^briefing: cannot start: a package it needs is missing/);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
 });

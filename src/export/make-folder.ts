@@ -41,8 +41,36 @@ export function folderFailure(at: string, error: unknown): string {
       return `${at} is on a read-only file system`;
     case "ENOSPC":
       return "the disk is full";
+    case "EBUSY":
+      return `${at} or a file in it is in use by another program`;
     default:
       return (error as Error).message;
+  }
+}
+
+/**
+ * A file or folder operation that failed, in words: the path, and why in plain terms rather
+ * than Node's `EACCES: permission denied, open '…'`.
+ */
+export function fileFailure(error: NodeJS.ErrnoException): string {
+  const at = error.path ?? "a file";
+  switch (error.code) {
+    case "ENOENT":
+      return `${at} went missing while it was being written`;
+    case "EISDIR":
+      return `${at} is a folder, not a file`;
+    case "EMFILE":
+    case "ENFILE":
+      return "too many files are open at once on this machine";
+    case "ENOTDIR":
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+    case "ENOSPC":
+    case "EBUSY":
+      return `cannot write ${at}: ${folderFailure(at, error)}`;
+    default:
+      return `cannot write ${at}: the system refused (${error.code ?? "unknown error"})`;
   }
 }
 

@@ -52,20 +52,26 @@ export async function replaceFolder(
     try {
       await rename(target, old);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cannotReplace(target, error);
       hadOld = false;
     }
     try {
       await rename(tmp, target);
     } catch (error) {
       if (hadOld) await rename(old, target);
-      throw error;
+      throw cannotReplace(target, error);
     }
     if (hadOld) await rm(old, { recursive: true, force: true });
   } finally {
     await rm(tmp, { recursive: true, force: true });
     forget();
   }
+}
+
+function cannotReplace(target: string, error: unknown): BriefingError {
+  // On Windows a deck folder whose PDF is open in a viewer cannot be renamed (EPERM, EBUSY).
+  const reason = folderFailure(target, error);
+  return new BriefingError("environment", `cannot replace ${target}: ${reason}`, { cause: error });
 }
 
 /** The temporary and old folders `replaceFolder` makes: `.<name>.tmp-<pid>-<tag>`, `.old-`. */

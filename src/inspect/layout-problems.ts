@@ -102,7 +102,7 @@ export function layoutProblems(
     }
     for (const src of found.brokenImages) {
       // Images are copied under assets/; name them as the brief does.
-      const ref = decodeURIComponent(src).replace(/^assets\//, "");
+      const ref = decodedPath(src).replace(/^assets\//, "");
       report(
         "image-not-loaded",
         `${name}: the image "${ref}" does not load (is it a real image file?)`,
@@ -136,4 +136,13 @@ export function layoutProblems(
 function sample(text: string): string {
   const t = text.trim().replace(/\s+/g, " ");
   return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+}
+
+/** An image's src as the file path it names (see `assetUrl`), or as it is if not encoded. */
+function decodedPath(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
 }

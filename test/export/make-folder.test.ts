@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeFolder } from "../../src/export/make-folder.js";
+import { fileFailure, makeFolder } from "../../src/export/make-folder.js";
 import { tempDir } from "../helpers/temp.js";
 
 describe("makeFolder", () => {
@@ -37,4 +37,20 @@ describe("makeFolder", () => {
       expect(performance.now() - started).toBeLessThan(1000);
     },
   );
+});
+
+describe("fileFailure", () => {
+  it("says what failed in words, with the path, never in Node's own wording", async () => {
+    const work = await tempDir("file-failure");
+    // A real failure from the system: writing a file into a folder that is a file.
+    await writeFile(path.join(work, "plain"), "");
+    const error = await writeFile(path.join(work, "plain", "x.pdf"), "").catch((e) => e);
+    const words = fileFailure(error);
+    expect(words).toContain(path.join(work, "plain", "x.pdf"));
+    expect(words).not.toMatch(/ENOTDIR|EACCES|ENOSPC|operation not permitted|, open '/);
+    for (const code of ["ENOSPC", "EROFS", "EBUSY", "EMFILE", "EXDEV"]) {
+      const made = Object.assign(new Error(`${code}: raw`), { code, path: "/x/y.pdf" });
+      expect(fileFailure(made)).not.toContain(`${code}: raw`);
+    }
+  });
 });
