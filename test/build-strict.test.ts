@@ -27,7 +27,7 @@ describe("build --strict", () => {
     expect(plain.status).toBe(0);
   });
 
-  it("looks at the slides of a --no-pdf build too, and of one whose inputs are unchanged", async () => {
+  it("looks at the slides of a --no-pdf build too, and again when its inputs are unchanged (--strict rebuilds)", async () => {
     const out = await tempDir("strict-no-pdf");
     const first = await run(["build", overflow, "--out", out, "--no-pdf", "--strict", "-q"]);
     expect(first.stderr).toContain("overflow.yaml:11:5: warning:");
