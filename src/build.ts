@@ -173,12 +173,16 @@ async function buildOne(
   const unchanged = options.force
     ? undefined
     : await unchangedBuild(file, target, settings, options.theme);
-  if (unchanged) {
+  // --strict needs the slides' warnings: a deck built without looking at them is rebuilt.
+  if (unchanged && (unchanged.looked || !options.strict)) {
     const stale = (unchanged.stale ?? []).map((kept) => ({
       output: "pdf" as const,
       path: path.join(target, kept),
     }));
-    return done({ file, name, problems: [], warnings: [], skipped: true, stale });
+    // The warnings of the build that made it: the inputs are the same, and so are they.
+    const kept = Array.isArray(unchanged.warnings) ? unchanged.warnings : [];
+    const warnings = kept.map((warning) => ({ ...warning, file }));
+    return done({ file, name, problems: [], warnings, skipped: true, stale });
   }
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
@@ -345,14 +349,16 @@ async function writeBuild(
     } else if (await exists(path.join(target, names.singleFile))) {
       removed.push(earlier("singleFile"));
     }
+    warnings.push(...[...blocked].map((url) => blockedRequest(loaded.file, url)));
     await writeManifest(tmp, {
       inputs,
       files: await recordFiles(tmp),
       images: [...loaded.images.keys()],
       ...(stale.length > 0 ? { stale: [names.pdf] } : {}),
+      looked: options.pdf || !!options.strict,
+      warnings: warnings.map(({ file: _file, ...warning }) => warning),
     });
   });
-  warnings.push(...[...blocked].map((url) => blockedRequest(loaded.file, url)));
   return { warnings, removed, stale };
 }
 

@@ -188,8 +188,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
     classification: config.classification,
     theme: config.theme,
     concurrency: concurrency(values.concurrency) ?? defaultConcurrency(),
-    // A kept deck was not looked at this time: --strict looks at every one.
-    force: !!values.force || !!values.strict,
+    force: !!values.force,
     strict: !!values.strict,
     onResult(result, done, total) {
       progress.clear();
@@ -205,6 +204,9 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
         );
       } else if (result.skipped) {
         skipped++;
+        // Its warnings are those of the build that made it, said again as a rebuild would.
+        if (result.warnings.length > 0) warned++;
+        for (const warning of result.warnings) err(formatWarning(warning));
         const line = [`${result.file}: unchanged since its last build (--force rebuilds)`];
         if (!quiet) out([...line, ...earlierOutputs(result)].join("; "));
       } else {

@@ -6,6 +6,9 @@ import { tempDir } from "./helpers/temp.js";
 
 const overflow = "test/fixtures/layout/overflow.yaml";
 
+/** The warning lines of what a command printed. */
+const warnings = (text: string) => text.split("\n").filter((l) => l.includes(": warning: "));
+
 async function run(args: string[]) {
   return startCli(args).done;
 }
@@ -15,7 +18,6 @@ describe("build --strict", () => {
     const out = await tempDir("strict");
     const checked = await run(["check", overflow]);
     const built = await run(["build", overflow, "--out", out, "--strict", "--quiet"]);
-    const warnings = (text: string) => text.split("\n").filter((l) => l.includes(": warning: "));
     expect(warnings(checked.stdout).length).toBeGreaterThan(0);
     expect(warnings(built.stderr)).toEqual(warnings(checked.stdout));
     expect(built.status).toBe(1);
@@ -27,12 +29,19 @@ describe("build --strict", () => {
     expect(plain.status).toBe(0);
   });
 
-  it("looks at the slides of a --no-pdf build too, and again when its inputs are unchanged (--strict rebuilds)", async () => {
+  it("looks at the slides of a --no-pdf build too, and keeps their warnings for when it is unchanged", async () => {
     const out = await tempDir("strict-no-pdf");
-    const first = await run(["build", overflow, "--out", out, "--no-pdf", "--strict", "-q"]);
+    // Built without looking: a --strict build after it must look, so it rebuilds.
+    const unlooked = await run(["build", overflow, "--out", out, "--no-pdf"]);
+    expect(unlooked.stderr).not.toContain("warning:");
+    const first = await run(["build", overflow, "--out", out, "--no-pdf", "--strict"]);
+    expect(first.stdout).not.toContain("unchanged since its last build");
     expect(first.stderr).toContain("overflow.yaml:11:5: warning:");
     expect(first.status).toBe(1);
-    const again = await run(["build", overflow, "--out", out, "--no-pdf", "--strict", "-q"]);
+    // Unchanged and looked at: kept, and its warnings said again, failing --strict again.
+    const again = await run(["build", overflow, "--out", out, "--no-pdf", "--strict"]);
+    expect(again.stdout).toContain("unchanged since its last build");
+    expect(warnings(again.stderr)).toEqual(warnings(first.stderr));
     expect(again.status).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isCheckout } from "../checkout.js";
+import type { Problem } from "../errors.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
 
@@ -19,6 +20,10 @@ export interface Manifest {
   images?: string[];
   /** Files kept from an earlier build (a PDF, in a `--no-pdf` build): they may not match. */
   stale?: string[];
+  /** True when the build laid the slides out in the browser and so knows their warnings. */
+  looked?: boolean;
+  /** What it found amiss then, each without its file (a later build may name it otherwise). */
+  warnings?: Omit<Problem, "file">[];
 }
 
 /** A file as the build wrote it. */
