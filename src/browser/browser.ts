@@ -91,6 +91,7 @@ export async function launchBrowser(
       { cause: error },
     );
   }
+  settleWhenGone(browser);
   const child = browser.process();
   pid = child?.pid;
   // Killed (see `closeBrowser`), it resets its end of the pipe before Puppeteer has let go of
@@ -115,6 +116,23 @@ export async function launchBrowser(
     });
   }
   return browser;
+}
+
+/**
+ * Makes Puppeteer's waits for a new page give up as soon as the browser is gone. `newPage` waits
+ * for its tab with a 30 s timer of its own that nothing cancels, and a browser closed meanwhile
+ * (a step that timed out ends the build) never sends the tab: the timer then held a library
+ * caller's process open for 30 s after its build was over.
+ */
+function settleWhenGone(browser: Browser): void {
+  const gone = new AbortController();
+  browser.once("disconnected", () => gone.abort(new Error("the browser is gone")));
+  const waitForTarget = browser.waitForTarget.bind(browser);
+  browser.waitForTarget = (predicate, options = {}) => {
+    if (gone.signal.aborted) return Promise.reject(gone.signal.reason);
+    const signal = options.signal ? AbortSignal.any([options.signal, gone.signal]) : gone.signal;
+    return waitForTarget(predicate, { ...options, signal });
+  };
 }
 
 /** Why the browser did not start: what it printed, or that it did not answer in time. */
