@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -57,8 +57,16 @@ export async function launchBrowser(
   // Named after this process, so that a later launch knows when its owner is gone.
   const profile = await mkdtemp(path.join(os.tmpdir(), `${profilePrefix}${process.pid}-`));
   let pid: number | undefined;
+  // Once it has exited its pid may be another process's: it is killed only before that.
+  let exited = false;
+  let cleanedUp = false;
+  const stop = () => {
+    if (!exited) killBrowser(pid, profile, found.executablePath);
+  };
   const cleanUp = () => {
-    killBrowser(pid, profile);
+    if (cleanedUp) return;
+    cleanedUp = true;
+    stop();
     removeProfile(profile);
   };
   const forget = onInterrupt(cleanUp);
@@ -91,14 +99,16 @@ export async function launchBrowser(
       { cause: error },
     );
   }
+  settleWhenGone(browser);
   const child = browser.process();
   pid = child?.pid;
   // Killed (see `closeBrowser`), it resets its end of the pipe before Puppeteer has let go of
   // ours; a reset with no listener would throw in the middle of nowhere.
   for (const stream of child?.stdio ?? []) stream?.on("error", () => {});
-  const exited = new Promise<void>((resolve) => {
+  const gone = new Promise<void>((resolve) => {
     // Closed, crashed or killed: its helpers go with it, and so does the profile.
     child?.once("exit", () => {
+      exited = true;
       forget();
       cleanUp();
       resolve();
@@ -109,12 +119,29 @@ export async function launchBrowser(
       try {
         await browser.disconnect();
       } finally {
-        killBrowser(pid, profile);
-        await exited;
+        stop();
+        await gone;
       }
     });
   }
   return browser;
+}
+
+/**
+ * Makes Puppeteer's waits for a new page give up as soon as the browser is gone. `newPage` waits
+ * for its tab with a 30 s timer of its own that nothing cancels, and a browser closed meanwhile
+ * (a step that timed out ends the build) never sends the tab: the timer then held a library
+ * caller's process open for 30 s after its build was over.
+ */
+function settleWhenGone(browser: Browser): void {
+  const gone = new AbortController();
+  browser.once("disconnected", () => gone.abort(new Error("the browser is gone")));
+  const waitForTarget = browser.waitForTarget.bind(browser);
+  browser.waitForTarget = (predicate, options = {}) => {
+    if (gone.signal.aborted) return Promise.reject(gone.signal.reason);
+    const signal = options.signal ? AbortSignal.any([options.signal, gone.signal]) : gone.signal;
+    return waitForTarget(predicate, { ...options, signal });
+  };
 }
 
 /** Why the browser did not start: what it printed, or that it did not answer in time. */
@@ -143,20 +170,50 @@ export async function closeBrowser(browser: Browser): Promise<void> {
 }
 
 /**
- * Kills the browser's process group and, on Linux, any process still using its profile (a
- * browser whose launch was cut short has no known pid yet).
+ * Kills the browser, which must not have exited yet, with its helpers: Puppeteer starts it as
+ * the leader of its own process group. A browser whose launch was cut short has no known pid;
+ * on Linux its processes are then those that run its executable with its profile, so that a
+ * user's `du` or editor looking at that folder is left alone.
  */
-function killBrowser(pid: number | undefined, profile: string): void {
-  const kill = (target: number) => {
+function killBrowser(pid: number | undefined, profile: string, executable: string): void {
+  if (pid) {
+    kill(process.platform === "win32" ? pid : -pid);
+    return;
+  }
+  const runsBrowser = browserExecutable(executable);
+  for (const [other, line] of commandLines()) {
+    if (line.includes(profile) && runsBrowser(other)) kill(other);
+  }
+}
+
+function kill(target: number): void {
+  try {
+    process.kill(target, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * A test of whether a process runs the browser at `executable`. Debian's /usr/bin/chromium is
+ * a script that execs /usr/lib/chromium/chromium, so a binary of the same name counts too.
+ */
+function browserExecutable(executable: string): (pid: number) => boolean {
+  let real = executable;
+  try {
+    real = realpathSync(executable);
+  } catch {
+    // Gone since it was found: its name is all there is to go by.
+  }
+  return (pid) => {
     try {
-      process.kill(target, "SIGKILL");
+      const exe = readlinkSync(`/proc/${pid}/exe`);
+      return exe === real || path.basename(exe) === path.basename(real);
     } catch {
-      // Already gone.
+      // Exited meanwhile, or not ours to look at (and so not ours to kill).
+      return false;
     }
   };
-  // Puppeteer starts it as the leader of its own process group.
-  if (pid) kill(process.platform === "win32" ? pid : -pid);
-  for (const [user, line] of commandLines()) if (line.includes(profile)) kill(user);
 }
 
 /** Every process's command line by pid, on Linux (Chromium's names its profile); elsewhere none. */

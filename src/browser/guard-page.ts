@@ -51,7 +51,11 @@ export async function withGuardedPage<T>(
   idlePages.set(browser, idle);
   let page = reuse ? idle.shift() : undefined;
   while (page?.isClosed()) page = idle.shift();
-  page ??= await inStep(browser, "opening a page", options.timeout, () => guardedPage(browser));
+  // A page that opens after its step timed out is closed as it arrives, or it would stay open
+  // for the rest of the batch.
+  page ??= await inStep(browser, "opening a page", options.timeout, () => guardedPage(browser), {
+    dispose: (late) => late.close(),
+  });
   const report = options.onBlocked ?? (() => {});
   guards.set(page, { allowed: fileFilter(options.folder), report });
   // Puppeteer's own limits are a backstop: each step's, which names it, comes first.

@@ -28,11 +28,13 @@ export function stepLimit(timeout: number | undefined, allowance = 0): number {
 export const protocolGrace = 10_000;
 
 /** More about a step: time it needs beyond the default, and what to say it was waiting for. */
-export interface StepOptions {
+export interface StepOptions<T = unknown> {
   /** Added to the default limit (not to the user's `--timeout`): what a big deck needs. */
   allowance?: number;
   /** What the page was still waiting for when the step ran out of time. */
   detail?: () => Promise<string | undefined>;
+  /** Releases what the work yields if it comes only after the step has failed (a page). */
+  dispose?: (late: T) => unknown;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function inStep<T>(
   step: Step,
   timeout: number | undefined,
   work: () => Promise<T>,
-  options: StepOptions = {},
+  options: StepOptions<T> = {},
 ): Promise<T> {
   const limit = stepLimit(timeout, options.allowance);
   const browser = "browser" in on ? on.browser() : on;
@@ -53,9 +55,13 @@ export async function inStep<T>(
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new StepTimeout()), limit);
   });
+  const working = work();
   try {
-    return await Promise.race([work(), late]);
+    return await Promise.race([working, late]);
   } catch (error) {
+    // The work carries on after its step gave up on it: what it yields then is nobody's.
+    const { dispose } = options;
+    if (dispose) working.then(dispose).catch(() => {});
     const waiting =
       error instanceof StepTimeout && options.detail ? await soon(options.detail()) : undefined;
     throw stepFailure(error, browser, step, limit, timeout, waiting) ?? error;
@@ -65,11 +71,19 @@ export async function inStep<T>(
 }
 
 /** What `question` answers within a second, if it does: a page out of time may not answer. */
-function soon(question: Promise<string | undefined>): Promise<string | undefined> {
-  return Promise.race([
-    question.catch(() => undefined),
-    new Promise<undefined>((resolve) => setTimeout(resolve, 1000)),
-  ]);
+async function soon(question: Promise<string | undefined>): Promise<string | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      question.catch(() => undefined),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), 1000);
+      }),
+    ]);
+  } finally {
+    // Else a library caller's process waits for it after an answer came at once.
+    clearTimeout(timer);
+  }
 }
 
 class StepTimeout extends Error {

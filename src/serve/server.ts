@@ -2,6 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { BriefingError } from "../errors.js";
 import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
@@ -296,9 +297,21 @@ const liveScript: ServedFile = {
 async function sendFile(res: ServerResponse, served: ServedFile): Promise<void> {
   const opened = await openContained(served.file, served.within);
   if (!opened) return fail(res, 404);
+  const { handle } = opened;
   const type = types[path.extname(served.file).toLowerCase()] ?? "application/octet-stream";
-  res.writeHead(200, { "Content-Type": type, "Content-Length": opened.size });
-  const stream = opened.handle.createReadStream();
-  stream.once("error", () => res.destroy());
-  stream.pipe(res);
+  try {
+    res.writeHead(200, { "Content-Type": type, "Content-Length": opened.size });
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  if (res.req.method === "HEAD") {
+    await handle.close();
+    res.end();
+    return;
+  }
+  // A page reloaded while an image is on its way goes away mid-file, which is routine: the
+  // pipeline destroys the read stream then, and the stream closes the file (autoClose), where
+  // `pipe` would leave it open until garbage collection. A read that fails ends the answer.
+  await pipeline(handle.createReadStream(), res).catch(() => {});
 }

@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { profilePrefix, removeStaleProfiles } from "../../src/browser/browser.js";
+import {
+  closeBrowser,
+  launchBrowser,
+  profilePrefix,
+  removeStaleProfiles,
+} from "../../src/browser/browser.js";
+import { findBrowser } from "../../src/browser/find-browser.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
@@ -107,6 +113,30 @@ describe("the browser of a build killed with SIGKILL (the OOM killer, a CI time 
     expect(done.status).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
   }, 90_000);
+});
+
+describe("closing the browser", () => {
+  it.runIf(process.platform === "linux")(
+    "kills its processes and no other that names its profile (a user's du or editor)",
+    async () => {
+      const browser = await launchBrowser(await findBrowser(undefined));
+      const profile = browser
+        .process()
+        ?.spawnargs.find((arg) => arg.startsWith("--user-data-dir="))
+        ?.slice("--user-data-dir=".length) as string;
+      expect(profile).toContain(profilePrefix);
+      const bystander = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30_000)", profile]);
+      try {
+        await until(() => processesWith(profile).length > 1, "the bystander", 5_000);
+        await closeBrowser(browser);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(bystander.signalCode).toBeNull();
+        expect(processesWith(profile)).toEqual([bystander.pid]);
+      } finally {
+        bystander.kill("SIGKILL");
+      }
+    },
+  );
 });
 
 describe("removing the profile folders of browsers gone", () => {

@@ -138,6 +138,20 @@ describe("a page kept for the next deck", () => {
   });
 });
 
+describe("a page that opens only after its step timed out", () => {
+  it("is closed as it arrives, not left open for the rest of the batch", async () => {
+    const before = (await browser.pages()).length;
+    const error = await withGuardedPage(browser, { folder: deck, timeout: 1 }, async () => {}).then(
+      () => undefined,
+      (thrown: Error) => thrown,
+    );
+    expect(error?.message).toBe("opening a page took longer than the 0.001 s timeout");
+    // Long enough for Chromium to open the page and for it to be closed again.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await browser.pages()).length).toBe(before);
+  });
+});
+
 describe("fileFilter", () => {
   it("allows files inside the folder only, symlinks resolved, query and hash ignored", () => {
     const allowed = fileFilter(deck);

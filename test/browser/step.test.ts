@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer";
@@ -89,4 +89,43 @@ describe("a print that takes longer than Puppeteer waits for a call", () => {
     writeFileSync(out, pdf);
     expect(pdfPages(out)[0]).toContain("Printed after a long wait");
   }, 40_000);
+});
+
+describe("a build whose page could not open in time, called as a library", () => {
+  // Run on the built library (npm run build:ts), in a process of its own whose exit is timed.
+  const script = `
+    const { build } = await import(${JSON.stringify(path.resolve("lib/build.js"))});
+    const [brief, outDir] = process.argv.slice(1);
+    const [result] = await build([brief], { outDir, pdf: true, timeout: 50, force: true });
+    console.log(result.failure?.message ?? "built");
+  `;
+
+  /** How long the process lived on after `build` resolved, and what the build said. */
+  const lingering = (outDir: string) =>
+    new Promise<{ said: string; ms: number }>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--input-type=module", "-e", script, "briefings/putin-kim-summit-2024.yaml", outDir],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
+      let said = "";
+      let resolvedAt = 0;
+      child.stdout.on("data", (chunk) => {
+        said += chunk;
+        resolvedAt ||= Date.now();
+      });
+      child.on("error", reject);
+      child.on("close", () => resolve({ said: said.trim(), ms: Date.now() - resolvedAt }));
+    });
+
+  it("lets the caller's process exit at once", async () => {
+    const outDir = await tempDir("step-library");
+    // Not every run has Puppeteer still waiting for the page when the browser goes (about a
+    // third did before the fix).
+    for (let i = 0; i < 8; i++) {
+      const { said, ms } = await lingering(outDir);
+      expect(said).toBe("opening a page took longer than the 0.05 s timeout");
+      expect(ms).toBeLessThan(10_000);
+    }
+  }, 120_000);
 });

@@ -1,5 +1,12 @@
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { get as httpGet, request } from "node:http";
 import { connect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +15,8 @@ import { type PreviewServer, startServer } from "../../src/serve/server.js";
 import { tempDir } from "../helpers/temp.js";
 
 const sample = "briefings/putin-kim-summit-2024.yaml";
+const bigSize = 32 * 1024 * 1024;
+const bigImage = "/big/assets/photos/big.png";
 let server: PreviewServer;
 let work: string;
 
@@ -54,6 +63,13 @@ beforeAll(async () => {
     "$1      image: photos/link.png\n",
   );
   writeFileSync(path.join(work, "briefs", "linked.yaml"), linked);
+  // Big enough that the server is still sending it when the client goes away.
+  writeFileSync(path.join(work, "briefs", "photos", "big.png"), Buffer.alloc(bigSize));
+  const big = readFileSync(sample, "utf8").replace(
+    /(\n {4}- date: 1961\n)/,
+    "$1      image: photos/big.png\n",
+  );
+  writeFileSync(path.join(work, "briefs", "big.yaml"), big);
   server = await startServer({ input: path.join(work, "briefs"), port: 0, host: "127.0.0.1" });
 });
 
@@ -156,6 +172,64 @@ describe("the preview server", () => {
     expect(await raw("NOT HTTP AT ALL\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
     expect(await raw("GET /summit/ HTTP/1.1\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
     expect((await get("/summit/")).status).toBe(200);
+  });
+});
+
+describe("the server's open files", () => {
+  const openFiles = () => readdirSync("/proc/self/fd").length;
+
+  /** Asks for `url` and goes away after the first chunk of the answer. */
+  const abandon = (url: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = httpGet(
+        {
+          host: "127.0.0.1",
+          port: server.port,
+          path: url,
+          headers: { host: `127.0.0.1:${server.port}` },
+        },
+        (res) => {
+          res.once("data", () => req.destroy());
+          res.once("close", resolve);
+        },
+      );
+      req.on("error", (error: NodeJS.ErrnoException) =>
+        error.code === "ECONNRESET" ? resolve() : reject(error),
+      );
+    });
+
+  it.runIf(process.platform === "linux")(
+    "closes a file whose download the client gave up on",
+    async () => {
+      // The deck is rendered (and its files known) before the count starts.
+      expect((await get("/big/")).status).toBe(200);
+      const before = openFiles();
+      for (let i = 0; i < 50; i++) await abandon(bigImage);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(openFiles() - before).toBeLessThan(5);
+    },
+  );
+
+  it("answers HEAD with the headers and no body", async () => {
+    const head = await new Promise<{ status: number; length?: string; body: number }>(
+      (resolve, reject) => {
+        const req = request(
+          { host: "127.0.0.1", port: server.port, path: bigImage, method: "HEAD" },
+          (res) => {
+            let body = 0;
+            res.on("data", (chunk: Buffer) => {
+              body += chunk.length;
+            });
+            res.on("end", () =>
+              resolve({ status: res.statusCode ?? 0, length: res.headers["content-length"], body }),
+            );
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      },
+    );
+    expect(head).toEqual({ status: 200, length: String(bigSize), body: 0 });
   });
 });
 
