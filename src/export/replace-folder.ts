@@ -39,8 +39,18 @@ export async function replaceFolder(
     });
   }
   const forget = onInterrupt(() => {
-    // A write of the build may still be creating a file in it: try again for a moment.
-    rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    // Writes of the build may still be under way in the thread pool, creating files in it as
+    // fast as they are removed. Moved aside first, it is out of their reach: a file not yet
+    // created under the old name cannot be, and the rest is removed with the folder. (The new
+    // name still reads as a leftover of this process, which a later build would remove.)
+    let doomed = tmp;
+    try {
+      renameSync(tmp, `${tmp}x`);
+      doomed = `${tmp}x`;
+    } catch {
+      // Not made yet, or already gone.
+    }
+    rmSync(doomed, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     // Stopped between the two renames: put the old folder back.
     if (!existsSync(old)) return;
     if (existsSync(target)) rmSync(old, { recursive: true, force: true });

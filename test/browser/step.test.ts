@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { closeSync, constants, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,7 +54,21 @@ describe("a step of a page that takes too long", () => {
       file,
       '<!doctype html><div class="pdf-page">one</div><div class="pdf-page"><img src="never.png"></div>',
     );
-    const { message, took } = await failureOf((page) => openPrintDocument(page, file, 500));
+    // Once the step has failed, the pipe is opened and closed from this end, so that Chromium,
+    // whose thread blocks in opening it, can close the page (on a busy machine it may not have
+    // reached the pipe by then: keep trying until the test is over).
+    const unblock = setInterval(() => {
+      try {
+        closeSync(
+          openSync(path.join(folder, "never.png"), constants.O_WRONLY | constants.O_NONBLOCK),
+        );
+      } catch {
+        // No reader yet.
+      }
+    }, 1_000);
+    const { message, took } = await failureOf((page) => openPrintDocument(page, file, 500)).finally(
+      () => clearInterval(unblock),
+    );
     expect(message).toBe(
       "loading its images took longer than the 0.5 s timeout; still waiting for never.png (page 2)",
     );

@@ -122,7 +122,7 @@ describe("a build stopped halfway leaves everything as it was", () => {
     expect(result.status).toBe(3);
     // Killed while it opens, lays out or prints the deck: the message says which.
     expect(result.stderr).toMatch(
-      /big\.yaml: not built: the browser quit in the middle of (opening the deck|loading its images|laying out the slides|printing the PDF) \(it crashed or was killed\); the previous output is unchanged/,
+      /big\.yaml: not built: the browser quit in the middle of (opening a page|opening the deck|loading its images|laying out the slides|printing the PDF) \(it crashed or was killed\); the previous output is unchanged/,
     );
     expect(result.stderr).not.toMatch(puppeteerWords);
   });
