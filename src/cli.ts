@@ -3,7 +3,7 @@ import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { BuildResult } from "./build.js";
-import { type ResolvedConfig, resolveConfig } from "./config.js";
+import { isBriefFileName, type ResolvedConfig, resolveConfig } from "./config.js";
 import { BriefingError, exitCodes, formatProblem, type Problem } from "./errors.js";
 import { undoAll } from "./interrupt.js";
 import { didYouMean } from "./load/suggest.js";
@@ -520,7 +520,7 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
     let found = [input];
     if (info.isDirectory()) {
       found = (await readdir(input))
-        .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("."))
+        .filter(isBriefFileName)
         .sort()
         .map((f) => path.join(input, f));
       if (found.length === 0)

@@ -22,5 +22,5 @@ export type UserConfig = z.infer<typeof configSchema>;
 
 /** What is wrong with a config file, with positions. */
 export function checkConfig(source: YamlSource): Problem[] {
-  return checkSchemaWith(configSchema, source);
+  return checkSchemaWith(configSchema, source, "the config file");
 }

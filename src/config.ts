@@ -10,6 +10,16 @@ export type { UserConfig } from "./config-schema.js";
 /** The names a config file may have; the first found, looking up from the briefs, is used. */
 export const configNames = ["briefing.config.yaml", "briefing.config.yml", "briefing.config.json"];
 
+/**
+ * True for a file that a folder of briefs counts as a brief: YAML, not hidden, and not the
+ * config file that sits beside the briefs.
+ */
+export function isBriefFileName(name: string): boolean {
+  return (
+    /\.ya?ml$/i.test(name) && !name.startsWith(".") && !configNames.includes(name.toLowerCase())
+  );
+}
+
 /** Settings from the command line; each wins over the config file. */
 export interface ConfigFlags {
   out?: string;
@@ -79,6 +89,8 @@ export async function readConfig(file: string): Promise<UserConfig> {
   }
   // JSON is YAML, so one reader gives positions for both.
   const source = readYaml(file, text);
+  // An empty file, or one of comments only, sets nothing.
+  if (source.problems.length === 0 && source.data == null) return {};
   // zod, loaded only when there is a config file to check.
   const problems =
     source.data === undefined

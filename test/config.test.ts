@@ -93,3 +93,41 @@ describe("a config file with the command line", () => {
     expect(html).toContain("OFFICIAL");
   });
 });
+
+describe("a config file beside the briefs", () => {
+  const bin = path.resolve("bin/briefing.js");
+  const build = (work: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        bin,
+        "build",
+        path.join(work, "briefs", "nested"),
+        "--no-pdf",
+        "--out",
+        path.join(work, "out"),
+      ],
+      { encoding: "utf8" },
+    );
+
+  it("is never built as a brief, and an empty one is fine", async () => {
+    for (const text of ["", "# nothing set yet\n", "classification: OFFICIAL\n"]) {
+      const work = await project(undefined);
+      writeFileSync(path.join(work, "briefs", "nested", "briefing.config.yaml"), text);
+      const run = build(work);
+      expect(run.stderr).not.toContain("error");
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain("b.yaml →");
+      expect(run.stdout).not.toContain("briefing.config");
+    }
+  });
+
+  it("has its mistakes called the config file's, not a brief's", async () => {
+    const work = await project(undefined);
+    writeFileSync(path.join(work, "briefs", "nested", "briefing.config.yaml"), "- a list\n");
+    const run = build(work);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("the config file must be a mapping");
+    expect(run.stderr).not.toContain("the brief");
+  });
+});

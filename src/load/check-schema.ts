@@ -12,14 +12,28 @@ export function checkSchema(source: YamlSource): Problem[] {
   return checkSchemaWith(briefSchema, source);
 }
 
-/** Runs a schema over the data and turns every issue into a positioned problem. */
-export function checkSchemaWith(schema: core.$ZodType, source: YamlSource): Problem[] {
+/**
+ * Runs a schema over the data and turns every issue into a positioned problem. `root` is what
+ * the messages call the whole document ("the brief", "the config file").
+ */
+export function checkSchemaWith(
+  schema: core.$ZodType,
+  source: YamlSource,
+  root = "the brief",
+): Problem[] {
   const result = z.safeParse(schema, source.data);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) => toProblems(issue, source, schema));
+  return result.error.issues.flatMap((issue) => toProblems(issue, source, schema, root));
 }
 
-function toProblems(issue: core.$ZodIssue, source: YamlSource, schema: core.$ZodType): Problem[] {
+function toProblems(
+  issue: core.$ZodIssue,
+  source: YamlSource,
+  schema: core.$ZodType,
+  root: string,
+): Problem[] {
+  const describe = (at: Path) => (at.length === 0 ? root : pathText(at));
+  const name = (at: Path) => (at.length === 0 ? root : `"${pathText(at)}"`);
   const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
   const value = valueAt(source.data, path);
   const problem = (
@@ -180,14 +194,6 @@ function unwrap(schema: core.$ZodType, value: unknown): core.$ZodType {
 /** "timeline.events[2].date" */
 export function pathText(path: readonly (string | number)[]): string {
   return path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
-}
-
-function describe(path: Path): string {
-  return path.length === 0 ? "the brief" : pathText(path);
-}
-
-function name(path: Path): string {
-  return path.length === 0 ? "the brief" : `"${pathText(path)}"`;
 }
 
 function last(path: Path): string {

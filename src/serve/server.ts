@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { isBriefFileName } from "../config.js";
 import { BriefingError } from "../errors.js";
 import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
@@ -133,7 +134,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   /** The names of the briefs this server shows, each → its file. */
   async function briefs(): Promise<Map<string, string>> {
     if (!folder) return new Map([[emptyPreview(options.input).name, options.input]]);
-    const names = (await readdir(folder)).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith("."));
+    const names = (await readdir(folder)).filter(isBriefFileName);
     return new Map(names.sort().map((f) => [f.replace(/\.ya?ml$/i, ""), path.join(folder, f)]));
   }
 

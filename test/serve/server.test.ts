@@ -70,6 +70,7 @@ beforeAll(async () => {
     "$1      image: photos/big.png\n",
   );
   writeFileSync(path.join(work, "briefs", "big.yaml"), big);
+  writeFileSync(path.join(work, "briefs", "briefing.config.yaml"), "classification: OFFICIAL\n");
   server = await startServer({ input: path.join(work, "briefs"), port: 0, host: "127.0.0.1" });
 });
 
@@ -82,6 +83,8 @@ describe("the preview server", () => {
     const index = await get("/");
     expect(index.status).toBe(200);
     expect(index.body).toContain('href="/summit/"');
+    // The config file beside the briefs is not one of them.
+    expect(index.body).not.toContain("briefing.config");
     const deck = await get("/summit/");
     expect(deck.status).toBe(200);
     expect(deck.body).toContain("Putin–Kim summit in Pyongyang");
