@@ -22,6 +22,7 @@ import {
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
 import { singleFileHtml } from "./export/single-file.js";
+import { inside } from "./inside-folder.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
@@ -256,7 +257,7 @@ async function unchangedBuild(
   const { dir } = naming(file);
   const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
   // A manifest names only files beside the brief; one that says otherwise was not ours.
-  if ([...images.values()].some((image) => path.relative(dir, image).startsWith(".."))) {
+  if ([...images.values()].some((image) => !inside(path.resolve(dir), image))) {
     return undefined;
   }
   try {

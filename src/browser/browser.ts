@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer";
 import { BriefingError } from "../errors.js";
 import { onInterrupt } from "../interrupt.js";
+import { isRunning } from "../is-running.js";
 import type { FoundBrowser } from "./find-browser.js";
 import { protocolGrace, stepLimit } from "./step.js";
 
@@ -264,16 +265,6 @@ export function removeStaleProfiles(tmp: string): void {
   const lines = [...commandLines().values()];
   for (const folder of stale) {
     if (!lines.some((line) => line.includes(folder))) removeProfile(folder);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: running, as someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, HTTPRequest, Page } from "puppeteer";
+import { inside } from "../inside-folder.js";
 import { inStep, protocolGrace, stepLimit } from "./step.js";
 
 /** How a page that shows one deck's files may behave. */
@@ -140,13 +141,8 @@ export function fileFilter(folder: string): (url: string) => boolean {
       real = realpathSync(file);
     } catch {
       // Not there, so nothing is read: let it fail as a missing file, not as a blocked one.
-      return roots.some((root) => isInside(root, path.resolve(file)));
+      return roots.some((root) => inside(root, path.resolve(file)));
     }
-    return isInside(roots.at(-1) as string, real);
+    return inside(roots.at(-1) as string, real);
   };
-}
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isCheckout } from "../checkout.js";
 import type { Problem } from "../errors.js";
+import { inside } from "../inside-folder.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
 
@@ -180,8 +181,8 @@ export function filesIntact(folder: string, files: Record<string, WrittenFile>):
   const entries = Object.entries(files);
   const root = path.resolve(folder);
   // A manifest that names files outside its folder was not written by a build.
-  const inside = (name: string) => path.resolve(root, name).startsWith(root + path.sep);
-  if (entries.length === 0 || !entries.every(([name]) => inside(name))) return false;
+  const within = ([name]: [string, WrittenFile]) => inside(root, path.resolve(root, name));
+  if (entries.length === 0 || !entries.every(within)) return false;
   try {
     return entries.every(([name, written]) => {
       const bytes = readFileSync(path.join(root, name));

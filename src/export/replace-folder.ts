@@ -4,6 +4,7 @@ import path from "node:path";
 import { deckNameProblem } from "../deck-name.js";
 import { BriefingError } from "../errors.js";
 import { onInterrupt } from "../interrupt.js";
+import { isRunning } from "../is-running.js";
 import { folderFailure } from "./make-folder.js";
 
 /**
@@ -107,16 +108,5 @@ export async function removeLeftovers(dir: string): Promise<void> {
     } else {
       await rm(folder, { recursive: true, force: true }).catch(() => {});
     }
-  }
-}
-
-/** Whether a process with this id exists (one of another user counts: it may be a build). */
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ESRCH";
   }
 }

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { BriefingError } from "../errors.js";
+import { inside } from "../inside-folder.js";
 import { deckPolicy } from "../render/render-deck.js";
 import { inlineScripts, scriptHash } from "../render/speaker-view.js";
 import { drawnCharacters } from "./drawn-characters.js";
@@ -30,7 +31,7 @@ export async function singleFileHtml(html: string, folder: string): Promise<stri
   const used = drawnCharacters(html);
   const inline = async (ref: string) => {
     const file = path.resolve(folder, unescapeAttribute(ref));
-    if (path.relative(folder, file).startsWith("..")) {
+    if (!inside(path.resolve(folder), file)) {
       throw new BriefingError("internal", `the deck refers to ${ref}, outside its folder`);
     }
     return { file, text: await readFile(file, "utf8") };
@@ -48,7 +49,7 @@ export async function singleFileHtml(html: string, folder: string): Promise<stri
   }
   for (const [attribute, ref] of html.matchAll(/ src="(assets\/[^"]+)"/g)) {
     const file = path.resolve(folder, decodeURIComponent(unescapeAttribute(ref as string)));
-    if (path.relative(folder, file).startsWith("..")) continue;
+    if (!inside(path.resolve(folder), file)) continue;
     replacements.set(attribute, ` src="${await dataUrl(file)}"`);
   }
   let result = html;

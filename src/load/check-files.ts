@@ -1,6 +1,7 @@
 import { realpathSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../errors.js";
+import { inside } from "../inside-folder.js";
 import type { YamlSource } from "./read-yaml.js";
 
 type Path = (string | number)[];
@@ -102,10 +103,4 @@ function realOrNothing(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Whether `file` is strictly inside `folder` (both absolute, and real if links matter). */
-export function inside(folder: string, file: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }

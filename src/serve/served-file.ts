@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import { type FileHandle, open, realpath, stat } from "node:fs/promises";
-import { inside } from "../load/check-files.js";
+import { inside } from "../inside-folder.js";
 
 /** A file of a deck, and the folder its real path must stay inside whenever it is served. */
 export interface ServedFile {
