@@ -23,7 +23,8 @@ function refused(args: string[], env: NodeJS.ProcessEnv = {}): string {
   expect(run.stdout).toBe("");
   expect(run.stderr).not.toMatch(/ambiguous|argument missing|To specify|parseArgs|^\s+at /m);
   expect(run.stderr).not.toMatch(/TimeoutOverflowWarning/);
-  expect(run.stderr).toContain('Run "briefing --help" for usage.');
+  // Every refused call here names a command: its own help is the one to read.
+  expect(run.stderr).toContain(`Run "briefing ${args[0]} --help" for usage.`);
   return run.stderr.split("\n")[0] as string;
 }
 
@@ -95,5 +96,88 @@ describe("serve --host", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("cannot listen on 192.0.2.1:0: no interface of this machine");
     expect(run.stderr).not.toMatch(/EADDRNOTAVAIL|address not available/);
+  });
+});
+
+describe("each command has its own options", () => {
+  it("refuses an option of another command, and names the command it belongs to", () => {
+    expect(refused(["check", sample, "--no-browser", "--handout"])).toBe(
+      'briefing: "briefing check" has no option --handout (it is an option of "briefing build")',
+    );
+    expect(refused(["check", sample, "--port", "9"])).toBe(
+      'briefing: "briefing check" has no option --port (it is an option of "briefing serve")',
+    );
+    expect(refused(["schema", "--strict"])).toContain('"briefing schema" has no option --strict');
+    expect(refused(["schema", "--force"])).toContain('"briefing schema" has no option --force');
+    expect(refused(["new", "x", "--out", "d"])).toContain('"briefing new" has no option --out');
+  });
+
+  it("offers the closest option of the command itself", () => {
+    expect(refused(["check", sample, "--no-browsr"])).toBe(
+      'briefing: unknown option --no-browsr; did you mean "--no-browser"?',
+    );
+    expect(refused(["serve", "--hots", "x"])).toBe(
+      'briefing: unknown option --hots; did you mean "--host"?',
+    );
+  });
+});
+
+describe("commands", () => {
+  it("a mistyped command gets a did-you-mean", () => {
+    const run = briefing(["biuld", sample]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe(
+      'briefing: unknown command "biuld"; did you mean "build"?',
+    );
+    expect(run.stderr).toContain('Run "briefing --help" for usage.');
+    expect(briefing(["chekc"]).stderr).toContain('did you mean "check"?');
+    expect(briefing(["help", "srve"]).stderr).toContain('did you mean "serve"?');
+  });
+
+  it("build --help and help build print the command's own help, with every option described", () => {
+    for (const args of [
+      ["build", "--help"],
+      ["help", "build"],
+      ["build", "-h"],
+    ]) {
+      const run = briefing(args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: briefing build <file-or-folder>\.\.\. \[options\]/);
+      for (const option of [
+        "--out DIR",
+        "--no-pdf",
+        "--browser PATH",
+        "--config FILE",
+        "-j, --concurrency N",
+      ]) {
+        expect(run.stdout).toMatch(
+          new RegExp(`^  (-\\w, )?${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}  .*\\w`, "m"),
+        );
+      }
+      expect(run.stdout).not.toContain("--port");
+    }
+    const serve = briefing(["serve", "--help"]).stdout;
+    expect(serve).toMatch(/^ {2}-p, --port N +\S/m);
+    expect(serve).toMatch(/^ {2}--host H +\S/m);
+    expect(serve).not.toContain("--handout");
+    const check = briefing(["help", "check"]).stdout;
+    expect(check).toMatch(/^ {2}--format text\|json +\S/m);
+  });
+
+  it("the general help lists every command, and no line of any help is wider than 100", () => {
+    const general = briefing(["--help"]).stdout;
+    for (const name of ["build", "check", "serve", "new", "schema"]) {
+      expect(general).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
+      const own = briefing([name, "--help"]);
+      expect(own.status).toBe(0);
+      for (const line of own.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("options may still come before the command", () => {
+    const run = briefing(["--quiet", "check", sample, "--no-browser"]);
+    expect(run.stderr).toContain('"briefing check" has no option --quiet');
+    const ok = briefing(["--no-browser", "check", sample]);
+    expect(ok.status, ok.stderr).toBe(0);
   });
 });

@@ -1,0 +1,183 @@
+import type { BuildResult } from "../build.js";
+import { resolveConfig } from "../config.js";
+import { BriefingError, exitCodes, formatProblem } from "../errors.js";
+import { defineCommand, helpOption } from "./command.js";
+import {
+  browserOption,
+  configOption,
+  exitStatus,
+  foldersAndSettings,
+  timeoutOption,
+} from "./common-options.js";
+import { expandInputs } from "./inputs.js";
+import { concurrency, timeout } from "./option-values.js";
+import { formatWarning, plural, write } from "./output.js";
+
+export const buildCommand = defineCommand({
+  name: "build",
+  args: "<file-or-folder>...",
+  summary: "write each brief's deck (DIR/<name>/index.html) and PDF",
+  description: `Validate each brief and write DIR/<name>/index.html (a Reveal.js deck) and
+DIR/<name>/<name>.pdf. Slides that overflow, images that do not load and text no installed font
+can draw are printed as warnings. A brief whose inputs have not changed since its last build is
+left as it is.
+
+${foldersAndSettings}
+${exitStatus}`,
+  options: {
+    out: {
+      type: "string",
+      short: "o",
+      value: "DIR",
+      help: "write the decks under DIR (default: dist)",
+    },
+    "no-pdf": {
+      type: "boolean",
+      help: "write the deck only, no PDF (an earlier PDF is kept, and the output line\nsays it may not match)",
+    },
+    handout: {
+      type: "boolean",
+      help: "also write <name>-handout.pdf: each slide with its notes and sources",
+    },
+    "single-file": {
+      type: "boolean",
+      help: "also write <name>.html: the whole deck in one file, to email",
+    },
+    notes: { type: "boolean", help: "keep the speaker notes in that file (left out by default)" },
+    timeout: timeoutOption,
+    concurrency: {
+      type: "string",
+      short: "j",
+      value: "N",
+      help: "briefs built at once (default: one per core)",
+    },
+    force: {
+      type: "boolean",
+      help: "rebuild briefs whose inputs have not changed since their last build",
+    },
+    quiet: { type: "boolean", short: "q", help: "print only problems; no progress line" },
+    strict: {
+      type: "boolean",
+      help: "exit 1 when a slide has layout warnings (the outputs are still written)",
+    },
+    browser: browserOption,
+    config: configOption,
+    help: helpOption,
+  },
+  async run(inputs, values, { out, err }) {
+    if (inputs.length === 0)
+      throw new BriefingError("usage", `"briefing build" needs a brief or a folder of briefs`);
+    const files = await expandInputs(inputs);
+    const stepTimeout = timeout(values.timeout, process.env.BRIEFING_TIMEOUT);
+    const config = await resolveConfig(
+      { out: values.out, browser: values.browser, config: values.config },
+      inputs,
+    );
+    let noticed = false;
+    const onNotice = (message: string) => {
+      if (!noticed) err(`briefing: ${message}`);
+      noticed = true;
+    };
+    // Loaded only here, so that `check --no-browser` does not pay for the browser driver.
+    const { build, defaultConcurrency } = await import("../build.js");
+    const quiet = !!values.quiet;
+    const progress = progressLine(files.length, !quiet && files.length > 1 && process.stderr.isTTY);
+    let invalid = 0;
+    let failed = 0;
+    let failedStatus = 0;
+    let skipped = 0;
+    let warned = 0;
+    progress.show(0, files.length);
+    await build(files, {
+      outDir: config.outDir,
+      pdf: !values["no-pdf"],
+      handout: !!values.handout,
+      singleFile: !!values["single-file"],
+      notes: !!values.notes,
+      timeout: stepTimeout,
+      onNotice,
+      browserPath: config.browserPath,
+      classification: config.classification,
+      theme: config.theme,
+      concurrency: concurrency(values.concurrency) ?? defaultConcurrency(),
+      force: !!values.force,
+      strict: !!values.strict,
+      onResult(result, done, total) {
+        progress.clear();
+        if (result.problems.length > 0) {
+          invalid++;
+          for (const problem of result.problems) err(formatProblem(problem));
+          err(`${result.file}: not built; the previous output is unchanged`);
+        } else if (result.failure) {
+          failed++;
+          failedStatus ||= exitCodes[result.failure.kind];
+          err(
+            `${result.file}: not built: ${result.failure.message}; the previous output is unchanged`,
+          );
+        } else if (result.skipped) {
+          skipped++;
+          // Its warnings are those of the build that made it, said again as a rebuild would.
+          if (result.warnings.length > 0) warned++;
+          for (const warning of result.warnings) err(formatWarning(warning));
+          const line = [`${result.file}: unchanged since its last build (--force rebuilds)`];
+          if (!quiet) out([...line, ...earlierOutputs(result)].join("; "));
+        } else {
+          if (result.warnings.length > 0) warned++;
+          for (const warning of result.warnings) err(formatWarning(warning));
+          const written = [result.html, result.pdf, result.handout, result.singleFile];
+          const line = [`${result.file} → ${written.filter(Boolean).join(", ")}`];
+          const earlier = earlierOutputs(result);
+          if (!quiet) out([...line, ...earlier].join("; "));
+          // Even a quiet build never removes an output, or keeps a stale one, without a word.
+          else if (earlier.length > 0) err(`${result.file}: ${earlier.join("; ")}`);
+        }
+        progress.show(done, total);
+      },
+    });
+    progress.clear();
+    if (files.length > 1 && !quiet) {
+      const built = files.length - invalid - failed - skipped;
+      err(
+        `${plural(built, "brief")} built, ${skipped} unchanged, ${invalid} invalid, ${failed} failed`,
+      );
+    }
+    if (invalid > 0) return exitCodes.invalid;
+    if (failedStatus === 0 && values.strict && warned > 0) {
+      err(
+        `${plural(warned, "brief")} with layout warnings (--strict: failed; the outputs are written)`,
+      );
+      return exitCodes.invalid;
+    }
+    return failedStatus;
+  },
+});
+
+/** A one-line progress report on a terminal, redrawn in place; nothing when not a terminal. */
+function progressLine(total: number, enabled: boolean) {
+  let shown = false;
+  return {
+    show(done: number, of: number) {
+      if (!enabled || done >= of || total < 2) return;
+      write(2, `\r\x1b[K[${done}/${of}] building…`);
+      shown = true;
+    },
+    clear() {
+      if (shown) write(2, "\r\x1b[K");
+      shown = false;
+    },
+  };
+}
+
+/** What became of an earlier build's outputs that this build was not asked for. */
+function earlierOutputs(result: BuildResult): string[] {
+  const flags = { pdf: "--no-pdf", handout: "--handout", singleFile: "--single-file" };
+  return [
+    ...(result.stale ?? []).map(
+      (kept) =>
+        `kept ${kept.path} from an earlier build (${flags[kept.output]}): it may not match the deck`,
+    ),
+    ...(result.removed ?? []).map(
+      (gone) => `removed ${gone.path} (not asked for: ${flags[gone.output]} keeps it)`,
+    ),
+  ];
+}

@@ -1,0 +1,106 @@
+import { resolveConfig } from "../config.js";
+import { BriefingError, exitCodes, formatProblem, type Problem } from "../errors.js";
+import { defineCommand, helpOption } from "./command.js";
+import {
+  browserOption,
+  configOption,
+  exitStatus,
+  foldersAndSettings,
+  timeoutOption,
+} from "./common-options.js";
+import { expandInputs } from "./inputs.js";
+import { timeout } from "./option-values.js";
+import { formatWarning, plural } from "./output.js";
+
+export const checkCommand = defineCommand({
+  name: "check",
+  args: "<file-or-folder>...",
+  summary: "find every mistake in the briefs, with its line and column",
+  description: `Validate, then lay every slide out in the browser; print every problem as
+path:line:col: message (layout problems as "warning:"). Writes nothing.
+
+${foldersAndSettings}
+${exitStatus}`,
+  options: {
+    strict: { type: "boolean", help: "fail (exit 1) on layout warnings too" },
+    "no-browser": {
+      type: "boolean",
+      help: "only validate, without laying the slides out (fast, for editors)",
+    },
+    format: {
+      type: "string",
+      value: "text|json",
+      help: "text (default), or json: one object with every problem, for tools",
+    },
+    timeout: timeoutOption,
+    browser: browserOption,
+    config: configOption,
+    help: helpOption,
+  },
+  async run(inputs, values, { out, err }) {
+    if (inputs.length === 0)
+      throw new BriefingError("usage", `"briefing check" needs a brief or a folder of briefs`);
+    const files = await expandInputs(inputs);
+    const stepTimeout = timeout(values.timeout, process.env.BRIEFING_TIMEOUT);
+    const config = await resolveConfig({ browser: values.browser, config: values.config }, inputs);
+    const format = values.format ?? "text";
+    if (format !== "text" && format !== "json") {
+      throw new BriefingError("usage", `--format is text or json, not "${format}"`);
+    }
+    const strict = values.strict === true;
+    let noticed = false;
+    // Loaded only here: validating alone must stay quick for editors that check on every save.
+    const { check } = await import("../check.js");
+    const report = await check(files, {
+      layout: !values["no-browser"],
+      requireBrowser: strict,
+      browserPath: config.browserPath,
+      look: config,
+      timeout: stepTimeout,
+      onNotice(message) {
+        if (!noticed) err(`briefing: ${message}`);
+        noticed = true;
+      },
+    });
+    const invalid = report.results.filter((r) => r.problems.length > 0).length;
+    const warned = report.results.filter((r) => r.warnings.length > 0).length;
+    const failed = invalid > 0 || (strict && warned > 0);
+    if (format === "json") {
+      const entry = (severity: "error" | "warning") => (p: Problem) => ({
+        file: p.file,
+        line: p.pos.line,
+        col: p.pos.col,
+        severity,
+        code: p.code,
+        message: p.message,
+        path: p.path,
+      });
+      const problems = report.results.flatMap((r) => [
+        ...r.problems.map(entry("error")),
+        ...r.warnings.map(entry("warning")),
+      ]);
+      out(
+        JSON.stringify(
+          { ok: !failed, layoutChecked: !values["no-browser"] && !report.layoutSkipped, problems },
+          null,
+          2,
+        ),
+      );
+    } else {
+      for (const result of report.results) {
+        for (const problem of result.problems) out(formatProblem(problem));
+        for (const warning of result.warnings) out(formatWarning(warning));
+      }
+    }
+    if (report.layoutSkipped) err(`briefing: slides not laid out (${report.layoutSkipped})`);
+    const total = files.length;
+    err(
+      invalid > 0
+        ? `${plural(invalid, "brief")} of ${total} invalid`
+        : warned > 0
+          ? `${plural(total, "brief")} valid; ${plural(warned, "brief")} with layout warnings${strict ? " (--strict: failed)" : ""}`
+          : `${plural(total, "brief")} valid`,
+    );
+    return failed ? exitCodes.invalid : 0;
+  },
+});
