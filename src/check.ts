@@ -28,6 +28,8 @@ export interface CheckResult {
   problems: Problem[];
   /** Layout problems: it builds, but would look wrong. */
   warnings: Problem[];
+  /** Whether its slides were laid out in the browser: never for an invalid brief. */
+  layoutChecked: boolean;
 }
 
 /** The outcome of checking briefs; `layoutSkipped` says why no layout check ran, if it did not. */
@@ -48,7 +50,12 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
     const results: CheckResult[] = [];
     for (const file of files) {
       const loaded = await loadBrief(file);
-      const result: CheckResult = { file, problems: loaded.problems, warnings: [] };
+      const result: CheckResult = {
+        file,
+        problems: loaded.problems,
+        warnings: [],
+        layoutChecked: false,
+      };
       results.push(result);
       if (!loaded.brief || !options.layout || layoutSkipped) continue;
       let started: Browser;
@@ -69,6 +76,7 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
           options.look?.theme,
           options.timeout,
         );
+        result.layoutChecked = true;
       } catch (error) {
         const failure = browserFailure(error, started) ?? error;
         if (!(failure instanceof BriefingError)) throw failure;

@@ -40,6 +40,18 @@ describe("briefing check with eyes", () => {
     expect(report.problems[0].message).toContain('"Far too much to say"');
   });
 
+  it("JSON says which briefs were laid out: never an invalid one", () => {
+    const invalid = "test/fixtures/invalid/bad-date.yaml";
+    const run = briefing(["check", "--format", "json", overflow, invalid]);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.layoutChecked).toBe(false);
+    expect(report.briefs).toEqual([
+      { file: overflow, valid: true, layoutChecked: true },
+      { file: invalid, valid: false, layoutChecked: false },
+    ]);
+  });
+
   it("--no-browser only validates, and JSON lists errors with their positions", () => {
     const run = briefing([
       "check",
@@ -52,6 +64,10 @@ describe("briefing check with eyes", () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.layoutChecked).toBe(false);
+    expect(report.briefs).toEqual([
+      { file: overflow, valid: true, layoutChecked: false },
+      { file: "test/fixtures/invalid/bad-date.yaml", valid: false, layoutChecked: false },
+    ]);
     expect(report.problems).toEqual([
       expect.objectContaining({ severity: "error", code: "bad-date", line: 5, col: 13 }),
     ]);

@@ -79,13 +79,14 @@ ${exitStatus}`,
         ...r.problems.map(entry("error")),
         ...r.warnings.map(entry("warning")),
       ]);
-      out(
-        JSON.stringify(
-          { ok: !failed, layoutChecked: !values["no-browser"] && !report.layoutSkipped, problems },
-          null,
-          2,
-        ),
-      );
+      // Laid out only when every brief was: an invalid one never reaches the browser.
+      const layoutChecked = report.results.every((r) => r.layoutChecked);
+      const briefs = report.results.map((r) => ({
+        file: r.file,
+        valid: r.problems.length === 0,
+        layoutChecked: r.layoutChecked,
+      }));
+      out(JSON.stringify({ ok: !failed, layoutChecked, briefs, problems }, null, 2));
     } else {
       for (const result of report.results) {
         for (const problem of result.problems) out(formatProblem(problem));
