@@ -83,6 +83,14 @@ describe("wrong usage exits 2 with a message, never a stack trace", () => {
 });
 
 describe("briefing build", () => {
+  it("--quiet prints nothing for a good build: not even that Chromium runs without its sandbox", async () => {
+    const out = await tempDir("quiet");
+    const run = briefing(["build", sample, "--out", out, "-q"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("");
+  });
+
   it("exits 3 with a way forward when the named browser does not exist", async () => {
     const out = await tempDir("no-browser");
     const run = briefing(["build", sample, "--out", out], {

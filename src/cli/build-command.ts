@@ -73,15 +73,18 @@ ${exitStatus}`,
       { out: values.out, browser: values.browser, config: values.config },
       inputs,
     );
-    let noticed = false;
-    const onNotice = (message: string) => {
-      if (!noticed) err(`briefing: ${message}`);
-      noticed = true;
-    };
     // Loaded only here, so that `check --no-browser` does not pay for the browser driver.
     const { build, defaultConcurrency } = await import("../build.js");
     const quiet = !!values.quiet;
     const progress = progressLine(files.length, !quiet && files.length > 1 && process.stderr.isTTY);
+    let noticed = false;
+    // Said once, on a line of its own rather than after the progress line; --quiet keeps it.
+    const onNotice = (message: string) => {
+      if (noticed || quiet) return;
+      noticed = true;
+      progress.clear();
+      err(`briefing: ${message}`);
+    };
     let invalid = 0;
     let failed = 0;
     let failedStatus = 0;
