@@ -85,14 +85,3 @@ export class BriefingError extends Error {
     this.kind = kind;
   }
 }
-
-/** Thrown when a brief has problems; carries all of them. */
-export class InvalidBriefError extends BriefingError {
-  readonly problems: Problem[];
-
-  constructor(problems: Problem[]) {
-    super("invalid", problems.map(formatProblem).join("\n"));
-    this.name = "InvalidBriefError";
-    this.problems = problems;
-  }
-}

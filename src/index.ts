@@ -11,7 +11,6 @@ export {
   BriefingError,
   type FailureKind,
   formatProblem,
-  InvalidBriefError,
   type Position,
   type Problem,
   type ProblemCode,

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { BriefingError } from "./errors.js";
 
 const require = createRequire(import.meta.url);
 const found = new Map<string, string>();
@@ -17,7 +18,13 @@ export function packageFolder(name: string): string {
     folder = (require.resolve.paths(name) ?? [])
       .map((modules) => path.join(modules, name))
       .find((candidate) => existsSync(path.join(candidate, "package.json")));
-    if (!folder) throw new Error(`cannot find the package ${name}: run npm install`);
+    // A broken install is the machine's to fix, not a fault of briefing: exit 3, with the way out.
+    if (!folder) {
+      throw new BriefingError(
+        "environment",
+        `cannot find the package ${name} that briefing needs: run npm install in the briefing folder`,
+      );
+    }
     found.set(name, folder);
   }
   return folder;

@@ -15,7 +15,13 @@ describe("packageFolder", () => {
     );
   });
 
-  it("says which package is missing", () => {
+  it("says which package is missing, as a fault of the install (exit 3), not of briefing", () => {
     expect(() => packageFolder("no-such-package-here")).toThrow(/no-such-package-here/);
+    expect(() => packageFolder("no-such-package-here")).toThrow(
+      expect.objectContaining({
+        kind: "environment",
+        message: expect.stringContaining("npm install"),
+      }),
+    );
   });
 });

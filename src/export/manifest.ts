@@ -123,8 +123,8 @@ function listFiles(dir: string, folders: string[]): string[] {
 /**
  * A hash of everything that decides a build's output: the brief, its images, the templates and
  * theme, the tool's and reveal.js's versions, and the options that change what is written.
- * SHA-256, not the quicker hash of hash.ts: a brief whose author could make two versions hash
- * alike could keep an old deck in place of the one its text says.
+ * SHA-256, not a quicker non-cryptographic hash: a brief whose author could make two versions
+ * hash alike could keep an old deck in place of the one its text says.
  */
 export async function hashInputs(
   briefFile: string,
