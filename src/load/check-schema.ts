@@ -52,14 +52,15 @@ function toProblems(
   switch (issue.code) {
     case "unrecognized_keys": {
       const known = keysAt(path, source.data, schema);
-      return issue.keys.map((key) =>
-        problem(
+      return issue.keys.map((key) => {
+        const written = source.keyText([...path, key]);
+        return problem(
           "unknown-key",
-          `unknown key "${key}" in ${describe(path)}${didYouMean(key, known)}`,
+          `unknown key "${written}" in ${describe(path)}${didYouMean(written, known)}`,
           [...path, key],
           "key",
-        ),
-      );
+        );
+      });
     }
     case "invalid_type":
       if (value === undefined) {
@@ -74,7 +75,7 @@ function toProblems(
       return [
         problem(
           "wrong-type",
-          `${name(path)} must be ${expected(issue.expected)}, not ${kindOf(value)}`,
+          `${name(path)} must be ${expected(issue.expected)}, not ${kindOf(value)}${colonHint(issue.expected, value)}`,
         ),
       ];
     case "invalid_union":
@@ -211,6 +212,18 @@ function expected(type: string): string {
       boolean: "true or false",
     }[type] ?? type
   );
+}
+
+/**
+ * `- Note: colon` is a mapping of one key to YAML, where text was meant: the ": " did it. A
+ * value (`title: Note: colon`) gets this hint from the YAML reader.
+ */
+function colonHint(expectedType: string, value: unknown): string {
+  if (expectedType !== "string" || value === null || typeof value !== "object") return "";
+  const entries = Object.entries(value);
+  const [entry] = entries;
+  if (Array.isArray(value) || entries.length !== 1 || typeof entry?.[1] === "object") return "";
+  return `: the ": " after "${entry?.[0]}" makes it a key and a value; put the whole text in quotes`;
 }
 
 function kindOf(value: unknown): string {

@@ -83,3 +83,39 @@ describe("readYaml in its own words", () => {
     });
   });
 });
+
+describe("readYaml positions", () => {
+  const at = (text: string) =>
+    readYaml("brief.yaml", text).problems.map((p) => `${p.pos.line}:${p.pos.col}`);
+
+  it("puts nesting too deep for a brief where the limit is crossed, on the right line", () => {
+    // The 65th bracket crosses the limit of 64.
+    const brackets = `a: ${"[".repeat(5000)}${"]".repeat(5000)}\n`;
+    expect(at(brackets)).toEqual(["1:68"]);
+    expect(at(`title: x\n${brackets}`)).toEqual(["2:68"]);
+    expect(at(`title: x\na: ${"{b: ".repeat(5000)}1${"}".repeat(5000)}\n`)).toEqual(["2:260"]);
+    // Block nesting: the 257th column of indentation.
+    expect(at(`title:\n${"- ".repeat(5000)}x\n`)).toEqual(["2:257"]);
+    const mappings = Array.from({ length: 300 }, (_, i) => `${" ".repeat(i)}k${i}:\n`).join("");
+    expect(at(`title: x\nx:\n${mappings}`)).toEqual(["260:257"]);
+    const [problem] = readYaml("brief.yaml", brackets).problems;
+    expect(problem?.message).toMatch(/more than 64 deep/);
+  });
+
+  it("finds keys YAML reads as numbers, true or null, and names them as written", () => {
+    const text = "title: T\n1: x\ntrue: y\nnull: z\nnested:\n  0x1F: a\n  ~: b\n";
+    const source = readYaml("brief.yaml", text);
+    expect(source.positionOf(["1"], "key")).toEqual({ line: 2, col: 1 });
+    expect(source.positionOf(["true"], "key")).toEqual({ line: 3, col: 1 });
+    expect(source.positionOf([""], "key")).toEqual({ line: 4, col: 1 });
+    expect(source.positionOf(["nested", "31"], "key")).toEqual({ line: 6, col: 3 });
+    expect(source.positionOf(["nested", "31"])).toEqual({ line: 6, col: 9 });
+    expect(source.positionOf(["nested", ""], "key")).toEqual({ line: 7, col: 3 });
+    expect(source.keyText(["1"])).toBe("1");
+    expect(source.keyText(["true"])).toBe("true");
+    expect(source.keyText([""])).toBe("null");
+    expect(source.keyText(["nested", "31"])).toBe("0x1F");
+    expect(source.keyText(["nested", ""])).toBe("~");
+    expect(source.keyText(["title"])).toBe("title");
+  });
+});
