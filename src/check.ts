@@ -26,7 +26,7 @@ export interface CheckResult {
   file: string;
   /** Mistakes in the brief: it cannot be built. */
   problems: Problem[];
-  /** Layout problems: it builds, but would look wrong. */
+  /** What it builds with but likely should not: layout problems, events after the as-of date. */
   warnings: Problem[];
 }
 
@@ -48,7 +48,11 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
     const results: CheckResult[] = [];
     for (const file of files) {
       const loaded = await loadBrief(file);
-      const result: CheckResult = { file, problems: loaded.problems, warnings: [] };
+      const result: CheckResult = {
+        file,
+        problems: loaded.problems,
+        warnings: [...loaded.warnings],
+      };
       results.push(result);
       if (!loaded.brief || !options.layout || layoutSkipped) continue;
       let started: Browser;
@@ -61,13 +65,8 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
       }
       const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
       try {
-        result.warnings = await checkLayout(
-          started,
-          loaded,
-          deck,
-          html,
-          options.look?.theme,
-          options.timeout,
+        result.warnings.push(
+          ...(await checkLayout(started, loaded, deck, html, options.look?.theme, options.timeout)),
         );
       } catch (error) {
         const failure = browserFailure(error, started) ?? error;

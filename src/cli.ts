@@ -21,9 +21,10 @@ const usage = `Usage:
 Commands:
   build   Validate each brief and write DIR/<name>/index.html (a Reveal.js deck) and
           DIR/<name>/<name>.pdf. DIR defaults to dist. Slides that overflow, images that do not
-          load and text no installed font can draw are printed as warnings.
+          load, text no installed font can draw and events dated after the brief's as-of date
+          are printed as warnings.
   check   Validate, then lay every slide out in the browser; print every problem as
-          path:line:col: message (layout problems as "warning:"). --strict fails on warnings
+          path:line:col: message (warnings as "warning:"). --strict fails on warnings
           too; --no-browser only validates (fast, for editors); --format json for tools.
   serve   Show the deck(s) on http://127.0.0.1:8000 and reload them on every save.
           --host other than 127.0.0.1 exposes your briefs to the network.
@@ -41,7 +42,7 @@ Build options:
   -j, --concurrency N  briefs built at once (default: one per core)
   --force              rebuild briefs whose inputs have not changed since their last build
   -q, --quiet          print only problems; no progress line
-  --strict             exit 1 when a slide has layout warnings (the outputs are still written)
+  --strict             exit 1 when a brief has warnings (the outputs are still written)
 
 A folder stands for every *.yaml and *.yml file in it. Settings come from the flags, then from
 briefing.config.yaml (or .yml / .json) beside the briefs or above them, then the defaults.
@@ -231,9 +232,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
   }
   if (invalid > 0) return exitCodes.invalid;
   if (failedStatus === 0 && values.strict && warned > 0) {
-    err(
-      `${plural(warned, "brief")} with layout warnings (--strict: failed; the outputs are written)`,
-    );
+    err(`${plural(warned, "brief")} with warnings (--strict: failed; the outputs are written)`);
     return exitCodes.invalid;
   }
   return failedStatus;
@@ -342,7 +341,7 @@ async function checkCommand(
     invalid > 0
       ? `${plural(invalid, "brief")} of ${total} invalid`
       : warned > 0
-        ? `${plural(total, "brief")} valid; ${plural(warned, "brief")} with layout warnings${strict ? " (--strict: failed)" : ""}`
+        ? `${plural(total, "brief")} valid; ${plural(warned, "brief")} with warnings${strict ? " (--strict: failed)" : ""}`
         : `${plural(total, "brief")} valid`,
   );
   return failed ? exitCodes.invalid : 0;
@@ -436,7 +435,7 @@ function earlierOutputs(result: BuildResult): string[] {
   ];
 }
 
-/** A layout problem in the form compilers use for warnings, which editors also pick up. */
+/** A warning in the form compilers use for warnings, which editors also pick up. */
 function formatWarning(problem: Problem): string {
   return `${problem.file}:${problem.pos.line}:${problem.pos.col}: warning: ${problem.message}`;
 }
