@@ -228,6 +228,10 @@ function colonHint(expectedType: string, value: unknown): string {
 
 function kindOf(value: unknown): string {
   if (value === null) return "empty";
+  // A %YAML 1.1 line makes the library read 2024-06-19 as a timestamp of its own.
+  if (value instanceof Date) {
+    return "a YAML 1.1 timestamp: remove the %YAML 1.1 line, or put the date in quotes";
+  }
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return "text";

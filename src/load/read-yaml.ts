@@ -12,7 +12,7 @@ import {
 } from "yaml";
 import type { Position, Problem } from "../errors.js";
 import { refuseBeforeParsing } from "./limits.js";
-import { conversionMessage, yamlMessage } from "./yaml-messages.js";
+import { conversionMessage, unresolvedAlias, yamlMessage } from "./yaml-messages.js";
 
 /** A parsed YAML file that can say where any value in it was written. */
 export interface YamlSource {
@@ -181,16 +181,33 @@ export function readYaml(file: string, fileText: string): YamlSource {
     try {
       data = doc.toJS({ maxAliasCount });
     } catch (error) {
+      const libraryMessage = (error as Error).message;
       problems.push({
         code: "yaml-syntax",
-        message: conversionMessage((error as Error).message),
+        message: conversionMessage(libraryMessage),
         file,
-        pos: at(0),
+        pos: at(aliasOffset(doc, unresolvedAlias(libraryMessage))),
         path: [],
       });
     }
   }
   return { file, data, problems, positionOf, keyText };
+}
+
+/**
+ * Where the alias `*name` is first written, or the first alias of all: converting the data fails
+ * only at an alias, one that names no anchor or one of those that repeat too much.
+ */
+function aliasOffset(doc: Document, name: string | undefined): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      if (name !== undefined && alias.source !== name) return;
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** A scalar key as the plain data has it: the yaml library turns null into "" and 1 into "1". */

@@ -51,11 +51,27 @@ describe("schema problems at the key or value they are about", () => {
     const found = await problems(`${head}summary:\n  - Note: colon\n  - plain\n`);
     expect(found.map((p) => [p.code, p.at])).toEqual([["wrong-type", "8:5"]]);
     expect(found[0]?.message).toMatch(/"summary\[0\]" must be text.*": ".*quotes/);
+    const flow = await problems(`${head}summary: [Note: colon, plain]\n`);
+    expect(flow.map((p) => [p.code, p.at])).toEqual([["wrong-type", "7:11"]]);
+    expect(flow[0]?.message).toMatch(/the ": " after "Note" makes it a key and a value/);
   });
 
   it('a value with ": " in it keeps its hint to quote it', async () => {
     const found = await problems(head.replace("title: E", "title: Note: colon"));
     expect(found.map((p) => [p.code, p.at])).toEqual([["yaml-syntax", "6:14"]]);
     expect(found[0]?.message).toMatch(/put the value in quotes/);
+  });
+});
+
+describe("schema problems in the brief's own words", () => {
+  it("a date that %YAML 1.1 made a timestamp is not called a mapping", async () => {
+    const found = await problems(`%YAML 1.1\n---\n${head}`);
+    expect(found.map((p) => [p.code, p.at])).toEqual([
+      ["wrong-type", "4:7"],
+      ["wrong-type", "7:13"],
+    ]);
+    expect(found[0]?.message).toBe(
+      '"date" must be a date or text, not a YAML 1.1 timestamp: remove the %YAML 1.1 line, or put the date in quotes',
+    );
   });
 });

@@ -119,3 +119,17 @@ describe("readYaml positions", () => {
     expect(source.keyText(["title"])).toBe("title");
   });
 });
+
+describe("readYaml positions of aliases", () => {
+  it("an alias that names no anchor, at that alias", () => {
+    const found = problems("title: T\nsummary: [a]\nsubtitle: *nothing\n");
+    expect(found.map((p) => [p.code, p.at])).toEqual([["yaml-syntax", "3:11"]]);
+    expect(found[0]?.message).toBe("the alias *nothing names no anchor (&name) written before it");
+  });
+
+  it("aliases that repeat too much, at the first alias", () => {
+    const text =
+      "title: T\na: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n";
+    expect(problems(text).map((p) => [p.code, p.at])).toEqual([["yaml-syntax", "3:8"]]);
+  });
+});
