@@ -124,7 +124,8 @@ export function readYaml(file: string, fileText: string): YamlSource {
   // The library's own log stays silent: what it would say is collected below, in our words.
   const doc = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    // 1 and "1" are one key once the data is plain: the second would replace the first unseen.
+    uniqueKeys: (a, b) => a === b || (isScalar(a) && isScalar(b) && keyString(a) === keyString(b)),
     prettyErrors: false,
     logLevel: "error",
   });

@@ -133,3 +133,13 @@ describe("readYaml positions of aliases", () => {
     expect(problems(text).map((p) => [p.code, p.at])).toEqual([["yaml-syntax", "3:8"]]);
   });
 });
+
+describe("readYaml duplicate keys", () => {
+  it('a key written twice as 1 and "1", or true and "true": the data would keep one', () => {
+    const found = problems('title: T\n1: a\n"1": b\nx:\n  true: c\n  "true": d\n');
+    expect(found.map((p) => [p.code, p.at])).toEqual([
+      ["duplicate-key", "3:1"],
+      ["duplicate-key", "6:3"],
+    ]);
+  });
+});
