@@ -29,7 +29,9 @@ export function refuseBeforeParsing(text: string): { message: string; offset: nu
       continue;
     }
     if (inIndent) {
-      if (ch === " " || ch === "-" || ch === "\t") {
+      // A "-" nests only as a list item's "- "; a line of dashes in a text is text.
+      const item = ch === "-" && /[ \t\n]/.test(text[i + 1] ?? "\n");
+      if (ch === " " || ch === "\t" || item) {
         indent++;
         if (indent > maxIndent) {
           const message = `indented more than ${maxIndent} columns: no brief is nested this deep`;

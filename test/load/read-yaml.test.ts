@@ -143,3 +143,11 @@ describe("readYaml duplicate keys", () => {
     ]);
   });
 });
+
+describe("readYaml limits", () => {
+  it("a line of dashes in the text is no nesting", () => {
+    const text = `title: T\nnotes: |\n  ${"-".repeat(300)}\n  ${"- ".repeat(100)}\n`;
+    expect(problems(text)).toEqual([]);
+    expect(readYaml("brief.yaml", text).data).toMatchObject({ title: "T" });
+  });
+});
