@@ -69,8 +69,8 @@ export interface BuildResult {
   name: string;
   problems: Problem[];
   /**
-   * Layout problems the browser saw (slides that overflow, images, fonts) and requests it
-   * refused (the network, files outside the deck): built anyway.
+   * Layout problems the browser saw (slides that overflow, images, fonts), requests it refused
+   * (the network, files outside the deck) and events after the as-of date: built anyway.
    */
   warnings: Problem[];
   /** Set when building a valid brief failed, e.g. the browser crashed while printing it. */
@@ -350,7 +350,11 @@ async function writeBuild(
     } else if (await exists(path.join(target, names.singleFile))) {
       removed.push(earlier("singleFile"));
     }
-    warnings.push(...[...blocked].map((url) => blockedRequest(loaded.file, url)));
+    warnings = [
+      ...loaded.warnings,
+      ...warnings,
+      ...[...blocked].map((url) => blockedRequest(loaded.file, url)),
+    ];
     await writeManifest(tmp, {
       inputs,
       files: await recordFiles(tmp),

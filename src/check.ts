@@ -26,7 +26,7 @@ export interface CheckResult {
   file: string;
   /** Mistakes in the brief: it cannot be built. */
   problems: Problem[];
-  /** Layout problems: it builds, but would look wrong. */
+  /** What it builds with but likely should not: layout problems, events after the as-of date. */
   warnings: Problem[];
   /** Whether its slides were laid out in the browser: never for an invalid brief. */
   layoutChecked: boolean;
@@ -53,7 +53,7 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
       const result: CheckResult = {
         file,
         problems: loaded.problems,
-        warnings: [],
+        warnings: [...loaded.warnings],
         layoutChecked: false,
       };
       results.push(result);
@@ -68,13 +68,8 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
       }
       const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
       try {
-        result.warnings = await checkLayout(
-          started,
-          loaded,
-          deck,
-          html,
-          options.look?.theme,
-          options.timeout,
+        result.warnings.push(
+          ...(await checkLayout(started, loaded, deck, html, options.look?.theme, options.timeout)),
         );
         result.layoutChecked = true;
       } catch (error) {

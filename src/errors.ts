@@ -21,6 +21,8 @@ export type ProblemCode =
   | "empty-list"
   | "bad-language"
   | "bad-color"
+  // A warning: the brief still builds.
+  | "event-after-as-of"
   // Found by laying the deck out in the browser: reported as warnings by `build`.
   | "overflow"
   | "image-not-loaded"

@@ -19,7 +19,7 @@ export const buildCommand = defineCommand({
   summary: "write each brief's deck (DIR/<name>/index.html) and PDF",
   description: `Validate each brief and write DIR/<name>/index.html (a Reveal.js deck) and
 DIR/<name>/<name>.pdf. Slides that overflow, images that do not load and text no installed font
-can draw are printed as warnings. A brief whose inputs have not changed since its last build is
+can draw, and events dated after the brief's as-of date, are printed as warnings. A brief whose inputs have not changed since its last build is
 left as it is.
 
 ${foldersAndSettings}
@@ -58,7 +58,7 @@ ${exitStatus}`,
     quiet: { type: "boolean", short: "q", help: "print only problems; no progress line" },
     strict: {
       type: "boolean",
-      help: "exit 1 when a slide has layout warnings (the outputs are still written)",
+      help: "exit 1 when a brief has warnings (the outputs are still written)",
     },
     browser: browserOption,
     config: configOption,
@@ -146,9 +146,7 @@ ${exitStatus}`,
     }
     if (invalid > 0) return exitCodes.invalid;
     if (failedStatus === 0 && values.strict && warned > 0) {
-      err(
-        `${plural(warned, "brief")} with layout warnings (--strict: failed; the outputs are written)`,
-      );
+      err(`${plural(warned, "brief")} with warnings (--strict: failed; the outputs are written)`);
       return exitCodes.invalid;
     }
     return failedStatus;

@@ -17,12 +17,12 @@ export const checkCommand = defineCommand({
   args: "<file-or-folder>...",
   summary: "find every mistake in the briefs, with its line and column",
   description: `Validate, then lay every slide out in the browser; print every problem as
-path:line:col: message (layout problems as "warning:"). Writes nothing.
+path:line:col: message (warnings as "warning:"). Writes nothing.
 
 ${foldersAndSettings}
 ${exitStatus}`,
   options: {
-    strict: { type: "boolean", help: "fail (exit 1) on layout warnings too" },
+    strict: { type: "boolean", help: "fail (exit 1) on warnings too" },
     "no-browser": {
       type: "boolean",
       help: "only validate, without laying the slides out (fast, for editors)",
@@ -99,7 +99,7 @@ ${exitStatus}`,
       invalid > 0
         ? `${plural(invalid, "brief")} of ${total} invalid`
         : warned > 0
-          ? `${plural(total, "brief")} valid; ${plural(warned, "brief")} with layout warnings${strict ? " (--strict: failed)" : ""}`
+          ? `${plural(total, "brief")} valid; ${plural(warned, "brief")} with warnings${strict ? " (--strict: failed)" : ""}`
           : `${plural(total, "brief")} valid`,
     );
     return failed ? exitCodes.invalid : 0;

@@ -62,7 +62,7 @@ export function flushed(): Promise<void> {
 export const printLine: Out = (line) => write(1, `${line}\n`);
 export const printError: Out = (line) => write(2, `${line}\n`);
 
-/** A layout problem in the form compilers use for warnings, which editors also pick up. */
+/** A warning in the form compilers use for warnings, which editors also pick up. */
 export function formatWarning(problem: Problem): string {
   return `${problem.file}:${problem.pos.line}:${problem.pos.col}: warning: ${problem.message}`;
 }

@@ -52,14 +52,15 @@ function toProblems(
   switch (issue.code) {
     case "unrecognized_keys": {
       const known = keysAt(path, source.data, schema);
-      return issue.keys.map((key) =>
-        problem(
+      return issue.keys.map((key) => {
+        const written = source.keyText([...path, key]);
+        return problem(
           "unknown-key",
-          `unknown key "${key}" in ${describe(path)}${didYouMean(key, known)}`,
+          `unknown key "${written}" in ${describe(path)}${didYouMean(written, known)}`,
           [...path, key],
           "key",
-        ),
-      );
+        );
+      });
     }
     case "invalid_type":
       if (value === undefined) {
@@ -74,7 +75,7 @@ function toProblems(
       return [
         problem(
           "wrong-type",
-          `${name(path)} must be ${expected(issue.expected)}, not ${kindOf(value)}`,
+          `${name(path)} must be ${expected(issue.expected)}, not ${kindOf(value)}${colonHint(issue.expected, value)}`,
         ),
       ];
     case "invalid_union":
@@ -213,8 +214,24 @@ function expected(type: string): string {
   );
 }
 
+/**
+ * `- Note: colon` is a mapping of one key to YAML, where text was meant: the ": " did it. A
+ * value (`title: Note: colon`) gets this hint from the YAML reader.
+ */
+function colonHint(expectedType: string, value: unknown): string {
+  if (expectedType !== "string" || value === null || typeof value !== "object") return "";
+  const entries = Object.entries(value);
+  const [entry] = entries;
+  if (Array.isArray(value) || entries.length !== 1 || typeof entry?.[1] === "object") return "";
+  return `: the ": " after "${entry?.[0]}" makes it a key and a value; put the whole text in quotes`;
+}
+
 function kindOf(value: unknown): string {
   if (value === null) return "empty";
+  // A %YAML 1.1 line makes the library read 2024-06-19 as a timestamp of its own.
+  if (value instanceof Date) {
+    return "a YAML 1.1 timestamp: remove the %YAML 1.1 line, or put the date in quotes";
+  }
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return "text";

@@ -19,23 +19,24 @@ export function refuseBeforeParsing(text: string): { message: string; offset: nu
   }
   let depth = 0;
   let quote: string | undefined;
-  let lineStart = 0;
   let indent = 0;
   let inIndent = true;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === "\n") {
-      lineStart = i + 1;
       indent = 0;
       inIndent = true;
-      if (quote === "'" || quote === '"') continue;
       continue;
     }
     if (inIndent) {
-      if (ch === " " || ch === "-" || ch === "\t") {
+      // A "-" nests only as a list item's "- "; a line of dashes in a text is text.
+      const item = ch === "-" && /[ \t\n]/.test(text[i + 1] ?? "\n");
+      if (ch === " " || ch === "\t" || item) {
         indent++;
-        if (indent > maxIndent)
-          return { message: `nested more than ${maxIndent} columns deep`, offset: lineStart };
+        if (indent > maxIndent) {
+          const message = `indented more than ${maxIndent} columns: no brief is nested this deep`;
+          return { message, offset: i };
+        }
         continue;
       }
       inIndent = false;
@@ -51,8 +52,10 @@ export function refuseBeforeParsing(text: string): { message: string; offset: nu
       i = end < 0 ? text.length : end - 1;
     } else if (ch === "[" || ch === "{") {
       depth++;
-      if (depth > maxFlowDepth)
-        return { message: `brackets nested more than ${maxFlowDepth} deep`, offset: i };
+      if (depth > maxFlowDepth) {
+        const message = `[ and { nested more than ${maxFlowDepth} deep: no brief needs this; is a closing bracket missing?`;
+        return { message, offset: i };
+      }
     } else if ((ch === "]" || ch === "}") && depth > 0) depth--;
   }
   return undefined;

@@ -3,6 +3,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import path from "node:path";
 import { deckNameProblem } from "../deck-name.js";
 import { BriefingError, type Position, type Problem } from "../errors.js";
+import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
 import { checkReferences } from "./check-references.js";
 import { maxBytes, tooLarge } from "./limits.js";
@@ -17,6 +18,8 @@ export interface LoadedBrief {
   name: string;
   dir: string;
   problems: Problem[];
+  /** What is likely a mistake but may be meant (an event after the as-of date): it builds. */
+  warnings: Problem[];
   brief?: Brief;
   /** Image paths as written in the brief → real files on disk. */
   images: Map<string, string>;
@@ -34,6 +37,7 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
       name,
       dir,
       problems: sortProblems(source.problems),
+      warnings: [],
       images: new Map(),
       positionOf: source.positionOf,
     };
@@ -50,10 +54,14 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
     name,
     dir,
     problems,
+    warnings: [],
     images: files.images,
     positionOf: source.positionOf,
   };
-  if (problems.length === 0) loaded.brief = source.data as Brief;
+  if (problems.length === 0) {
+    loaded.brief = source.data as Brief;
+    loaded.warnings = eventsAfterAsOf(file, loaded.brief, source.positionOf);
+  }
   return loaded;
 }
 
@@ -77,6 +85,7 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
       file,
       ...naming(file),
       problems: [problem],
+      warnings: [],
       images: new Map(),
       positionOf: () => problem.pos,
     };

@@ -7,11 +7,12 @@ import {
   LineCounter,
   type Node,
   parseDocument,
+  type Scalar,
   visit,
 } from "yaml";
 import type { Position, Problem } from "../errors.js";
 import { refuseBeforeParsing } from "./limits.js";
-import { conversionMessage, yamlMessage } from "./yaml-messages.js";
+import { conversionMessage, unresolvedAlias, yamlMessage } from "./yaml-messages.js";
 
 /** A parsed YAML file that can say where any value in it was written. */
 export interface YamlSource {
@@ -21,6 +22,8 @@ export interface YamlSource {
   problems: Problem[];
   /** The position of the value at `path`, or of the nearest enclosing value that exists. */
   positionOf(path: readonly (string | number)[], which?: "value" | "key"): Position;
+  /** The last key of `path` as written in the file: `~` or `0x1F` where the data has "" or "31". */
+  keyText(path: readonly (string | number)[]): string;
 }
 
 // Aliases may repeat a node at most this many times in all: enough for any real brief, and it
@@ -99,7 +102,8 @@ export function readYaml(file: string, fileText: string): YamlSource {
   };
   const refused = refuseBeforeParsing(text);
   if (refused) {
-    // Count lines only up to where the problem is.
+    // Count lines only up to where the problem is; the parser would have counted the first.
+    lineCounter.addNewLine(0);
     for (const match of text.slice(0, refused.offset).matchAll(/\n/g))
       lineCounter.addNewLine((match.index as number) + 1);
     const problem: Problem = {
@@ -109,12 +113,19 @@ export function readYaml(file: string, fileText: string): YamlSource {
       pos: at(refused.offset),
       path: [],
     };
-    return { file, data: undefined, problems: [problem], positionOf: () => ({ line: 1, col: 1 }) };
+    return {
+      file,
+      data: undefined,
+      problems: [problem],
+      positionOf: () => ({ line: 1, col: 1 }),
+      keyText: (path) => String(path[path.length - 1]),
+    };
   }
   // The library's own log stays silent: what it would say is collected below, in our words.
   const doc = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    // 1 and "1" are one key once the data is plain: the second would replace the first unseen.
+    uniqueKeys: (a, b) => a === b || (isScalar(a) && isScalar(b) && keyString(a) === keyString(b)),
     prettyErrors: false,
     logLevel: "error",
   });
@@ -131,16 +142,18 @@ export function readYaml(file: string, fileText: string): YamlSource {
     problems.push({ code: "yaml-syntax", message, file, pos: at(offset), path: [] });
   }
 
-  const positionOf = (path: readonly (string | number)[], which: "value" | "key" = "value") => {
+  /** Where the value at `path` starts (or the nearest one that exists), and its last key. */
+  const walk = (path: readonly (string | number)[]) => {
     let node: unknown = doc.contents;
     let best: number = doc.contents?.range?.[0] ?? 0;
-    for (const segment of path) {
+    let key: Scalar | undefined;
+    for (const [i, segment] of path.entries()) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === segment);
+        const pair = node.items.find((p) => isScalar(p.key) && keyString(p.key) === segment);
         if (!pair) break;
         const keyStart = (pair.key as Node).range?.[0];
         if (keyStart !== undefined) best = keyStart;
-        if (which === "key" && segment === path[path.length - 1]) return at(best);
+        if (i === path.length - 1) key = pair.key as Scalar;
         node = pair.value;
       } else if (isSeq(node) && typeof segment === "number") {
         node = node.items[segment];
@@ -148,7 +161,20 @@ export function readYaml(file: string, fileText: string): YamlSource {
       const start = (node as Node | undefined)?.range?.[0];
       if (start !== undefined) best = start;
     }
-    return at(best);
+    return { best, key };
+  };
+
+  const positionOf = (path: readonly (string | number)[], which: "value" | "key" = "value") => {
+    const { best, key } = walk(path);
+    return at(which === "key" && key?.range ? key.range[0] : best);
+  };
+
+  const keyText = (path: readonly (string | number)[]) => {
+    const { key } = walk(path);
+    const segment = String(path[path.length - 1]);
+    // A key YAML read as a number, true or null is named as the author wrote it ("~", "0x1F").
+    if (!key?.range || typeof key.value === "string") return segment;
+    return text.slice(key.range[0], key.range[1]).trim() || segment;
   };
 
   let data: unknown;
@@ -156,16 +182,38 @@ export function readYaml(file: string, fileText: string): YamlSource {
     try {
       data = doc.toJS({ maxAliasCount });
     } catch (error) {
+      const libraryMessage = (error as Error).message;
       problems.push({
         code: "yaml-syntax",
-        message: conversionMessage((error as Error).message),
+        message: conversionMessage(libraryMessage),
         file,
-        pos: at(0),
+        pos: at(aliasOffset(doc, unresolvedAlias(libraryMessage))),
         path: [],
       });
     }
   }
-  return { file, data, problems, positionOf };
+  return { file, data, problems, positionOf, keyText };
+}
+
+/**
+ * Where the alias `*name` is first written, or the first alias of all: converting the data fails
+ * only at an alias, one that names no anchor or one of those that repeat too much.
+ */
+function aliasOffset(doc: Document, name: string | undefined): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      if (name !== undefined && alias.source !== name) return;
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** A scalar key as the plain data has it: the yaml library turns null into "" and 1 into "1". */
+function keyString(key: Scalar): string {
+  return key.value === null || key.value === undefined ? "" : String(key.value);
 }
 
 /**

@@ -7,7 +7,7 @@ import * as z from "zod";
 const text = z.string();
 const dateValue = z
   .union([z.string(), z.int()])
-  .meta({ description: "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with optional offset" });
+  .meta({ description: "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with optional offset" });
 const sourceIds = z.array(z.string()).meta({ description: "ids from `sources`" });
 const notes = z.string().meta({ description: "speaker notes" });
 

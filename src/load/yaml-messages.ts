@@ -81,7 +81,12 @@ export function yamlMessage(code: ErrorCode, libraryMessage: string): string {
 /** The tool's message for an error thrown while turning the YAML into data (aliases). */
 export function conversionMessage(libraryMessage: string): string {
   if (/alias count/i.test(libraryMessage)) return general.RESOURCE_EXHAUSTION;
-  const unresolved = /Unresolved alias[^:]*: (\S+)/.exec(libraryMessage);
-  if (unresolved) return `the alias ${unresolved[1]} names no anchor (&name) written before it`;
+  const unresolved = unresolvedAlias(libraryMessage);
+  if (unresolved) return `the alias *${unresolved} names no anchor (&name) written before it`;
   return "an alias (*name) here cannot be read";
+}
+
+/** The name of the alias an error says names no anchor, if it says that. */
+export function unresolvedAlias(libraryMessage: string): string | undefined {
+  return /Unresolved alias[^:]*: \*?(\S+)/.exec(libraryMessage)?.[1];
 }

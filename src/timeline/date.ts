@@ -1,4 +1,4 @@
-/** How exactly a date was written: a whole year, a month, a day, or a time on a day. */
+/** How exactly a date was written: a whole year, a month, a day, or a time on a day ("minute"). */
 export type Precision = "year" | "month" | "day" | "minute";
 
 /** A qualifier for a date known only roughly. */
@@ -12,16 +12,20 @@ export interface PartialDate {
   day: number;
   hour: number;
   minute: number;
+  /** Set when the time was written with seconds, which then order and show too. */
+  second?: number;
   /** "Z" or "+09:00" as written; absent for dates and for times without an offset. */
   offset?: string;
   approx?: Approx;
 }
 
+// The offset may be written as ISO 8601 allows: +09:00, +0900 or +09.
 const datePattern =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
 
 /** The forms a date may take, for messages and documentation. */
-export const dateForms = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with an optional offset";
+export const dateForms =
+  "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (or HH:MM:SS) with an optional offset";
 
 /**
  * Reads a date as YAML gives it: a string, or a number for a bare year (YAML 1.2 reads `1961`
@@ -35,7 +39,7 @@ export function parseDate(value: unknown): PartialDate | { error: string } {
   if (typeof text !== "string") return { error: `a date must be text like ${dateForms}` };
   const match = datePattern.exec(text.trim());
   if (!match) return { error: `"${text}" is not a date: use ${dateForms}` };
-  const [, y, mo, d, h, mi, offset] = match;
+  const [, y, mo, d, h, mi, sec, fraction, written] = match;
   const year = Number(y);
   const month = mo ? Number(mo) : 1;
   const day = d ? Number(d) : 1;
@@ -46,18 +50,27 @@ export function parseDate(value: unknown): PartialDate | { error: string } {
   if (day < 1 || day > daysInMonth(year, month)) {
     return { error: `"${text}" is not a day of that month` };
   }
-  if (hour > 23 || minute > 59) return { error: `"${text}" is not a time of day` };
-  if (
-    offset &&
-    offset !== "Z" &&
-    (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)
-  ) {
+  if (hour > 23 || minute > 59 || Number(sec ?? 0) > 59) {
+    return { error: `"${text}" is not a time of day` };
+  }
+  if (fraction) {
+    return { error: `"${text}" has a fraction of a second: write whole seconds (HH:MM:SS)` };
+  }
+  const offset = written && written !== "Z" ? normalOffset(written) : written;
+  if (offset && (Math.abs(offsetMinutes(offset)) > 14 * 60 || Number(offset.slice(4)) > 59)) {
     return { error: `"${text}" has an offset beyond ±14:00` };
   }
   const precision: Precision = h ? "minute" : d ? "day" : mo ? "month" : "year";
   const date: PartialDate = { precision, year, month, day, hour, minute };
+  if (sec) date.second = Number(sec);
   if (offset) date.offset = offset;
   return date;
+}
+
+/** "+0900" and "+09" as "+09:00", the one form the rest of the tool reads and shows. */
+function normalOffset(written: string): string {
+  const digits = written.slice(1).replace(":", "");
+  return `${written[0]}${digits.slice(0, 2)}:${digits.slice(2) || "00"}`;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -84,7 +97,7 @@ export function startOf(date: PartialDate): number {
   }
   // Date.UTC reads years 0–99 as 1900–1999, so count from 2000 and move the year after; days
   // past the end of a month roll over into the next, as `endOf` relies on.
-  const moment = new Date(Date.UTC(2000, month - 1, day, date.hour, date.minute));
+  const moment = new Date(Date.UTC(2000, month - 1, day, date.hour, date.minute, date.second ?? 0));
   moment.setUTCFullYear(moment.getUTCFullYear() - 2000 + date.year);
   return moment.getTime() - offsetMinutes(date.offset) * 60_000;
 }
@@ -95,6 +108,7 @@ export function endOf(date: PartialDate): number {
   if (date.precision === "year") next.year += 1;
   else if (date.precision === "month") next.month += 1;
   else if (date.precision === "day") next.day += 1;
+  else if (date.second !== undefined) next.second = date.second + 1;
   else next.minute += 1;
   return startOf(next) - 1;
 }

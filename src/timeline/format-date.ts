@@ -79,9 +79,10 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** The time of a timed date as written, with its offset: "03:00 UTC+09:00". */
+/** The time of a timed date as written, with its offset: "03:00 UTC+09:00", "03:00:30 UTC". */
 function timeText(date: PartialDate): string {
-  const time = `${pad(date.hour)}:${pad(date.minute)}`;
+  const seconds = date.second === undefined ? "" : `:${pad(date.second)}`;
+  const time = `${pad(date.hour)}:${pad(date.minute)}${seconds}`;
   if (!date.offset) return time;
   return `${time} UTC${date.offset === "Z" ? "" : date.offset}`;
 }

@@ -13,7 +13,7 @@ const sources = 180;
 function manyBrief(): string {
   const lines = [
     "title: Many categories and sources",
-    "date: 2024-06-19",
+    "date: 2027-12-31",
     "classification: UNCLASSIFIED",
     "timeline:",
     "  categories:",

@@ -151,3 +151,61 @@ describe("periods", () => {
     expect(startOf(date("0099-01-01"))).toBe(new Date("0099-01-01T00:00:00Z").getTime());
   });
 });
+
+describe("offsets", () => {
+  const error = (text: string) => {
+    const parsed = parseDate(text);
+    return "error" in parsed ? parsed.error : undefined;
+  };
+
+  it("refuses an offset beyond ±14:00, by its minutes too", () => {
+    for (const text of [
+      "2024-06-19T10:00+15:00",
+      "2024-06-19T10:00+14:30",
+      "2024-06-19T10:00-14:01",
+      "2024-06-19T10:00+1401",
+      "2024-06-19T10:00+09:60",
+    ]) {
+      expect(error(text), text).toBe(`"${text}" has an offset beyond ±14:00`);
+    }
+  });
+
+  it("takes ±14:00 and Z, and the offset written without a colon or its minutes", () => {
+    expect(date("2024-06-19T10:00+14:00")).toMatchObject({ offset: "+14:00" });
+    expect(date("2024-06-19T10:00-14:00")).toMatchObject({ offset: "-14:00" });
+    expect(date("2024-06-19T10:00Z")).toMatchObject({ offset: "Z" });
+    expect(date("2024-06-19T10:00+0900")).toMatchObject({ offset: "+09:00" });
+    expect(date("2024-06-19T10:00-03")).toMatchObject({ offset: "-03:00" });
+    expect(startOf(date("2024-06-19T10:00+0530"))).toBe(Date.UTC(2024, 5, 19, 4, 30));
+    expect(formatDate(date("2024-06-19T10:00+0900"), "en")).toBe("19 June 2024, 10:00 UTC+09:00");
+  });
+});
+
+describe("seconds", () => {
+  it("are kept: the timeline orders by them, and they are shown where the time is", () => {
+    const early = date("2024-06-19T10:00:05Z");
+    const late = date("2024-06-19T10:00:40Z");
+    expect(early).toMatchObject({ precision: "minute", minute: 0, second: 5 });
+    expect(startOf(late)).toBe(Date.UTC(2024, 5, 19, 10, 0, 40));
+    expect(compareDates(early, late)).toBeLessThan(0);
+    const items = [
+      { id: "late", d: late },
+      { id: "early", d: early },
+    ];
+    expect(sortByDate(items, (item) => item.d).map((item) => item.id)).toEqual(["early", "late"]);
+    expect(endOf(early)).toBe(Date.UTC(2024, 5, 19, 10, 0, 6) - 1);
+    expect(endOf(date("2024-06-19T10:00Z"))).toBe(Date.UTC(2024, 5, 19, 10, 1) - 1);
+    expect(formatDate(early, "en")).toBe("19 June 2024, 10:00:05 UTC");
+    expect(formatDate(date("2024-06-19T10:00:00"), "en")).toBe("19 June 2024, 10:00:00");
+    expect(formatDate(date("2024-06-19T10:00"), "en")).toBe("19 June 2024, 10:00");
+  });
+
+  it("are refused when they are not a second of a minute, or a fraction of one", () => {
+    expect(parseDate("2024-06-19T10:00:60Z")).toEqual({
+      error: '"2024-06-19T10:00:60Z" is not a time of day',
+    });
+    expect(parseDate("2024-06-19T10:00:05.5Z")).toEqual({
+      error: '"2024-06-19T10:00:05.5Z" has a fraction of a second: write whole seconds (HH:MM:SS)',
+    });
+  });
+});
