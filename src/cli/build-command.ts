@@ -18,9 +18,9 @@ export const buildCommand = defineCommand({
   args: "<file-or-folder>...",
   summary: "write each brief's deck (DIR/<name>/index.html) and PDF",
   description: `Validate each brief and write DIR/<name>/index.html (a Reveal.js deck) and
-DIR/<name>/<name>.pdf. Slides that overflow, images that do not load and text no installed font
-can draw, and events dated after the brief's as-of date, are printed as warnings. A brief whose inputs have not changed since its last build is
-left as it is.
+DIR/<name>/<name>.pdf. Slides that overflow, images that do not load, text no installed font can
+draw and events dated after the brief's as-of date are printed as warnings. A brief whose inputs
+have not changed since its last build is left as it is.
 
 ${foldersAndSettings}
 ${exitStatus}`,
