@@ -21,7 +21,7 @@ import {
 } from "./export/manifest.js";
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
-import { scaleImages } from "./export/scale-images.js";
+import { imageScaling, scaleImages } from "./export/scale-images.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { inside } from "./inside-folder.js";
 import { checkLayout } from "./inspect/check-layout.js";
@@ -211,6 +211,7 @@ function buildSettings(options: BuildOptions): object {
     classification: options.classification ?? "",
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     fonts: fallbackSources(),
+    images: imageScaling(),
   };
 }
 

@@ -34,8 +34,13 @@ const jpegQuality = 82;
 // Below this an image that needs no scaling and carries no metadata is kept byte for byte:
 // re-encoding it would save little and cost a generation of quality.
 const smallBytes = 200 * 1024;
-// Bump when the way images are scaled changes, so cached copies are made again.
+// Bump when the way images are scaled changes, so cached copies and decks are made again.
 const scaleVersion = 1;
+
+/** How images are scaled, for deciding whether a deck is up to date: see `scaleImages`. */
+export function imageScaling(): unknown {
+  return [scaleVersion, imageBoxes, density];
+}
 
 /** The images of a deck made for its slides: bytes by the brief's path, and what could not be read. */
 export interface ScaledImages {
