@@ -21,7 +21,7 @@ import {
 } from "./export/manifest.js";
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
-import { imageScaling, scaleImages } from "./export/scale-images.js";
+import { imageScaling, scaleImages, unscaledWarnings } from "./export/scale-images.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { inside } from "./inside-folder.js";
 import { checkLayout } from "./inspect/check-layout.js";
@@ -356,7 +356,7 @@ async function writeBuild(
       removed.push(earlier("singleFile"));
     }
     warnings.push(
-      ...scaled.warnings,
+      ...unscaledWarnings(scaled, warnings),
       ...[...blocked].map((url) => blockedRequest(loaded.file, url)),
     );
     await writeManifest(tmp, {

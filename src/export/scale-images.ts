@@ -45,7 +45,20 @@ export function imageScaling(): unknown {
 /** The images of a deck made for its slides: bytes by the brief's path, and what could not be read. */
 export interface ScaledImages {
   bytes: Map<string, Uint8Array>;
-  warnings: Problem[];
+  /** By the brief's path. */
+  warnings: Map<string, Problem>;
+}
+
+/**
+ * The warnings about images that could not be scaled, less those about images the browser
+ * says do not load (`layout`, see `layoutProblems`): one warning an image, and where the
+ * browser looked, the one `check` gives too.
+ */
+export function unscaledWarnings(scaled: ScaledImages, layout: readonly Problem[]): Problem[] {
+  const notLoaded = layout.filter((w) => w.code === "image-not-loaded").map((w) => w.message);
+  return [...scaled.warnings]
+    .filter(([ref]) => !notLoaded.some((message) => message.includes(`the image "${ref}" `)))
+    .map(([, warning]) => warning);
 }
 
 /** Every box each image of a brief is shown in, by the path the brief names it with. */
@@ -75,13 +88,13 @@ export function imageUses(brief: Brief): Map<string, ImageBox[]> {
  */
 export async function scaleImages(loaded: LoadedBrief, brief: Brief): Promise<ScaledImages> {
   const uses = imageUses(brief);
-  const result: ScaledImages = { bytes: new Map(), warnings: [] };
+  const result: ScaledImages = { bytes: new Map(), warnings: new Map() };
   await Promise.all(
     [...loaded.images].map(async ([ref, file]) => {
       const original = new Uint8Array(await readFile(file));
       const scaled = await scaledCopy(original, path.extname(file), uses.get(ref) ?? []);
       if (scaled === "unreadable") {
-        result.warnings.push(unreadable(loaded, brief, ref));
+        result.warnings.set(ref, unreadable(loaded, brief, ref));
         return;
       }
       if (scaled !== original) result.bytes.set(ref, scaled);

@@ -141,6 +141,22 @@ describe("images scaled for their slides", () => {
     expect(await bytes(path.join(run.deck, "cut.html"))).toBeGreaterThan(0);
   }, 60_000);
 
+  it("warns once about a file that is no image: as `check` does where the browser looked", async () => {
+    const brief = "test/fixtures/layout/broken-image.yaml";
+    const out = path.join(work, "dist");
+    const env = { XDG_CACHE_HOME: path.join(work, "cache") };
+    const printed = await startCli(["build", brief, "--out", out], env).done;
+    expect(printed.status).toBe(0);
+    expect(printed.stderr.match(/warning: .*photos\/broken\.png.*/g)).toEqual([
+      expect.stringContaining("does not load"),
+    ]);
+    const htmlOnly = await startCli(["build", brief, "--out", out, "--no-pdf"], env).done;
+    expect(htmlOnly.status).toBe(0);
+    expect(htmlOnly.stderr).toMatch(
+      /broken-image\.yaml:9:10: warning: the image "photos\/broken\.png" cannot be read/,
+    );
+  }, 60_000);
+
   it("scales to the boxes the theme gives images", async () => {
     const css = await readFile("templates/theme/theme.css", "utf8");
     const rule = (selector: string) =>
