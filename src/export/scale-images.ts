@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Sharp } from "sharp";
+import type { Metadata, Sharp } from "sharp";
 import type { Problem } from "../errors.js";
 import type { LoadedBrief } from "../load/load-brief.js";
 import type { Brief } from "../load/schema.js";
@@ -137,12 +137,14 @@ async function scaledCopy(
   return Buffer.compare(made, original) === 0 ? original : made;
 }
 
-type Format = (image: Sharp) => Sharp;
+type Format = (image: Sharp, meta: Metadata) => Sharp;
 
 const formats: Record<string, Format> = {
   ".jpg": (image) => image.jpeg({ quality: jpegQuality }),
   ".jpeg": (image) => image.jpeg({ quality: jpegQuality }),
-  ".png": (image) => image.png({ compressionLevel: 9, adaptiveFiltering: true }),
+  // A diagram of a few colours stays one: as full colour its scaled copy could grow.
+  ".png": (image, meta) =>
+    image.png({ compressionLevel: 9, adaptiveFiltering: true, palette: meta.isPalette }),
   ".webp": (image) => image.webp({ quality: jpegQuality }),
   ".avif": (image) => image.avif({ quality: 60 }),
 };
@@ -165,7 +167,7 @@ async function encoded(
     height: Math.max(1, Math.round(height * scale)),
   };
   // Decoding the whole image here is what finds a truncated file, which metadata() does not.
-  const bytes = await format(image.autoOrient().resize(size)).toBuffer();
+  const bytes = await format(image.autoOrient().resize(size), meta).toBuffer();
   // Re-encoding a small, clean image can make it bigger: then it is best as it was.
   return bytes.length >= original.length && !metadata && scale === 1
     ? original

@@ -106,6 +106,42 @@ describe("images scaled for their slides", () => {
     expect(dot.equals(await readFile(path.join(work, "dot.png")))).toBe(true);
   }, 60_000);
 
+  it("keeps a PNG a PNG: its transparency, and a diagram's few colours", async () => {
+    const canvas = { width: 3000, height: 2000 };
+    const box = {
+      input: { create: { width: 1000, height: 800, channels: 3 as const, background: "#1d3557" } },
+      left: 300,
+      top: 300,
+    };
+    await sharp({ create: { ...canvas, channels: 4, background: "#fff0" } })
+      .composite([box])
+      .png()
+      .toFile(path.join(work, "clear.png"));
+    await sharp({ create: { ...canvas, channels: 3, background: "#fff" } })
+      .composite([box])
+      .png({ palette: true, colours: 8 })
+      .toFile(path.join(work, "diagram.png"));
+    await writeFile(
+      path.join(work, "pngs.yaml"),
+      brief(picture("clear.png") + picture("diagram.png")),
+    );
+    const run = await build(work, "pngs", "--no-pdf");
+    expect(run.status).toBe(0);
+    const [clear, diagram] = await Promise.all(
+      ["clear.png", "diagram.png"].map((f) => sharp(path.join(run.deck, "assets", f)).metadata()),
+    );
+    expect([clear?.format, clear?.width, clear?.height, clear?.hasAlpha]).toEqual([
+      "png",
+      1560,
+      1040,
+      true,
+    ]);
+    expect([diagram?.format, diagram?.width, diagram?.isPalette]).toEqual(["png", 1560, true]);
+    expect(await bytes(path.join(run.deck, "assets", "diagram.png"))).toBeLessThan(
+      await bytes(path.join(work, "diagram.png")),
+    );
+  }, 60_000);
+
   it("takes a scaled copy from the cache on a rebuild instead of scaling again", async () => {
     await writeFile(path.join(work, "cached.yaml"), brief(picture("one.jpg")));
     const first = await build(work, "cached", "--no-pdf");
