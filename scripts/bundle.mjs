@@ -28,7 +28,7 @@ if (!build) {
 // Loaded only when printing, and big: it has a bundle of its own (see bundlePuppeteer). The
 // full Handlebars (with its compiler) is for `serve`'s own page and for templates edited since
 // the last build; a build uses the runtime alone (see src/render/templates.ts).
-const external = ["puppeteer"];
+const external = ["puppeteer", "sharp"];
 const externalImport = new RegExp(`\\bimport\\(("(?:${external.join("|")})")\\)`, "g");
 
 /**

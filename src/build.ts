@@ -21,6 +21,7 @@ import {
 } from "./export/manifest.js";
 import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
+import { imageScaling, scaleImages, unscaledWarnings } from "./export/scale-images.js";
 import { singleFileHtml } from "./export/single-file.js";
 import { inside } from "./inside-folder.js";
 import { checkLayout } from "./inspect/check-layout.js";
@@ -210,6 +211,7 @@ function buildSettings(options: BuildOptions): object {
     classification: options.classification ?? "",
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     fonts: fallbackSources(),
+    images: imageScaling(),
   };
 }
 
@@ -303,8 +305,11 @@ async function writeBuild(
   let warnings: Problem[] = [];
   const blocked = new Set<string>();
   const limits: PrintOptions = { timeout: options.timeout, onBlocked: (url) => blocked.add(url) };
+  // The deck's folder carries the scaled copies too: they are what the PDF, the handout and the
+  // single file are made from, and a deck folder shared as it is must not leak a GPS position.
+  const scaled = await scaleImages(loaded, brief);
   await replaceFolder(options.outDir, loaded.name, async (tmp) => {
-    await writeDeckFiles(tmp, html, loaded.images, options.theme);
+    await writeDeckFiles(tmp, html, loaded.images, options.theme, scaled.bytes);
     if (options.pdf) {
       // The pages are laid out for the PDF anyway: look at the slides there the way `check`
       // does, as they are printed.
@@ -353,6 +358,7 @@ async function writeBuild(
     warnings = [
       ...loaded.warnings,
       ...warnings,
+      ...unscaledWarnings(scaled, warnings),
       ...[...blocked].map((url) => blockedRequest(loaded.file, url)),
     ];
     await writeManifest(tmp, {

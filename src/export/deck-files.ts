@@ -52,29 +52,33 @@ export function deckFiles(
  * Writes a complete deck into `folder`: index.html, reveal.js, the theme, its fonts (with the
  * characters Source Sans 3 lacks cut from the system's CJK font, see `fallbackFonts`, and the
  * shipped fonts of the other scripts its slides use, see `deckFontsCss`) and the brief's
- * images, all by relative paths so it works from file:// and offline.
+ * images (those in `scaled` as made for their slides, see `scaleImages`), all by relative
+ * paths so it works from file:// and offline.
  */
 export async function writeDeckFiles(
   folder: string,
   html: string,
   images: Map<string, string>,
   theme?: string,
+  scaled: Map<string, Uint8Array> = new Map(),
 ): Promise<void> {
   const fallback = await fallbackFonts(html);
   const fonts = deckFontsCss(fallback.undrawn);
+  const made = [...scaled].map(([ref, bytes]): [string, Uint8Array] => [assetPath(ref), bytes]);
+  const madePaths = new Set(made.map(([to]) => to));
   const files = deckFiles(images, theme, fonts).filter(
-    ([, to]) => to !== fontsCss && (to !== fallbackCss || !fallback.css),
+    ([, to]) => to !== fontsCss && (to !== fallbackCss || !fallback.css) && !madePaths.has(to),
   );
   await makeFolders(
     folder,
-    files.map(([, to]) => path.dirname(to)),
+    [...files.map(([, to]) => to), ...madePaths].map((to) => path.dirname(to)),
   );
   await Promise.all([
     writeFile(path.join(folder, "index.html"), html),
     writeFile(path.join(folder, fontsCss), fonts),
     ...files.map(([from, to]) => copyFile(from, path.join(folder, to))),
     ...(fallback.css ? [writeFile(path.join(folder, fallbackCss), fallback.css)] : []),
-    ...fallback.files.map(([to, bytes]) => writeFile(path.join(folder, to), bytes)),
+    ...[...fallback.files, ...made].map(([to, bytes]) => writeFile(path.join(folder, to), bytes)),
   ]);
 }
 

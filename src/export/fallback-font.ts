@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { drawnCharacters, unicodeRangeOf, unicodeRanges } from "./drawn-characters.js";
-import { cachedFont } from "./font-cache.js";
+import { cachedFont } from "./made-cache.js";
 import { themeFontsCss } from "./script-fonts.js";
 import { faceIndex, mappedCharacters } from "./sfnt.js";
 import { subsetFont } from "./subset-font.js";

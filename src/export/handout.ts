@@ -1,7 +1,7 @@
 import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import { withGuardedPage } from "../browser/guard-page.js";
 import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
@@ -10,6 +10,7 @@ import { buildHandout } from "../model/handout.js";
 import type { OutlineEntry } from "../model/outline.js";
 import { deckPolicy } from "../render/render-deck.js";
 import { template, templatesDir } from "../render/templates.js";
+import { type MarginFont, marginFonts } from "./margin-fonts.js";
 import { finishPdf, type PdfExtras, type PrintOptions } from "./pdf.js";
 import { pdfPageCount } from "./pdf-update.js";
 
@@ -73,16 +74,24 @@ export async function printHandout(
         );
         const margin = template("handout-margin.hbs");
         const context = { ...deck, banner };
+        const fonts = await marginFonts(
+          [margin({ ...context, top: true }), margin(context)]
+            .map((html) => html.replace(/<style>[\s\S]*<\/style>/, "").replace(/<[^>]*>/g, ""))
+            .join(""),
+        );
         const allowance = timeoutPerSheet * sheets.length;
         const margins = {
-          headerTemplate: margin({ ...context, top: true }),
-          footerTemplate: margin(context),
+          headerTemplate: margin({ ...context, fonts, top: true }),
+          footerTemplate: margin({ ...context, fonts }),
         };
         const bytes = await inStep(
           page,
           "printing the handout",
           options.timeout,
-          () => printToPdf(page, stepLimit(options.timeout, allowance), margins),
+          async () => {
+            await loadFonts(page, fonts);
+            return printToPdf(page, stepLimit(options.timeout, allowance), margins);
+          },
           { allowance },
         );
         // Where each sheet starts, from its height: a sheet taller than a page runs on.
@@ -108,6 +117,25 @@ export async function printHandout(
     await rm(htmlFile, { force: true });
     await rm(cssFile, { force: true });
   }
+}
+
+/**
+ * Loads the margins' fonts into the page, from the very URLs the margins name: Chrome draws a
+ * margin at once, with a font of its @font-face only if one of that URL is already loaded.
+ */
+async function loadFonts(page: Page, fonts: MarginFont[]): Promise<void> {
+  await page.evaluate(async (faces) => {
+    await Promise.all(
+      faces.map(async ({ weight, url, range }) => {
+        const face = new FontFace("Briefing Margin", `url(${url})`, {
+          weight,
+          unicodeRange: range,
+        });
+        document.fonts.add(face);
+        await face.load();
+      }),
+    );
+  }, fonts);
 }
 
 function movePages(entries: readonly OutlineEntry[], firstPage: number[]): OutlineEntry[] {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { charactersBeyondSourceSans, fallbackFonts } from "../../src/export/fallback-font.js";
-import { fontCacheDir } from "../../src/export/font-cache.js";
+import { fontCacheDir } from "../../src/export/made-cache.js";
 import { faceIndex, mappedCharacters } from "../../src/export/sfnt.js";
 import { subsetFont } from "../../src/export/subset-font.js";
 import { findCjkFonts } from "../../src/export/system-fonts.js";

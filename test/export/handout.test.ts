@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +39,24 @@ describe("the handout", () => {
       // Twice in the page margins, twice on the slide drawn on it.
       expect(page.match(/UNCLASSIFIED/g)).toHaveLength(4);
     });
+  });
+
+  it("sets its running header and footer in the deck's font, not the browser's default", () => {
+    const xml = execFileSync(
+      "pdftohtml",
+      ["-xml", "-i", "-stdout", "-f", "2", "-l", "2", handout],
+      {
+        encoding: "utf8",
+      },
+    );
+    const families = new Map(
+      [...xml.matchAll(/<fontspec id="(\d+)"[^>]* family="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+    );
+    const fontOf = (text: string) =>
+      families.get(new RegExp(`font="(\\d+)">(?:<b>)?${text}`).exec(xml)?.[1] ?? "");
+    for (const text of ["Handout · as of", "Page 2 of", "Regional desk", "UNCLASSIFIED"]) {
+      expect(fontOf(text)).toMatch(/^[A-Z]{6}\+SourceSans3/);
+    }
   });
 
   it("puts each slide on its page with its speaker notes and its sources below", () => {
