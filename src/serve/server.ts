@@ -5,11 +5,14 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { isBriefFileName } from "../config.js";
 import { BriefingError } from "../errors.js";
+import { staticFiles } from "../export/deck-files.js";
 import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
+import { customThemePath } from "../render/render-deck.js";
 import { forgetTemplates, templatesDir } from "../render/templates.js";
 import { hostAllowed, originAllowed, requestPath } from "./guard.js";
-import { renderPage } from "./pages.js";
+import { attachment, DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
+import { briefCard, forgetPage, type PageContent, pagePolicy, renderPage } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
@@ -29,6 +32,8 @@ export interface ServeOptions {
   host: string;
   /** How decks look: the project's default classification and theme. */
   look?: LookSettings;
+  /** The browser that prints the PDFs asked for (else found as `build` finds it). */
+  browserPath?: string;
   /** Told each time a brief has been read again after a change (for the terminal). */
   onRefresh?: (refresh: Refresh) => void;
 }
@@ -80,6 +85,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const listeners = new Map<string, Set<ServerResponse>>();
   /** The version of the deck each open page shows. */
   const shown = new WeakMap<ServerResponse, number>();
+  const outputs = new DeckOutputs(look, { browserPath: options.browserPath });
+  const ownFiles = pageFiles(look.theme);
+  const customTheme = look.theme ? customThemePath : undefined;
   let port = options.port;
   let queue = Promise.resolve();
 
@@ -101,7 +109,10 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
 
   async function onChange(changed: Set<string>): Promise<void> {
     const templatesChanged = [...changed].some((f) => f.startsWith(templatesDir));
-    if (templatesChanged) forgetTemplates();
+    if (templatesChanged) {
+      forgetTemplates();
+      forgetPage();
+    }
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         const started = performance.now();
@@ -162,32 +173,52 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (first === "__briefing") {
       if (rest.join("/") === liveScriptPath.split("/").pop()) return sendFile(res, liveScript);
       if (rest.join("/") === "events") return events(req, res);
-      return fail(res, 404);
+      const own = ownFiles.get(rest.join("/"));
+      return own ? sendFile(res, own) : fail(res, 404);
     }
     if (first === "") {
       const all = await briefs();
       if (!folder) return redirect(res, `/${encodeURIComponent([...all.keys()][0] as string)}/`);
-      return sendHtml(
-        res,
-        renderPage({
-          title: `Briefs in ${folder}`,
-          briefs: [...all.keys()].map((name) => ({ name, href: `/${encodeURIComponent(name)}/` })),
-        }),
-      );
+      const shown: Preview[] = [];
+      for (const name of all.keys()) {
+        const preview = await previewOf(name);
+        if (preview) shown.push(preview);
+      }
+      return sendPage(res, {
+        title: `Briefs in ${folder}`,
+        briefs: shown.map(briefCard),
+        customTheme,
+      });
     }
     const preview = await previewOf(first);
     if (!preview) return fail(res, 404);
     if (rest.length === 0) return redirect(res, `/${encodeURIComponent(first)}/`);
     if (rest.length === 1 && rest[0] === "") {
       if (preview.html) return sendHtml(res, preview.html);
-      return sendHtml(
-        res,
-        renderPage({
-          title: preview.name,
-          problems: preview.problems,
-          live: { src: liveScriptPath, deck: preview.name, version: preview.version },
-        }),
-      );
+      return sendPage(res, {
+        title: preview.name,
+        problems: preview.problems,
+        customTheme,
+        live: { src: liveScriptPath, deck: preview.name, version: preview.version },
+      });
+    }
+    const output = rest.length === 1 ? outputNamed(preview.name, rest[0] as string) : undefined;
+    if (output) {
+      // Made only from a brief that is valid as saved: otherwise its page says what is wrong.
+      if (!preview.good || preview.problems.length > 0) {
+        return redirect(res, `/${encodeURIComponent(first)}/`);
+      }
+      let made: MadeOutput;
+      try {
+        made = await outputs.get(preview, output);
+      } catch (error) {
+        // No browser, or one that could not print in time: the machine's trouble, in words.
+        if (!(error instanceof BriefingError)) throw error;
+        res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" });
+        res.end(`503 ${error.message}\n`);
+        return;
+      }
+      return sendOutput(req, res, made);
     }
     // Only the files the deck itself uses: nothing is looked up on disk by the request's path.
     const file = preview.files.get(rest.join("/"));
@@ -239,6 +270,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     port,
     close: async () => {
       watcher.close();
+      await outputs.close();
       for (const open of listeners.values()) for (const res of open) res.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -287,6 +319,42 @@ function redirect(res: ServerResponse, to: string): void {
 function sendHtml(res: ServerResponse, html: string): void {
   res.writeHead(200, { "Content-Type": types[".html"] as string });
   res.end(html);
+}
+
+/** The preview's own page, under its own policy (a deck carries its policy in itself). */
+function sendPage(res: ServerResponse, content: PageContent): void {
+  res.setHeader("Content-Security-Policy", pagePolicy);
+  sendHtml(res, renderPage(content));
+}
+
+/** An output made for download, named as `build` names it; unchanged bytes answer 304. */
+function sendOutput(req: IncomingMessage, res: ServerResponse, output: MadeOutput): void {
+  const headers = { ETag: output.etag, "Content-Disposition": attachment(output.fileName) };
+  if (req.headers["if-none-match"] === output.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    "Content-Type": output.type,
+    "Content-Length": output.bytes.byteLength,
+  });
+  res.end(req.method === "HEAD" ? undefined : output.bytes);
+}
+
+/**
+ * The files of the preview's own pages, by their path under /__briefing/: the theme and its
+ * fonts (as every deck has them), the project's theme, and the index's stylesheet.
+ */
+function pageFiles(theme?: string): Map<string, ServedFile> {
+  const own = path.join(templatesDir, "serve", "index.css");
+  const files: [string, string][] = [
+    ...staticFiles().filter(([, to]) => /^(theme|fonts)\//.test(to)),
+    ...(theme ? [[theme, customThemePath] as [string, string]] : []),
+    [own, "index.css"],
+  ];
+  return new Map(files.map(([from, to]) => [to, { file: from, within: path.dirname(from) }]));
 }
 
 const liveScript: ServedFile = {
