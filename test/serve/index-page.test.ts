@@ -12,7 +12,7 @@ import { pdfInfo } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
 // One server on a folder of 50 briefs, and one browser, for every case: the index of the
-// folder and the downloads it links to.
+// folder, the downloads it links to, and the problem panel over a deck.
 
 const sample = "briefings/putin-kim-summit-2024.yaml";
 const original = readFileSync(sample, "utf8");
@@ -283,5 +283,44 @@ describe("downloads", () => {
     expect(attachment(`a "b" 100%.pdf`)).toBe(
       `attachment; filename="a _b_ 100_.pdf"; filename*=UTF-8''a%20%22b%22%20100%25.pdf`,
     );
+  });
+});
+
+describe("the problem panel over a deck", () => {
+  const coverage = () =>
+    page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: { getCurrentSlide(): Element } }).Reveal;
+      const banner = reveal.getCurrentSlide().querySelector(".banner--bottom") as Element;
+      const panel = document.getElementById("briefing-problems") as Element;
+      const b = banner.getBoundingClientRect();
+      const p = panel.getBoundingClientRect();
+      const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+      return {
+        atCentre: hit === banner || banner.contains(hit),
+        overlap: p.bottom > b.top && p.top < b.bottom && p.right > b.left && p.left < b.right,
+        panelHeight: p.height,
+      };
+    });
+
+  it("leaves the bottom classification banner in view", async () => {
+    const file = path.join(briefs, "panel.yaml");
+    await page.goto(`${server.url}panel/`, { waitUntil: "load" });
+    await page.waitForFunction(() =>
+      (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady(),
+    );
+    writeFileSync(file, (await broken(file)).text);
+    await page.waitForFunction(() => document.getElementById("briefing-problems") !== null);
+    expect(await coverage()).toMatchObject({ atCentre: true, overlap: false });
+    // Also where the slide does not fill the window, and the banner is not at its bottom.
+    await page.setViewport({ width: 900, height: 800 });
+    await page.waitForFunction(() => {
+      const banner = document.querySelector(".present .banner--bottom")?.getBoundingClientRect();
+      return banner && banner.bottom < 700;
+    });
+    const letterboxed = await coverage();
+    expect(letterboxed).toMatchObject({ atCentre: true, overlap: false });
+    expect(letterboxed.panelHeight).toBeGreaterThan(40);
+    writeFileSync(file, original);
+    await page.waitForFunction(() => document.getElementById("briefing-problems") === null);
   });
 });
