@@ -1,16 +1,17 @@
 import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { BrowserSession, type SessionOptions } from "../browser/session.js";
 import { outputNames, pdfExtras } from "../build.js";
-import { writeDeckFiles } from "../export/deck-files.js";
+import { deckFiles, writeDeckFiles } from "../export/deck-files.js";
 import { printHandout } from "../export/handout.js";
 import { printPdf } from "../export/pdf.js";
 import { singleFileHtml } from "../export/single-file.js";
 import { onInterrupt } from "../interrupt.js";
+import type { LoadedBrief } from "../load/load-brief.js";
 import type { Brief } from "../load/schema.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
@@ -18,6 +19,9 @@ import type { Preview } from "./preview.js";
 
 /** The files `build` can write beside a deck, which the preview makes when they are asked for. */
 export type OutputKind = keyof ReturnType<typeof outputNames>;
+
+type Loaded = Pick<LoadedBrief, "brief" | "name" | "images">;
+type Rendered = ReturnType<typeof renderBrief>;
 
 /** An output made for a download. */
 export interface MadeOutput {
@@ -50,12 +54,13 @@ export function outputNamed(deck: string, file: string): OutputKind | undefined 
 
 /**
  * A deck's outputs, made from its last valid version as `build` makes them, each only when it
- * is first asked for, and kept until the deck changes (a new version of the brief, an image or
- * a template). Printing needs the browser, which starts with the first PDF asked for and stays
- * until `close`.
+ * is first asked for, and kept while what it is made from is unchanged: the deck's HTML and
+ * the bytes of every file beside it (theme, fonts, images). A template saved as it was, or a
+ * brief saved with a change of comment, keeps it. Printing needs the browser, which starts
+ * with the first PDF asked for and stays until `close`.
  */
 export class DeckOutputs {
-  private readonly made = new Map<string, { version: number; output: Promise<MadeOutput> }>();
+  private readonly made = new Map<string, { inputs: string; output: Promise<MadeOutput> }>();
   private readonly session: BrowserSession;
 
   constructor(
@@ -65,17 +70,21 @@ export class DeckOutputs {
     this.session = new BrowserSession(browser);
   }
 
-  /** The output of the preview's current deck; the preview must have one. */
-  get(preview: Preview, kind: OutputKind): Promise<MadeOutput> {
+  /** The output of the preview's last valid version; the preview must have one. */
+  async get(preview: Preview, kind: OutputKind): Promise<MadeOutput> {
+    if (!preview.good) throw new Error(`${preview.name} has no deck`);
+    const { loaded } = preview.good;
+    const rendered = renderBrief(loaded.brief as Brief, loaded.name, this.look);
+    const inputs = await hashDeck(kind, rendered.html, loaded.images, this.look.theme);
     const key = `${preview.name}\0${kind}`;
     const cached = this.made.get(key);
-    if (cached?.version === preview.version) return cached.output;
-    const output = this.make(preview, kind);
+    if (cached?.inputs === inputs) return cached.output;
+    const output = this.make(loaded, rendered, kind);
     // A failure is not kept: the next request tries again.
     output.catch(() => {
       if (this.made.get(key)?.output === output) this.made.delete(key);
     });
-    this.made.set(key, { version: preview.version, output });
+    this.made.set(key, { inputs, output });
     return output;
   }
 
@@ -83,15 +92,12 @@ export class DeckOutputs {
     return this.session.close();
   }
 
-  private async make(preview: Preview, kind: OutputKind): Promise<MadeOutput> {
-    if (!preview.good) throw new Error(`${preview.name} has no deck`);
-    const bytes = await makeOutput(preview.good.loaded, kind, this.look, () =>
-      this.session.browser(),
-    );
+  private async make(loaded: Loaded, rendered: Rendered, kind: OutputKind): Promise<MadeOutput> {
+    const bytes = await makeOutput(loaded, rendered, kind, this.look, () => this.session.browser());
     return {
       bytes,
       type: types[kind],
-      fileName: outputNames(preview.name)[kind],
+      fileName: outputNames(loaded.name)[kind],
       etag: `"${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}"`,
     };
   }
@@ -102,13 +108,13 @@ export class DeckOutputs {
  * folder (always removed, also on Ctrl-C) and printed or inlined from there.
  */
 async function makeOutput(
-  loaded: { brief?: Brief; name: string; images: Map<string, string> },
+  loaded: Loaded,
+  { deck, html }: Rendered,
   kind: OutputKind,
   look: LookSettings,
   browser: () => Promise<Browser>,
 ): Promise<Uint8Array> {
   const brief = loaded.brief as Brief;
-  const { deck, html } = renderBrief(brief, loaded.name, look);
   const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-serve-"));
   const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   try {
@@ -128,6 +134,20 @@ async function makeOutput(
     await rm(folder, { recursive: true, force: true });
     forget();
   }
+}
+
+/** A hash of what an output is made from: its kind, the deck's HTML and the files beside it. */
+async function hashDeck(
+  kind: OutputKind,
+  html: string,
+  images: Map<string, string>,
+  theme?: string,
+): Promise<string> {
+  const hash = createHash("sha256").update(kind).update("\0").update(html);
+  for (const [from, to] of deckFiles(images, theme)) {
+    hash.update(`\0${to}\0`).update(await readFile(from).catch(() => "missing"));
+  }
+  return hash.digest("hex");
 }
 
 /** `attachment` with the file's name, in ASCII for old clients and in full (RFC 6266). */

@@ -101,10 +101,11 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const watcher = new Watcher((changed) => {
     serially(() => onChange(changed)).catch(() => {});
   });
+  // The folder itself too, so that the index sees a brief added or removed.
   const rewatch = () =>
     watcher.watch(
       [...previews.values()].flatMap((p) => p.sources),
-      templateFolders,
+      folder ? [...templateFolders, folder] : templateFolders,
     );
 
   async function onChange(changed: Set<string>): Promise<void> {
@@ -113,6 +114,11 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       forgetTemplates();
       forgetPage();
     }
+    const briefsChanged =
+      folder !== undefined &&
+      [...changed].some(
+        (f) => path.dirname(f) === path.resolve(folder) && isBriefFileName(path.basename(f)),
+      );
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         const started = performance.now();
@@ -126,6 +132,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       }
     }
     rewatch();
+    if (templatesChanged || briefsChanged) {
+      for (const res of listeners.get(indexChannel) ?? []) res.write("event: reload\ndata: 0\n\n");
+    }
   }
 
   function announce(preview: Preview, how: "update" | "reload") {
@@ -149,16 +158,21 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     return new Map(names.sort().map((f) => [f.replace(/\.ya?ml$/i, ""), path.join(folder, f)]));
   }
 
-  async function previewOf(name: string): Promise<Preview | undefined> {
-    let preview = previews.get(name);
-    if (preview) return preview;
-    const file = (await briefs()).get(name);
-    if (!file) return undefined;
-    preview = emptyPreview(file);
-    previews.set(name, preview);
-    await serially(() => refreshPreview(preview as Preview, look));
-    rewatch();
-    return preview;
+  /** Each preview's first rendering: a request for it waits for that, not just for the object. */
+  const rendered = new Map<string, Promise<void>>();
+
+  async function previewOf(name: string, file?: string): Promise<Preview | undefined> {
+    if (!previews.has(name)) {
+      file ??= (await briefs()).get(name);
+      if (!file) return undefined;
+      if (!previews.has(name)) {
+        const preview = emptyPreview(file);
+        previews.set(name, preview);
+        rendered.set(name, serially(() => refreshPreview(preview, look)).then(rewatch));
+      }
+    }
+    await rendered.get(name);
+    return previews.get(name);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -179,15 +193,14 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (first === "") {
       const all = await briefs();
       if (!folder) return redirect(res, `/${encodeURIComponent([...all.keys()][0] as string)}/`);
-      const shown: Preview[] = [];
-      for (const name of all.keys()) {
-        const preview = await previewOf(name);
-        if (preview) shown.push(preview);
-      }
+      const shown = (
+        await Promise.all([...all].map(([name, file]) => previewOf(name, file)))
+      ).filter((preview) => preview !== undefined);
       return sendPage(res, {
         title: `Briefs in ${folder}`,
         briefs: shown.map(briefCard),
         customTheme,
+        live: { src: liveScriptPath, deck: indexChannel, version: 0 },
       });
     }
     const preview = await previewOf(first);
@@ -229,19 +242,21 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   async function events(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!originAllowed(req.headers.origin, port, options.host)) return fail(res, 403);
     const query = new URL(req.url ?? "/", "http://localhost").searchParams;
-    const preview = await previewOf(query.get("deck") ?? "");
-    if (!preview) return fail(res, 404);
+    const deck = query.get("deck") ?? "";
+    const preview = deck === indexChannel ? undefined : await previewOf(deck);
+    if (!preview && !(folder && deck === indexChannel)) return fail(res, 404);
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache",
       Connection: "keep-alive",
     });
-    const open = listeners.get(preview.name) ?? new Set();
-    listeners.set(preview.name, open);
+    const open = listeners.get(deck) ?? new Set();
+    listeners.set(deck, open);
     open.add(res);
     req.on("close", () => open.delete(res));
     shown.set(res, Number(query.get("version")));
-    tell(res, preview);
+    if (preview) tell(res, preview);
+    else res.write("event: ok\ndata: \n\n");
   }
 
   const server = createServer((req, res) => {
@@ -260,8 +275,14 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   });
   port = (server.address() as AddressInfo).port;
   // A single brief is rendered now, so the first page (and the first save) need not wait for
-  // the templates to compile.
+  // the templates to compile. A folder's briefs are read now too, one after the other while
+  // the server already answers, so that the index is ready when it is first opened.
   if (!folder) await previewOf(emptyPreview(options.input).name);
+  else {
+    briefs()
+      .then((all) => Promise.all([...all].map(([name, file]) => previewOf(name, file))))
+      .catch(() => {});
+  }
   rewatch();
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
 
@@ -361,6 +382,9 @@ const liveScript: ServedFile = {
   file: path.join(templatesDir, "serve", "live.js"),
   within: path.join(templatesDir, "serve"),
 };
+
+/** The reload channel of the index page; no deck has an empty name. */
+const indexChannel = "";
 
 /** Sends a file only if it is still where it may be (see `openContained`); 404 if not. */
 async function sendFile(res: ServerResponse, served: ServedFile): Promise<void> {
