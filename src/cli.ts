@@ -14,7 +14,7 @@ const usage = `Usage:
                  [--timeout SECONDS]
   briefing check <file-or-folder>... [--strict] [--no-browser] [--format text|json]
                  [--timeout SECONDS]
-  briefing serve [file-or-folder] [--port N] [--host H]
+  briefing serve [file-or-folder] [--port N] [--host H] [--browser PATH]
   briefing new <name>
   briefing schema [--out FILE]
 
@@ -374,12 +374,13 @@ async function serveCommand(inputs: string[], values: Values, out: Out, err: Out
       `briefing: warning: serving on ${host}: anyone who can reach this machine on port ${port} can read these briefs`,
     );
   }
-  const config = await resolveConfig({ config: values.config }, [input]);
+  const config = await resolveConfig({ browser: values.browser, config: values.config }, [input]);
   const server = await startServer({
     input,
     port,
     host,
     look: config,
+    browserPath: config.browserPath,
     onRefresh: ({ file, problems, ms }) => {
       if (problems.length === 0) err(`${file}: updated (${Math.round(ms)} ms)`);
       for (const line of problems) err(line);
