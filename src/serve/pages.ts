@@ -2,10 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { outputNames } from "../build.js";
+import { staticFiles } from "../export/deck-files.js";
 import type { Deck, Slide } from "../model/deck.js";
+import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 import { type OutputKind, outputLabels } from "./outputs.js";
 import type { Preview } from "./preview.js";
+import type { ServedFile } from "./served-file.js";
 
 const env = Handlebars.create();
 let page: HandlebarsTemplateDelegate | undefined;
@@ -119,4 +122,18 @@ export function briefCard(preview: Preview): BriefCard {
     ];
   }
   return card;
+}
+
+/**
+ * The files of the preview's own pages, by their path under /__briefing/: the theme and its
+ * fonts (as every deck has them), the project's theme, and the index's stylesheet.
+ */
+export function pageFiles(theme?: string): Map<string, ServedFile> {
+  const own = path.join(templatesDir, "serve", "index.css");
+  const files: [string, string][] = [
+    ...staticFiles().filter(([, to]) => /^(theme|fonts)\//.test(to)),
+    ...(theme ? [[theme, customThemePath] as [string, string]] : []),
+    [own, "index.css"],
+  ];
+  return new Map(files.map(([from, to]) => [to, { file: from, within: path.dirname(from) }]));
 }

@@ -2,17 +2,15 @@ import { readdir, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { isBriefFileName } from "../config.js";
 import { BriefingError } from "../errors.js";
-import { staticFiles } from "../export/deck-files.js";
 import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import { forgetTemplates, templatesDir } from "../render/templates.js";
 import { hostAllowed, originAllowed, requestPath } from "./guard.js";
-import { attachment, DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
-import { briefCard, forgetPage, type PageContent, pagePolicy, renderPage } from "./pages.js";
+import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
+import { briefCard, forgetPage, pageFiles } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
@@ -20,7 +18,8 @@ import {
   refreshPreview,
   templateFolders,
 } from "./preview.js";
-import { openContained, type ServedFile } from "./served-file.js";
+import { fail, redirect, sendFile, sendHtml, sendOutput, sendPage } from "./responses.js";
+import type { ServedFile } from "./served-file.js";
 import { Watcher } from "./watcher.js";
 
 /** Settings for the preview server, already resolved. */
@@ -53,21 +52,6 @@ export interface PreviewServer {
   port: number;
   close(): Promise<void>;
 }
-
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".svg": "image/svg+xml",
-};
 
 /**
  * Serves a brief (or each brief of a folder) as a deck rendered in memory, and reloads open
@@ -226,10 +210,8 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
         made = await outputs.get(preview, output);
       } catch (error) {
         // No browser, or one that could not print in time: the machine's trouble, in words.
-        if (!(error instanceof BriefingError)) throw error;
-        res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" });
-        res.end(`503 ${error.message}\n`);
-        return;
+        if (error instanceof BriefingError) return fail(res, 503, error.message);
+        throw error;
       }
       return sendOutput(req, res, made);
     }
@@ -320,64 +302,6 @@ function listenFailure(error: NodeJS.ErrnoException, host: string, port: number)
   return new BriefingError(kind, message, { cause: error });
 }
 
-function fail(res: ServerResponse, status: number): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const reason =
-    { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed" }[status] ??
-    "Internal Server Error";
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" });
-  res.end(`${status} ${reason}\n`);
-}
-
-function redirect(res: ServerResponse, to: string): void {
-  res.writeHead(302, { Location: to });
-  res.end();
-}
-
-function sendHtml(res: ServerResponse, html: string): void {
-  res.writeHead(200, { "Content-Type": types[".html"] as string });
-  res.end(html);
-}
-
-/** The preview's own page, under its own policy (a deck carries its policy in itself). */
-function sendPage(res: ServerResponse, content: PageContent): void {
-  res.setHeader("Content-Security-Policy", pagePolicy);
-  sendHtml(res, renderPage(content));
-}
-
-/** An output made for download, named as `build` names it; unchanged bytes answer 304. */
-function sendOutput(req: IncomingMessage, res: ServerResponse, output: MadeOutput): void {
-  const headers = { ETag: output.etag, "Content-Disposition": attachment(output.fileName) };
-  if (req.headers["if-none-match"] === output.etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  res.writeHead(200, {
-    ...headers,
-    "Content-Type": output.type,
-    "Content-Length": output.bytes.byteLength,
-  });
-  res.end(req.method === "HEAD" ? undefined : output.bytes);
-}
-
-/**
- * The files of the preview's own pages, by their path under /__briefing/: the theme and its
- * fonts (as every deck has them), the project's theme, and the index's stylesheet.
- */
-function pageFiles(theme?: string): Map<string, ServedFile> {
-  const own = path.join(templatesDir, "serve", "index.css");
-  const files: [string, string][] = [
-    ...staticFiles().filter(([, to]) => /^(theme|fonts)\//.test(to)),
-    ...(theme ? [[theme, customThemePath] as [string, string]] : []),
-    [own, "index.css"],
-  ];
-  return new Map(files.map(([from, to]) => [to, { file: from, within: path.dirname(from) }]));
-}
-
 const liveScript: ServedFile = {
   file: path.join(templatesDir, "serve", "live.js"),
   within: path.join(templatesDir, "serve"),
@@ -385,26 +309,3 @@ const liveScript: ServedFile = {
 
 /** The reload channel of the index page; no deck has an empty name. */
 const indexChannel = "";
-
-/** Sends a file only if it is still where it may be (see `openContained`); 404 if not. */
-async function sendFile(res: ServerResponse, served: ServedFile): Promise<void> {
-  const opened = await openContained(served.file, served.within);
-  if (!opened) return fail(res, 404);
-  const { handle } = opened;
-  const type = types[path.extname(served.file).toLowerCase()] ?? "application/octet-stream";
-  try {
-    res.writeHead(200, { "Content-Type": type, "Content-Length": opened.size });
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  if (res.req.method === "HEAD") {
-    await handle.close();
-    res.end();
-    return;
-  }
-  // A page reloaded while an image is on its way goes away mid-file, which is routine: the
-  // pipeline destroys the read stream then, and the stream closes the file (autoClose), where
-  // `pipe` would leave it open until garbage collection. A read that fails ends the answer.
-  await pipeline(handle.createReadStream(), res).catch(() => {});
-}

@@ -33,15 +33,19 @@ interface Answer {
   ms: number;
 }
 
-function get(rawPath: string, headers: Record<string, string> = {}): Promise<Answer> {
+function get(
+  rawPath: string,
+  headers: Record<string, string> = {},
+  to: PreviewServer = server,
+): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: "127.0.0.1",
-        port: server.port,
+        port: to.port,
         path: rawPath,
-        headers: { host: `127.0.0.1:${server.port}`, ...headers },
+        headers: { host: `127.0.0.1:${to.port}`, ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -279,6 +283,28 @@ describe("downloads", () => {
     expect(single.headers["content-disposition"]).toContain('filename="summit.html"');
     expect(single.body.toString()).toContain("Summit in Pyongyang");
     expect(single.body.toString()).not.toContain("/__briefing/");
+  });
+
+  it("says why, in the tool's words, when no browser can print it", async () => {
+    const alone = path.join(work, "alone");
+    mkdirSync(alone);
+    copyFileSync(sample, path.join(alone, "one.yaml"));
+    const missing = path.join(work, "no-such-browser");
+    const other = await startServer({
+      input: alone,
+      port: 0,
+      host: "127.0.0.1",
+      browserPath: missing,
+    });
+    try {
+      const pdf = await get("/one/one.pdf", {}, other);
+      expect(pdf.status).toBe(503);
+      expect(pdf.body.toString()).toContain(missing);
+      // What needs no browser is still made.
+      expect((await get("/one/one.html", {}, other)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 
   it("names a download in full, and in ASCII for clients that need it", () => {
