@@ -84,6 +84,12 @@
 
   events.addEventListener("reload", reload);
   events.addEventListener("update", update);
-  events.addEventListener("problems", (event) => showProblems(JSON.parse(event.data)));
+  events.addEventListener("problems", (event) => {
+    const lines = JSON.parse(event.data);
+    if (document.querySelector(".reveal .slides")) showProblems(lines);
+    // A brief not valid yet has no deck to lay a panel over: its page lists the problems
+    // itself, and is loaded again when they change.
+    else if (document.querySelector(".problems")?.textContent.trim() !== lines.join("\n")) reload();
+  });
   events.addEventListener("ok", clearProblems);
 })();

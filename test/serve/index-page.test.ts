@@ -354,4 +354,17 @@ describe("the problem panel over a deck", () => {
     writeFileSync(file, original);
     await page.waitForFunction(() => document.getElementById("briefing-problems") === null);
   });
+
+  it("is not laid over the page of a brief that has no deck yet, which shows each save's problems", async () => {
+    const file = path.join(briefs, "never.yaml");
+    await page.goto(`${server.url}never/`, { waitUntil: "load" });
+    const shown = () => page.$eval(".problems", (pre) => pre.textContent);
+    expect(await shown()).toMatch(/never\.yaml:1:\d+: /);
+    writeFileSync(file, "title: x\n\n\nnot: [closed\n");
+    await page.waitForFunction(
+      () => document.querySelector(".problems")?.textContent?.includes(":4:"),
+      { timeout: 10_000 },
+    );
+    expect(await page.$("#briefing-problems")).toBeNull();
+  });
 });
