@@ -90,11 +90,12 @@ beforeAll(async () => {
   const bad = path.join(briefs, "broken.yaml");
   writeFileSync(bad, (await broken(bad)).text);
   writeFileSync(path.join(briefs, "never.yaml"), "title: [unclosed\n");
-  [browser, server] = await Promise.all([
-    startBrowser(),
-    startServer({ input: briefs, port: 0, host: "127.0.0.1" }),
-  ]);
-  firstIndexMs = (await get("/")).ms;
+  // From the start of the server to its index: the browser starts after, so as not to compete.
+  const started = performance.now();
+  server = await startServer({ input: briefs, port: 0, host: "127.0.0.1" });
+  await get("/");
+  firstIndexMs = performance.now() - started;
+  browser = await startBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   await page.exposeFunction("reportViolation", (v: string) => violations.push(v));
@@ -147,11 +148,13 @@ const cards = () =>
 
 describe("the index of a folder", () => {
   it("lists 50 briefs without printing a PDF", async () => {
-    console.info(`index of ${copies + 5} briefs, first request: ${firstIndexMs.toFixed(0)} ms`);
-    expect(firstIndexMs).toBeLessThan(8000);
+    console.info(`${copies + 5} briefs, server start → index: ${firstIndexMs.toFixed(0)} ms`);
+    // A PDF takes over a second to print: 50 of them would take minutes. The bound leaves
+    // room for a machine busy with other tests.
+    expect(firstIndexMs).toBeLessThan(20_000);
     const again = await get("/");
     console.info(`index, again: ${again.ms.toFixed(0)} ms`);
-    expect(again.ms).toBeLessThan(1000);
+    expect(again.ms).toBeLessThan(2000);
     expect(again.body.toString().match(/data-name=/g)).toHaveLength(copies + 5);
   });
 
