@@ -240,7 +240,8 @@ function buildFailure(error: unknown, browser: Browser | undefined): BriefingErr
   });
 }
 
-function outputNames(name: string) {
+/** The file names of a deck's outputs beside its index.html. */
+export function outputNames(name: string) {
   return { pdf: `${name}.pdf`, handout: `${name}-handout.pdf`, singleFile: `${name}.html` };
 }
 
@@ -373,7 +374,8 @@ async function writeBuild(
   return { warnings, removed, stale };
 }
 
-function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
+/** The metadata, bookmarks and identity of a brief's PDFs (the deck's and the handout's). */
+export function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
   const date = parseDate(brief.date);
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const metadata = {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolveConfig } from "../config.js";
 import { BriefingError } from "../errors.js";
 import { defineCommand, helpOption } from "./command.js";
-import { configOption } from "./common-options.js";
+import { browserOption, configOption } from "./common-options.js";
 import { host, port } from "./option-values.js";
 
 export const serveCommand = defineCommand({
@@ -24,6 +24,7 @@ are shown on the page and printed here.`,
       value: "H",
       help: "the address to listen on (default: 127.0.0.1); any other exposes\nyour briefs to the network",
     },
+    browser: browserOption,
     config: configOption,
     help: helpOption,
   },
@@ -40,12 +41,13 @@ are shown on the page and printed here.`,
         `briefing: warning: serving on ${listenHost}: anyone who can reach this machine on port ${listenPort} can read these briefs`,
       );
     }
-    const config = await resolveConfig({ config: values.config }, [input]);
+    const config = await resolveConfig({ browser: values.browser, config: values.config }, [input]);
     const server = await startServer({
       input,
       port: listenPort,
       host: listenHost,
       look: config,
+      browserPath: config.browserPath,
       onRefresh: ({ file, problems, ms }) => {
         if (problems.length === 0) err(`${file}: updated (${Math.round(ms)} ms)`);
         for (const line of problems) err(line);

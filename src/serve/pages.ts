@@ -1,22 +1,139 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
+import { outputNames } from "../build.js";
+import { staticFiles } from "../export/deck-files.js";
+import type { Deck, Slide } from "../model/deck.js";
+import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
+import { type OutputKind, outputLabels } from "./outputs.js";
+import type { Preview } from "./preview.js";
+import type { ServedFile } from "./served-file.js";
 
 const env = Handlebars.create();
 let page: HandlebarsTemplateDelegate | undefined;
 
+// The index draws each brief's title slide with the deck's own partials, and those read the deck
+// from @root: this gives each miniature a root of its own.
+env.registerHelper(
+  "asRoot",
+  function (this: unknown, root: object, options: Handlebars.HelperOptions) {
+    const data = Handlebars.createFrame(options.data);
+    data.root = root;
+    return options.fn(root, { data });
+  },
+);
+
+/**
+ * The policy of the preview's own pages: the index and the page of a brief waiting to be valid.
+ * Only the server's own files, no inline script or style at all; the reload channel to itself.
+ */
+export const pagePolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** One brief on the index: what it is, what is wrong with it, and what can be done with it. */
+export interface BriefCard {
+  name: string;
+  href: string;
+  file: string;
+  /** From its last valid version; absent when it has never been valid. */
+  deck?: { title: string; dateText: string; classification?: string; level: string };
+  /** "9 events" */
+  events?: string;
+  /** The title slide, drawn by the deck's own partials. */
+  miniature?: { deck: Deck; slide: Slide; withoutNotes: true };
+  problems: string[];
+  /** Present and the downloads; none while the brief has problems. */
+  links: { label: string; href: string; download?: boolean }[];
+}
+
 /** What the preview's own page shows: a list of briefs, or why a brief has no deck yet. */
 export interface PageContent {
   title: string;
-  briefs?: { name: string; href: string }[];
+  briefs?: BriefCard[];
   problems?: string[];
+  /** The project's theme, as served beside the built-in one. */
+  customTheme?: string;
   /** The live-reload client, for a page that waits for its brief to become valid. */
   live?: { src: string; deck: string; version: number };
 }
 
 /** The preview's own page (the index of a folder, or a brief still waiting to be valid). */
 export function renderPage(content: PageContent): string {
-  page ??= env.compile(readFileSync(path.join(templatesDir, "serve", "index.hbs"), "utf8"));
+  if (!page) {
+    for (const partial of ["slide", "title"]) {
+      const file = path.join(templatesDir, "partials", `${partial}.hbs`);
+      env.registerPartial(
+        partial,
+        env.compile(readFileSync(file, "utf8"), { preventIndent: true }),
+      );
+    }
+    page = env.compile(readFileSync(path.join(templatesDir, "serve", "index.hbs"), "utf8"));
+  }
   return page(content);
+}
+
+/** Drops the compiled page, so the next one reads the templates again (after an edit). */
+export function forgetPage(): void {
+  page = undefined;
+}
+
+/** A brief as the index shows it, from its preview. */
+export function briefCard(preview: Preview): BriefCard {
+  const base = `/${encodeURIComponent(preview.name)}/`;
+  const card: BriefCard = {
+    name: preview.name,
+    href: base,
+    file: path.basename(preview.file),
+    problems: preview.problems,
+    links: [],
+  };
+  const good = preview.good;
+  if (!good) return card;
+  const { deck } = good;
+  card.deck = {
+    title: deck.title,
+    dateText: deck.dateText,
+    classification: deck.classification,
+    level: deck.classificationLevel,
+  };
+  const events = good.loaded.brief?.timeline.events.length ?? 0;
+  card.events = `${events} ${events === 1 ? "event" : "events"}`;
+  const slide = deck.slides.find((s) => s.kind === "title");
+  if (slide) card.miniature = { deck, slide, withoutNotes: true };
+  if (preview.problems.length === 0) {
+    const names = outputNames(preview.name);
+    card.links = [
+      { label: "Present", href: base },
+      ...(Object.keys(outputLabels) as OutputKind[]).map((kind) => ({
+        label: outputLabels[kind],
+        href: base + encodeURIComponent(names[kind]),
+        download: true,
+      })),
+    ];
+  }
+  return card;
+}
+
+/**
+ * The files of the preview's own pages, by their path under /__briefing/: the theme and its
+ * fonts (as every deck has them), the project's theme, and the index's stylesheet.
+ */
+export function pageFiles(theme?: string): Map<string, ServedFile> {
+  const own = path.join(templatesDir, "serve", "index.css");
+  const files: [string, string][] = [
+    ...staticFiles().filter(([, to]) => /^(theme|fonts)\//.test(to)),
+    ...(theme ? [[theme, customThemePath] as [string, string]] : []),
+    [own, "index.css"],
+  ];
+  return new Map(files.map(([from, to]) => [to, { file: from, within: path.dirname(from) }]));
 }

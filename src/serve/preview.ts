@@ -1,7 +1,8 @@
 import path from "node:path";
 import { formatProblem, type Problem } from "../errors.js";
 import { deckFiles } from "../export/deck-files.js";
-import { loadBrief } from "../load/load-brief.js";
+import { type LoadedBrief, loadBrief } from "../load/load-brief.js";
+import type { Deck } from "../model/deck.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { templatesDir } from "../render/templates.js";
 import type { ServedFile } from "./served-file.js";
@@ -12,6 +13,8 @@ export interface Preview {
   name: string;
   /** The HTML of the last version that was valid; absent until one was. */
   html?: string;
+  /** The last version that was valid, as loaded, and its deck model: what downloads are made from. */
+  good?: { loaded: LoadedBrief; deck: Deck };
   /** The deck's own files by their path relative to the deck, → the file on disk. */
   files: Map<string, ServedFile>;
   /** Problems of the current file, formatted as `briefing check` prints them. */
@@ -59,9 +62,9 @@ export async function refreshPreview(preview: Preview, look: LookSettings): Prom
     preview.problems = loaded.problems.map((p: Problem) => formatProblem(p));
     return false;
   }
-  let html: string;
+  let rendered: ReturnType<typeof renderBrief>;
   try {
-    html = renderBrief(loaded.brief, loaded.name, look, { live: true }).html;
+    rendered = renderBrief(loaded.brief, loaded.name, look, { live: true });
   } catch (error) {
     // A template being edited may not compile; keep the last good deck until it does.
     preview.problems = [`${preview.file}: cannot render: ${(error as Error).message}`];
@@ -69,7 +72,8 @@ export async function refreshPreview(preview: Preview, look: LookSettings): Prom
   }
   preview.problems = [];
   preview.version++;
-  preview.html = withLiveScript(html, preview.name, preview.version);
+  preview.html = withLiveScript(rendered.html, preview.name, preview.version);
+  preview.good = { loaded, deck: rendered.deck };
   preview.files = servedFiles(loaded.images, loaded.dir, look.theme);
   return true;
 }

@@ -2,14 +2,15 @@ import { readdir, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { isBriefFileName } from "../config.js";
 import { BriefingError } from "../errors.js";
 import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
+import { customThemePath } from "../render/render-deck.js";
 import { forgetTemplates, templatesDir } from "../render/templates.js";
 import { hostAllowed, originAllowed, requestPath } from "./guard.js";
-import { renderPage } from "./pages.js";
+import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
+import { briefCard, forgetPage, pageFiles } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
@@ -17,7 +18,8 @@ import {
   refreshPreview,
   templateFolders,
 } from "./preview.js";
-import { openContained, type ServedFile } from "./served-file.js";
+import { fail, redirect, sendFile, sendHtml, sendOutput, sendPage } from "./responses.js";
+import type { ServedFile } from "./served-file.js";
 import { Watcher } from "./watcher.js";
 
 /** Settings for the preview server, already resolved. */
@@ -29,6 +31,8 @@ export interface ServeOptions {
   host: string;
   /** How decks look: the project's default classification and theme. */
   look?: LookSettings;
+  /** The browser that prints the PDFs asked for (else found as `build` finds it). */
+  browserPath?: string;
   /** Told each time a brief has been read again after a change (for the terminal). */
   onRefresh?: (refresh: Refresh) => void;
 }
@@ -49,21 +53,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".svg": "image/svg+xml",
-};
-
 /**
  * Serves a brief (or each brief of a folder) as a deck rendered in memory, and reloads open
  * pages when the brief, an image it uses or a template changes.
@@ -80,6 +69,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const listeners = new Map<string, Set<ServerResponse>>();
   /** The version of the deck each open page shows. */
   const shown = new WeakMap<ServerResponse, number>();
+  const outputs = new DeckOutputs(look, { browserPath: options.browserPath });
+  const ownFiles = pageFiles(look.theme);
+  const customTheme = look.theme ? customThemePath : undefined;
   let port = options.port;
   let queue = Promise.resolve();
 
@@ -93,15 +85,24 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const watcher = new Watcher((changed) => {
     serially(() => onChange(changed)).catch(() => {});
   });
+  // The folder itself too, so that the index sees a brief added or removed.
   const rewatch = () =>
     watcher.watch(
       [...previews.values()].flatMap((p) => p.sources),
-      templateFolders,
+      folder ? [...templateFolders, folder] : templateFolders,
     );
 
   async function onChange(changed: Set<string>): Promise<void> {
     const templatesChanged = [...changed].some((f) => f.startsWith(templatesDir));
-    if (templatesChanged) forgetTemplates();
+    if (templatesChanged) {
+      forgetTemplates();
+      forgetPage();
+    }
+    const briefsChanged =
+      folder !== undefined &&
+      [...changed].some(
+        (f) => path.dirname(f) === path.resolve(folder) && isBriefFileName(path.basename(f)),
+      );
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         const started = performance.now();
@@ -115,6 +116,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       }
     }
     rewatch();
+    if (templatesChanged || briefsChanged) {
+      for (const res of listeners.get(indexChannel) ?? []) res.write("event: reload\ndata: 0\n\n");
+    }
   }
 
   function announce(preview: Preview, how: "update" | "reload") {
@@ -138,16 +142,21 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     return new Map(names.sort().map((f) => [f.replace(/\.ya?ml$/i, ""), path.join(folder, f)]));
   }
 
-  async function previewOf(name: string): Promise<Preview | undefined> {
-    let preview = previews.get(name);
-    if (preview) return preview;
-    const file = (await briefs()).get(name);
-    if (!file) return undefined;
-    preview = emptyPreview(file);
-    previews.set(name, preview);
-    await serially(() => refreshPreview(preview as Preview, look));
-    rewatch();
-    return preview;
+  /** Each preview's first rendering: a request for it waits for that, not just for the object. */
+  const rendered = new Map<string, Promise<void>>();
+
+  async function previewOf(name: string, file?: string): Promise<Preview | undefined> {
+    if (!previews.has(name)) {
+      file ??= (await briefs()).get(name);
+      if (!file) return undefined;
+      if (!previews.has(name)) {
+        const preview = emptyPreview(file);
+        previews.set(name, preview);
+        rendered.set(name, serially(() => refreshPreview(preview, look)).then(rewatch));
+      }
+    }
+    await rendered.get(name);
+    return previews.get(name);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -162,32 +171,49 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (first === "__briefing") {
       if (rest.join("/") === liveScriptPath.split("/").pop()) return sendFile(res, liveScript);
       if (rest.join("/") === "events") return events(req, res);
-      return fail(res, 404);
+      const own = ownFiles.get(rest.join("/"));
+      return own ? sendFile(res, own) : fail(res, 404);
     }
     if (first === "") {
       const all = await briefs();
       if (!folder) return redirect(res, `/${encodeURIComponent([...all.keys()][0] as string)}/`);
-      return sendHtml(
-        res,
-        renderPage({
-          title: `Briefs in ${folder}`,
-          briefs: [...all.keys()].map((name) => ({ name, href: `/${encodeURIComponent(name)}/` })),
-        }),
-      );
+      const shown = (
+        await Promise.all([...all].map(([name, file]) => previewOf(name, file)))
+      ).filter((preview) => preview !== undefined);
+      return sendPage(res, {
+        title: `Briefs in ${folder}`,
+        briefs: shown.map(briefCard),
+        customTheme,
+        live: { src: liveScriptPath, deck: indexChannel, version: 0 },
+      });
     }
     const preview = await previewOf(first);
     if (!preview) return fail(res, 404);
     if (rest.length === 0) return redirect(res, `/${encodeURIComponent(first)}/`);
     if (rest.length === 1 && rest[0] === "") {
       if (preview.html) return sendHtml(res, preview.html);
-      return sendHtml(
-        res,
-        renderPage({
-          title: preview.name,
-          problems: preview.problems,
-          live: { src: liveScriptPath, deck: preview.name, version: preview.version },
-        }),
-      );
+      return sendPage(res, {
+        title: preview.name,
+        problems: preview.problems,
+        customTheme,
+        live: { src: liveScriptPath, deck: preview.name, version: preview.version },
+      });
+    }
+    const output = rest.length === 1 ? outputNamed(preview.name, rest[0] as string) : undefined;
+    if (output) {
+      // Made only from a brief that is valid as saved: otherwise its page says what is wrong.
+      if (!preview.good || preview.problems.length > 0) {
+        return redirect(res, `/${encodeURIComponent(first)}/`);
+      }
+      let made: MadeOutput;
+      try {
+        made = await outputs.get(preview, output);
+      } catch (error) {
+        // No browser, or one that could not print in time: the machine's trouble, in words.
+        if (error instanceof BriefingError) return fail(res, 503, error.message);
+        throw error;
+      }
+      return sendOutput(req, res, made);
     }
     // Only the files the deck itself uses: nothing is looked up on disk by the request's path.
     const file = preview.files.get(rest.join("/"));
@@ -198,19 +224,21 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   async function events(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!originAllowed(req.headers.origin, port, options.host)) return fail(res, 403);
     const query = new URL(req.url ?? "/", "http://localhost").searchParams;
-    const preview = await previewOf(query.get("deck") ?? "");
-    if (!preview) return fail(res, 404);
+    const deck = query.get("deck") ?? "";
+    const preview = deck === indexChannel ? undefined : await previewOf(deck);
+    if (!preview && !(folder && deck === indexChannel)) return fail(res, 404);
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache",
       Connection: "keep-alive",
     });
-    const open = listeners.get(preview.name) ?? new Set();
-    listeners.set(preview.name, open);
+    const open = listeners.get(deck) ?? new Set();
+    listeners.set(deck, open);
     open.add(res);
     req.on("close", () => open.delete(res));
     shown.set(res, Number(query.get("version")));
-    tell(res, preview);
+    if (preview) tell(res, preview);
+    else res.write("event: ok\ndata: \n\n");
   }
 
   const server = createServer((req, res) => {
@@ -229,8 +257,14 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   });
   port = (server.address() as AddressInfo).port;
   // A single brief is rendered now, so the first page (and the first save) need not wait for
-  // the templates to compile.
+  // the templates to compile. A folder's briefs are read now too, one after the other while
+  // the server already answers, so that the index is ready when it is first opened.
   if (!folder) await previewOf(emptyPreview(options.input).name);
+  else {
+    briefs()
+      .then((all) => Promise.all([...all].map(([name, file]) => previewOf(name, file))))
+      .catch(() => {});
+  }
   rewatch();
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
 
@@ -239,6 +273,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     port,
     close: async () => {
       watcher.close();
+      await outputs.close();
       for (const open of listeners.values()) for (const res of open) res.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -267,52 +302,10 @@ function listenFailure(error: NodeJS.ErrnoException, host: string, port: number)
   return new BriefingError(kind, message, { cause: error });
 }
 
-function fail(res: ServerResponse, status: number): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const reason =
-    { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed" }[status] ??
-    "Internal Server Error";
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" });
-  res.end(`${status} ${reason}\n`);
-}
-
-function redirect(res: ServerResponse, to: string): void {
-  res.writeHead(302, { Location: to });
-  res.end();
-}
-
-function sendHtml(res: ServerResponse, html: string): void {
-  res.writeHead(200, { "Content-Type": types[".html"] as string });
-  res.end(html);
-}
-
 const liveScript: ServedFile = {
   file: path.join(templatesDir, "serve", "live.js"),
   within: path.join(templatesDir, "serve"),
 };
 
-/** Sends a file only if it is still where it may be (see `openContained`); 404 if not. */
-async function sendFile(res: ServerResponse, served: ServedFile): Promise<void> {
-  const opened = await openContained(served.file, served.within);
-  if (!opened) return fail(res, 404);
-  const { handle } = opened;
-  const type = types[path.extname(served.file).toLowerCase()] ?? "application/octet-stream";
-  try {
-    res.writeHead(200, { "Content-Type": type, "Content-Length": opened.size });
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  if (res.req.method === "HEAD") {
-    await handle.close();
-    res.end();
-    return;
-  }
-  // A page reloaded while an image is on its way goes away mid-file, which is routine: the
-  // pipeline destroys the read stream then, and the stream closes the file (autoClose), where
-  // `pipe` would leave it open until garbage collection. A read that fails ends the answer.
-  await pipeline(handle.createReadStream(), res).catch(() => {});
-}
+/** The reload channel of the index page; no deck has an empty name. */
+const indexChannel = "";

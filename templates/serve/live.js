@@ -16,13 +16,35 @@
       box.setAttribute("role", "alert");
       box.style.cssText =
         "position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:50vh;overflow:auto;" +
-        "margin:0;padding:16px 24px;background:rgba(40,0,0,.92);color:#fff;" +
+        "box-sizing:border-box;margin:0;padding:16px 24px;background:rgba(40,0,0,.92);color:#fff;" +
         "font:16px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;text-align:left";
       document.body.appendChild(box);
     }
     // Text only: a problem quotes the brief, which must never become markup.
     box.textContent = `This deck is the last good version. The saved brief has problems:\n${lines.join("\n")}`;
+    placeProblems();
   }
+
+  // The panel sits on the bottom classification banner, never over it: the banner says who may
+  // see what is on the screen, and a deck with problems is still on the screen.
+  function placeProblems() {
+    const box = document.getElementById(overlayId);
+    if (!box) return;
+    const slide =
+      reveal()?.getCurrentSlide?.() ?? document.querySelector(".reveal .slides section");
+    const banner = slide?.querySelector(".banner--bottom")?.getBoundingClientRect();
+    const above = banner && banner.height > 0 ? Math.max(0, window.innerHeight - banner.top) : 0;
+    box.style.bottom = `${above}px`;
+    box.style.maxHeight = `${Math.max(0, Math.min(window.innerHeight / 2, window.innerHeight - above))}px`;
+  }
+  window.addEventListener("resize", () => requestAnimationFrame(placeProblems));
+  const whenReady = () => {
+    for (const event of ["ready", "resize", "slidechanged", "slidetransitionend"]) {
+      reveal()?.on(event, placeProblems);
+    }
+  };
+  if (document.readyState === "complete") whenReady();
+  else window.addEventListener("load", whenReady);
 
   function clearProblems() {
     document.getElementById(overlayId)?.remove();
@@ -62,6 +84,12 @@
 
   events.addEventListener("reload", reload);
   events.addEventListener("update", update);
-  events.addEventListener("problems", (event) => showProblems(JSON.parse(event.data)));
+  events.addEventListener("problems", (event) => {
+    const lines = JSON.parse(event.data);
+    if (document.querySelector(".reveal .slides")) showProblems(lines);
+    // A brief not valid yet has no deck to lay a panel over: its page lists the problems
+    // itself, and is loaded again when they change.
+    else if (document.querySelector(".problems")?.textContent.trim() !== lines.join("\n")) reload();
+  });
   events.addEventListener("ok", clearProblems);
 })();

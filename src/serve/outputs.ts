@@ -1,0 +1,161 @@
+import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "puppeteer";
+import { BrowserSession, type SessionOptions } from "../browser/session.js";
+import { outputNames, pdfExtras } from "../build.js";
+import { deckFiles, writeDeckFiles } from "../export/deck-files.js";
+import { printHandout } from "../export/handout.js";
+import { printPdf } from "../export/pdf.js";
+import { singleFileHtml } from "../export/single-file.js";
+import { onInterrupt } from "../interrupt.js";
+import type { LoadedBrief } from "../load/load-brief.js";
+import type { Brief } from "../load/schema.js";
+import { type LookSettings, renderBrief } from "../render/render-brief.js";
+import { customThemePath } from "../render/render-deck.js";
+import type { Preview } from "./preview.js";
+
+/** The files `build` can write beside a deck, which the preview makes when they are asked for. */
+export type OutputKind = keyof ReturnType<typeof outputNames>;
+
+type Loaded = Pick<LoadedBrief, "brief" | "name" | "images">;
+type Rendered = ReturnType<typeof renderBrief>;
+
+/** An output made for a download. */
+export interface MadeOutput {
+  bytes: Uint8Array;
+  type: string;
+  /** The name `build` gives the file, for the download. */
+  fileName: string;
+  /** A strong ETag: a hash of the bytes. */
+  etag: string;
+}
+
+const types: Record<OutputKind, string> = {
+  pdf: "application/pdf",
+  handout: "application/pdf",
+  singleFile: "text/html; charset=utf-8",
+};
+
+/** What each output is called on the index page, in the order it lists them. */
+export const outputLabels: Record<OutputKind, string> = {
+  pdf: "PDF",
+  handout: "Handout",
+  singleFile: "Single file",
+};
+
+/** Which output of a deck a file name beside it asks for, if any. */
+export function outputNamed(deck: string, file: string): OutputKind | undefined {
+  const names = outputNames(deck);
+  return (Object.keys(names) as OutputKind[]).find((kind) => names[kind] === file);
+}
+
+/**
+ * A deck's outputs, made from its last valid version as `build` makes them, each only when it
+ * is first asked for, and kept while what it is made from is unchanged: the deck's HTML and
+ * the bytes of every file beside it (theme, fonts, images). A template saved as it was, or a
+ * brief saved with a change of comment, keeps it. Printing needs the browser, which starts
+ * with the first PDF asked for and stays until `close`.
+ */
+export class DeckOutputs {
+  private readonly made = new Map<string, { inputs: string; output: Promise<MadeOutput> }>();
+  private readonly session: BrowserSession;
+
+  constructor(
+    private readonly look: LookSettings,
+    browser: SessionOptions,
+  ) {
+    this.session = new BrowserSession(browser);
+  }
+
+  /** The output of the preview's last valid version; the preview must have one. */
+  async get(preview: Preview, kind: OutputKind): Promise<MadeOutput> {
+    if (!preview.good) throw new Error(`${preview.name} has no deck`);
+    const { loaded } = preview.good;
+    const rendered = renderBrief(loaded.brief as Brief, loaded.name, this.look);
+    const inputs = await hashDeck(kind, rendered.html, loaded.images, this.look.theme);
+    const key = `${preview.name}\0${kind}`;
+    const cached = this.made.get(key);
+    if (cached?.inputs === inputs) return cached.output;
+    const output = this.make(loaded, rendered, kind);
+    // A failure is not kept: the next request tries again.
+    output.catch(() => {
+      if (this.made.get(key)?.output === output) this.made.delete(key);
+    });
+    this.made.set(key, { inputs, output });
+    return output;
+  }
+
+  close(): Promise<void> {
+    return this.session.close();
+  }
+
+  private async make(loaded: Loaded, rendered: Rendered, kind: OutputKind): Promise<MadeOutput> {
+    const bytes = await makeOutput(loaded, rendered, kind, this.look, () => this.session.browser());
+    return {
+      bytes,
+      type: types[kind],
+      fileName: outputNames(loaded.name)[kind],
+      etag: `"${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}"`,
+    };
+  }
+}
+
+/**
+ * Makes one output of a valid brief the way `build` does: the deck is written to a temporary
+ * folder (always removed, also on Ctrl-C) and printed or inlined from there.
+ */
+async function makeOutput(
+  loaded: Loaded,
+  { deck, html }: Rendered,
+  kind: OutputKind,
+  look: LookSettings,
+  browser: () => Promise<Browser>,
+): Promise<Uint8Array> {
+  const brief = loaded.brief as Brief;
+  const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-serve-"));
+  const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
+  try {
+    await writeDeckFiles(folder, html, loaded.images, look.theme);
+    if (kind === "singleFile") {
+      // Sent to others: the presenter's notes stay out, as `build --single-file` leaves them.
+      const shared = renderBrief(brief, loaded.name, look, { notes: false }).html;
+      return Buffer.from(await singleFileHtml(shared, folder));
+    }
+    const extras = pdfExtras(brief, deck, html);
+    if (kind === "handout") {
+      const customTheme = look.theme ? customThemePath : undefined;
+      return await printHandout(await browser(), deck, folder, extras, customTheme);
+    }
+    return await printPdf(await browser(), { deck, folder, customTheme: !!look.theme }, extras);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+    forget();
+  }
+}
+
+/** A hash of what an output is made from: its kind, the deck's HTML and the files beside it. */
+async function hashDeck(
+  kind: OutputKind,
+  html: string,
+  images: Map<string, string>,
+  theme?: string,
+): Promise<string> {
+  const hash = createHash("sha256").update(kind).update("\0").update(html);
+  for (const [from, to] of deckFiles(images, theme)) {
+    hash.update(`\0${to}\0`).update(await readFile(from).catch(() => "missing"));
+  }
+  return hash.digest("hex");
+}
+
+/** `attachment` with the file's name, in ASCII for old clients and in full (RFC 6266). */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
