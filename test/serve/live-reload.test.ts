@@ -132,6 +132,8 @@ describe("briefing serve in the real browser", () => {
     expect(withImage).not.toBe(original);
     writeFileSync(brief, withImage);
     await page.waitForFunction(() => document.querySelector("img[src='assets/dot.png']") !== null);
+    // A new image can load the page again: its img is there before reveal has started.
+    await revealReady(page);
     await page.evaluate(() => {
       (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(3);
     });
