@@ -27,7 +27,11 @@ export const markupFields = {
     judgments: { items: ["statement"] },
     actors: { people: ["role", "note"] },
   },
-} as const satisfies {
+} as const;
+
+// The table is checked against the schema's types here, apart from its own definition: the
+// schema reads the table to describe these fields, and a check inside would be circular.
+type Fields = {
   brief: Keys<Brief>;
   event: Keys<BriefEvent>;
   section: Keys<BriefSection>;
@@ -37,3 +41,4 @@ export const markupFields = {
     actors: { people: Keys<Section<"actors">["people"][number]> };
   };
 };
+true satisfies typeof markupFields extends Fields ? true : false;
