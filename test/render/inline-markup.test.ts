@@ -1,5 +1,8 @@
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { build } from "../../src/build.js";
 import { validateBrief } from "../../src/load/load-brief.js";
 import type { Brief } from "../../src/load/schema.js";
 import { buildDeck } from "../../src/model/build-deck.js";
@@ -7,6 +10,8 @@ import { buildHandout } from "../../src/model/handout.js";
 import { deckOutline } from "../../src/model/outline.js";
 import { renderDeck } from "../../src/render/render-deck.js";
 import { template } from "../../src/render/templates.js";
+import { pdfLinks, pdfOutline, pdfPages } from "../helpers/pdf.js";
+import { tempDir } from "../helpers/temp.js";
 
 const bold = (word: string) =>
   `**${word}** and [a *link*](https://example.com/${word} "about ${word}")`;
@@ -89,5 +94,23 @@ describe("inline markup in every text field", () => {
     const deck = buildDeck(await validated(), "inline");
     const html = template("handout.hbs")({ ...buildHandout(deck), policy: "" });
     expect(html).toContain(`<p>${shown("sectionnotes")}</p>`);
+  });
+});
+
+describe("inline markup in the PDF", () => {
+  it("prints the text without its marks, links its links and bookmarks a caption as plain text", async () => {
+    const dir = await tempDir("inline-pdf");
+    await mkdir(path.join(dir, "photos"));
+    await copyFile("test/fixtures/valid/photos/dot.png", path.join(dir, "photos", "dot.png"));
+    const file = path.join(dir, "inline.yaml");
+    await writeFile(file, stringify({ ...brief, title: "Markup" }));
+    const [result] = await build([file], { outDir: path.join(dir, "out"), pdf: true });
+    expect(result?.problems).toEqual([]);
+    const pdf = result?.pdf as string;
+    const pages = pdfPages(pdf);
+    expect(pages[1]).toContain("summary and a link");
+    expect(pages.join("")).not.toContain("**");
+    expect((await pdfLinks(pdf))[1]).toContainEqual({ uri: "https://example.com/summary" });
+    expect(pdfOutline(pdf).map((b) => b.title)).toContain("caption and a link");
   });
 });
