@@ -63,7 +63,8 @@ function emojiCharacters(html: string): Set<number> {
 }
 
 function slidesOnly(html: string): string {
-  return html.replace(/<aside class="notes">[^<]*<\/aside>/g, "");
+  // Notes may hold markup (<strong>, <a>), never an </aside> of their own: text is escaped.
+  return html.replace(/<aside class="notes">[\s\S]*?<\/aside>/g, "");
 }
 
 /**

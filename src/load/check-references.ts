@@ -1,6 +1,7 @@
 import type { Problem, ProblemCode } from "../errors.js";
-import { parseInline, safeUrl } from "../model/inline.js";
+import { linksIn, parseInline, safeUrl } from "../model/inline.js";
 import { endOf, parseDate, startOf } from "../timeline/date.js";
+import { markupFields } from "./markup-fields.js";
 import type { YamlSource } from "./read-yaml.js";
 import { didYouMean } from "./suggest.js";
 
@@ -67,12 +68,24 @@ export function checkReferences(source: YamlSource): Problem[] {
       checkSourceId([...path, i], id);
     });
   };
-  const checkDetail = (path: Path, text: unknown) => {
+  const checkText = (path: Path, text: unknown) => {
     if (typeof text !== "string") return;
-    for (const run of parseInline(text)) {
-      if (run.href !== undefined && !safeUrl(run.href)) report("bad-url", path, badUrl(run.href));
+    for (const href of linksIn(parseInline(text))) {
+      if (!safeUrl(href)) report("bad-url", path, badUrl(href));
     }
   };
+  // The links in every field that takes markup, each at its own line and column.
+  const checkMarkup = (path: Path, value: Dict | undefined, keys: readonly string[]) => {
+    for (const key of keys) {
+      const field = value?.[key];
+      if (!Array.isArray(field)) checkText([...path, key], field);
+      else
+        field.forEach((item, i) => {
+          checkText([...path, key, i], item);
+        });
+    }
+  };
+  checkMarkup([], root, markupFields.brief);
 
   const timeline = asDict(root.timeline);
   const categories = asDict(timeline?.categories) ?? {};
@@ -119,7 +132,7 @@ export function checkReferences(source: YamlSource): Problem[] {
       report("unknown-category", [...at, "category"], `no category "${event.category}"${hint}`);
     }
     checkSourceList([...at, "sources"], event.sources);
-    checkDetail([...at, "detail"], event.detail);
+    checkMarkup(at, event, markupFields.event);
   });
 
   list(root.sections).forEach((item, i) => {
@@ -127,8 +140,22 @@ export function checkReferences(source: YamlSource): Problem[] {
     if (!section) return;
     checkSourceList(["sections", i, "sources"], section.sources);
     checkSourceId(["sections", i, "source"], section.source);
+    const at = ["sections", i];
+    checkMarkup(at, section, markupFields.section);
+    const type = typeof section.type === "string" ? section.type : "";
+    checkMarkup(at, section, own(markupFields.sections, type) ?? []);
+    for (const [key, keys] of Object.entries(own(markupFields.items, type) ?? {})) {
+      list(section[key]).forEach((part, j) => {
+        checkMarkup([...at, key, j], asDict(part), keys);
+      });
+    }
   });
   return problems;
+}
+
+/** `table[key]` if the table has that key of its own (not "constructor", say). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function asDict(value: unknown): Dict | undefined {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { markupFields } from "./markup-fields.js";
 
 // The one definition of the brief format (v1). The validator runs it, the TypeScript types are
 // inferred from it, and the JSON Schema for editors can be generated from it. Dates, ids and
@@ -11,22 +12,46 @@ const dateValue = z
 const sourceIds = z.array(z.string()).meta({ description: "ids from `sources`" });
 const notes = z.string().meta({ description: "speaker notes" });
 
-const common = { notes: notes.optional(), sources: sourceIds.optional() };
+const markupNote =
+  'takes inline markup: **bold**, *italic*, [links](https://… "title"), nested; a backslash keeps a mark literal';
+
+/**
+ * The shape with each field of `keys` saying in its description that it takes inline markup:
+ * the editors' help follows the one list of such fields.
+ */
+function withMarkup<S extends Record<string, z.ZodType>>(keys: readonly string[], shape: S): S {
+  const described: Record<string, z.ZodType> = { ...shape };
+  for (const key of keys) {
+    const field = shape[key] as z.ZodType;
+    const inner = (field instanceof z.ZodOptional ? field.unwrap() : field) as z.ZodType;
+    const note = inner instanceof z.ZodArray ? `each item ${markupNote}` : markupNote;
+    const before = field.description ?? inner.description;
+    described[key] = field.meta({ description: before ? `${before}; ${note}` : note });
+  }
+  return described as S;
+}
+
+const common = withMarkup(markupFields.section, {
+  notes: notes.optional(),
+  sources: sourceIds.optional(),
+});
 
 export const approxValues = ["early", "mid", "late", "circa"] as const;
 export const confidenceValues = ["low", "moderate", "high"] as const;
 
-const event = z.strictObject({
-  date: dateValue,
-  approx: z.enum(approxValues).optional(),
-  end: dateValue.optional(),
-  title: text,
-  detail: text.optional().meta({ description: "**bold**, *italic* and [links](https://…) only" }),
-  category: z.string().optional(),
-  sources: sourceIds.optional(),
-  notes: notes.optional(),
-  image: z.string().optional().meta({ description: "relative to the brief, inside its folder" }),
-});
+const event = z.strictObject(
+  withMarkup(markupFields.event, {
+    date: dateValue,
+    approx: z.enum(approxValues).optional(),
+    end: dateValue.optional(),
+    title: text,
+    detail: text.optional(),
+    category: z.string().optional(),
+    sources: sourceIds.optional(),
+    notes: notes.optional(),
+    image: z.string().optional().meta({ description: "relative to the brief, inside its folder" }),
+  }),
+);
 
 const category = z.strictObject({
   label: text,
@@ -39,53 +64,70 @@ const timeline = z.strictObject({
   events: z.array(event).min(1),
 });
 
-const person = z.strictObject({
-  name: text,
-  role: text,
-  note: text.optional(),
-  image: z.string().optional(),
-});
+const person = z.strictObject(
+  withMarkup(markupFields.items.actors.people, {
+    name: text,
+    role: text,
+    note: text.optional(),
+    image: z.string().optional(),
+  }),
+);
 
-const judgment = z.strictObject({
-  statement: text,
-  likelihood: text.optional(),
-  confidence: z.enum(confidenceValues),
-});
+const judgment = z.strictObject(
+  withMarkup(markupFields.items.judgments.items, {
+    statement: text,
+    likelihood: text.optional(),
+    confidence: z.enum(confidenceValues),
+  }),
+);
 
 const section = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("points"),
-    title: text,
-    items: z.array(text).min(1),
-    ...common,
-  }),
+  z.strictObject(
+    withMarkup(markupFields.sections.points, {
+      type: z.literal("points"),
+      title: text,
+      items: z.array(text).min(1),
+      ...common,
+    }),
+  ),
   z.strictObject({
     type: z.literal("actors"),
     title: text,
     people: z.array(person).min(1),
     ...common,
   }),
-  z.strictObject({
-    type: z.literal("quote"),
-    text,
-    attribution: text,
-    source: z.string().optional(),
-    ...common,
-  }),
-  z.strictObject({
-    type: z.literal("image"),
-    src: z.string(),
-    caption: text.optional(),
-    credit: text.optional(),
-    ...common,
-  }),
+  z.strictObject(
+    withMarkup(markupFields.sections.quote, {
+      type: z.literal("quote"),
+      text,
+      attribution: text,
+      source: z.string().optional(),
+      ...common,
+    }),
+  ),
+  z.strictObject(
+    withMarkup(markupFields.sections.image, {
+      type: z.literal("image"),
+      src: z.string(),
+      caption: text.optional(),
+      credit: text.optional(),
+      ...common,
+    }),
+  ),
   z.strictObject({
     type: z.literal("judgments"),
     title: text,
     items: z.array(judgment).min(1),
     ...common,
   }),
-  z.strictObject({ type: z.literal("watch"), title: text, items: z.array(text).min(1), ...common }),
+  z.strictObject(
+    withMarkup(markupFields.sections.watch, {
+      type: z.literal("watch"),
+      title: text,
+      items: z.array(text).min(1),
+      ...common,
+    }),
+  ),
 ]);
 
 const source = z.strictObject({
@@ -97,29 +139,31 @@ const source = z.strictObject({
 });
 
 /** The brief format, v1. */
-export const briefSchema = z.strictObject({
-  title: text.meta({ description: "the title of the brief, on its first slide" }),
-  subtitle: text.optional(),
-  date: dateValue.meta({ description: "the brief's as-of date, in the footer of every slide" }),
-  author: text.optional(),
-  classification: text
-    .optional()
-    .meta({ description: "banner text at the top and bottom of every slide and PDF page" }),
-  language: z.string().optional().meta({ description: "BCP 47 tag, e.g. en, ko, en-US" }),
-  summary: z
-    .array(text)
-    .optional()
-    .meta({ description: "bottom line up front: its own slide, right after the title" }),
-  timeline: timeline.meta({ description: "the dated events: the spine of the deck" }),
-  sections: z.array(section).optional().meta({
-    description:
-      "slides after the timeline, in this order: points, actors, quote, image, judgments, watch",
+export const briefSchema = z.strictObject(
+  withMarkup(markupFields.brief, {
+    title: text.meta({ description: "the title of the brief, on its first slide" }),
+    subtitle: text.optional(),
+    date: dateValue.meta({ description: "the brief's as-of date, in the footer of every slide" }),
+    author: text.optional(),
+    classification: text
+      .optional()
+      .meta({ description: "banner text at the top and bottom of every slide and PDF page" }),
+    language: z.string().optional().meta({ description: "BCP 47 tag, e.g. en, ko, en-US" }),
+    summary: z
+      .array(text)
+      .optional()
+      .meta({ description: "bottom line up front: its own slide, right after the title" }),
+    timeline: timeline.meta({ description: "the dated events: the spine of the deck" }),
+    sections: z.array(section).optional().meta({
+      description:
+        "slides after the timeline, in this order: points, actors, quote, image, judgments, watch",
+    }),
+    sources: z
+      .array(source)
+      .optional()
+      .meta({ description: "listed on a closing slide, numbered; cited by id" }),
   }),
-  sources: z
-    .array(source)
-    .optional()
-    .meta({ description: "listed on a closing slide, numbered; cited by id" }),
-});
+);
 
 /** A brief as written in YAML, once it has passed the schema. */
 export type Brief = z.infer<typeof briefSchema>;

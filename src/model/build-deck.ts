@@ -1,4 +1,5 @@
 import path from "node:path/posix";
+import { markupFields } from "../load/markup-fields.js";
 import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
 import { type PartialDate, parseDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
@@ -13,7 +14,7 @@ import type {
   SlideDraft,
 } from "./deck.js";
 import { linesFor, linesPerSlide, paginate } from "./fit.js";
-import { parseInline } from "./inline.js";
+import { type InlineRun, plainText, withMarkup } from "./inline.js";
 import { slideSource } from "./slide-source.js";
 import { timelineColumns } from "./timeline-slides.js";
 
@@ -66,13 +67,14 @@ export function buildDeck(brief: Brief, name: string): Deck {
   const sorted = sortByDate(brief.timeline.events, (e) => withApprox(e));
   const events = sorted.map((e, i): EventView => {
     const hasSlide = e.detail !== undefined || e.image !== undefined || e.notes !== undefined;
+    const marked = withMarkup(e, markupFields.event);
     return {
       title: e.title,
       dateText: eventDateText(e, language),
-      detail: e.detail === undefined ? undefined : parseInline(e.detail),
+      detail: marked.detail,
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
       image: e.image === undefined ? undefined : assetUrl(e.image),
-      notes: e.notes,
+      notes: marked.notes,
       refs: refs(e.sources),
       hasSlide,
       slideId: hasSlide ? `event-${i + 1}` : undefined,
@@ -94,12 +96,16 @@ export function buildDeck(brief: Brief, name: string): Deck {
       refs: [],
     },
   ]);
-  if (brief.summary?.length) {
+  const summary = withMarkup(brief, markupFields.brief).summary;
+  if (summary?.length) {
     columns.push(
-      ...parts("summary", "Bottom line up front", brief.summary, (items) => ({
-        kind: "summary",
-        items,
-      })).map((s) => [s]),
+      ...parts(
+        "summary",
+        "Bottom line up front",
+        summary,
+        (items) => ({ kind: "summary", items }),
+        itemLines,
+      ).map((s) => [s]),
     );
   }
   columns.push(
@@ -203,34 +209,38 @@ function sectionSlides(
   id: string,
   refsOf: (ids?: readonly string[]) => number[],
 ): SlideDraft[] {
-  const base = { notes: section.notes, refs: refsOf(section.sources) };
+  const base = {
+    notes: withMarkup(section, markupFields.section).notes,
+    refs: refsOf(section.sources),
+  };
   switch (section.type) {
     case "points":
     case "watch": {
       const kind = section.type;
-      return parts(id, section.title, section.items, (items) => ({ kind, items, ...base }));
+      const { items } = withMarkup(section, markupFields.sections[kind]);
+      return parts(id, section.title, items, (page) => ({ kind, items: page, ...base }), itemLines);
     }
     case "judgments":
       return parts(
         id,
         section.title,
         section.items.map((j) => ({
-          ...j,
+          ...withMarkup(j, markupFields.items.judgments.items),
           confidenceLabel: `${capitalize(j.confidence)} confidence`,
         })),
         (items) => ({ kind: "judgments", items, ...base }),
-        (j) => linesFor(j.statement) + 1.2,
+        (j) => linesFor(plainText(j.statement)) + 1.2,
       );
     case "actors":
       return parts(
         id,
         section.title,
         section.people.map((p) => ({
-          ...p,
+          ...withMarkup(p, markupFields.items.actors.people),
           image: p.image === undefined ? undefined : assetUrl(p.image),
         })),
         (people) => ({ kind: "actors", people, ...base }),
-        (p) => 1 + linesFor(p.role) + (p.note ? linesFor(p.note) : 0) + 0.6,
+        (p) => 1 + linesFor(plainText(p.role)) + (p.note ? linesFor(plainText(p.note)) : 0) + 0.6,
       );
     case "quote": {
       const refs = [
@@ -241,25 +251,29 @@ function sectionSlides(
           kind: "quote",
           id,
           title: section.attribution,
-          text: section.text,
+          text: withMarkup(section, markupFields.sections.quote).text,
           attribution: section.attribution,
           ...base,
           refs,
         },
       ];
     }
-    case "image":
+    case "image": {
+      const { caption, credit } = withMarkup(section, markupFields.sections.image);
+      const alt = caption === undefined ? "" : plainText(caption);
       return [
         {
           kind: "image",
           id,
-          title: section.caption ?? "",
+          title: alt,
           src: assetUrl(section.src),
-          caption: section.caption,
-          credit: section.credit,
+          alt,
+          caption,
+          credit,
           ...base,
         },
       ];
+    }
   }
 }
 
@@ -282,6 +296,11 @@ function parts<T>(
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
       }) as SlideDraft,
   );
+}
+
+// A list item is measured by the text it shows, without its marks and URLs.
+function itemLines(item: InlineRun[]): number {
+  return linesFor(plainText(item)) + 0.4;
 }
 
 function capitalize(word: string): string {

@@ -24,7 +24,7 @@ export interface EventView {
   detail?: InlineRun[];
   category?: Category;
   image?: string;
-  notes?: string;
+  notes?: InlineRun[];
   refs: number[];
   /** True for events with a slide of their own. */
   hasSlide: boolean;
@@ -67,7 +67,7 @@ interface SlideBase {
   title: string;
   /** "2/3" when a list continues over several slides. */
   part?: string;
-  notes?: string;
+  notes?: InlineRun[];
   refs: number[];
   /** The title is long enough to be set smaller, leaving the slide room for its content. */
   longTitle?: boolean;
@@ -81,18 +81,28 @@ interface SlideBase {
 export type Slide = SlideBase &
   (
     | { kind: "title"; subtitle?: string; author?: string; dateText: string }
-    | { kind: "summary"; items: string[] }
+    | { kind: "summary"; items: InlineRun[][] }
     | { kind: "overview"; plot: OverviewPlot; categories: Category[] }
     | { kind: "event"; event: EventView; strip: TimelineStrip }
-    | { kind: "points"; items: string[] }
-    | { kind: "watch"; items: string[] }
-    | { kind: "actors"; people: { name: string; role: string; note?: string; image?: string }[] }
-    | { kind: "quote"; text: string; attribution: string }
-    | { kind: "image"; src: string; caption?: string; credit?: string }
+    | { kind: "points"; items: InlineRun[][] }
+    | { kind: "watch"; items: InlineRun[][] }
+    | {
+        kind: "actors";
+        people: { name: string; role: InlineRun[]; note?: InlineRun[]; image?: string }[];
+      }
+    | { kind: "quote"; text: InlineRun[]; attribution: string }
+    | {
+        kind: "image";
+        src: string;
+        /** The caption as plain text, for the image's alt text. */
+        alt: string;
+        caption?: InlineRun[];
+        credit?: InlineRun[];
+      }
     | {
         kind: "judgments";
         items: {
-          statement: string;
+          statement: InlineRun[];
           likelihood?: string;
           confidence: string;
           confidenceLabel: string;

@@ -1,10 +1,11 @@
 import type { Deck, NumberedSource, Slide } from "./deck.js";
+import type { InlineRun } from "./inline.js";
 import { deckOutline } from "./outline.js";
 
 /** One sheet of the handout: a slide, what the presenter says about it, and what it cites. */
 export interface HandoutSheet {
   slide: Slide;
-  notes?: string;
+  notes?: InlineRun[];
   sources: NumberedSource[];
 }
 

@@ -35,6 +35,10 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
   it("leaves the speaker notes' characters out: a deck sent without notes must not carry them", () => {
     const html = '<p>Kim (김정은)</p><aside class="notes">비밀 작전 ⋯</aside>';
     expect(charactersBeyondSourceSans(html)).toEqual(codes("김은정").sort((a, b) => a - b));
+    // Notes with inline markup in them, too.
+    const marked =
+      '<p>Kim</p><aside class="notes"><strong>비밀</strong> <a href="x">작전</a></aside>';
+    expect(charactersBeyondSourceSans(marked)).toEqual([]);
   });
 
   it("keeps each language's form of a Han character, as the whole font draws it", async () => {

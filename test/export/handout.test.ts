@@ -7,6 +7,7 @@ import { loadBrief } from "../../src/load/load-brief.js";
 import type { Brief } from "../../src/load/schema.js";
 import { buildDeck } from "../../src/model/build-deck.js";
 import type { Deck } from "../../src/model/deck.js";
+import { plainText } from "../../src/model/inline.js";
 import { pdfInfo, pdfLinks, pdfOutline, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -66,10 +67,11 @@ describe("the handout", () => {
       expect(page).toContain(`${slide.number} / ${deck.total}`);
       if (slide.title) expect(page).toContain(slide.title.replace(/\s+/g, " "));
       if (slide.notes) {
+        const notes = plainText(slide.notes);
         expect(page).toContain("NOTES");
-        expect(page).toContain(slide.notes.replace(/\s+/g, " ").trim());
+        expect(page).toContain(notes.replace(/\s+/g, " ").trim());
         // Once, below the slide: the slide itself never shows its notes.
-        expect(page.split(slide.notes.slice(0, 30)).length).toBe(2);
+        expect(page.split(notes.slice(0, 30)).length).toBe(2);
         expect(page).not.toContain("YOUR NOTES");
       } else if (i > 0) {
         // Ruled space for the reader's own notes instead.

@@ -37,3 +37,43 @@ describe("the JSON Schema for editors", () => {
     }
   });
 });
+
+describe("the JSON Schema's word on inline markup", () => {
+  type Node = { description?: string; properties?: Record<string, Node>; items?: Node };
+  /** The paths whose description says they take markup ("sections.quote.text"). */
+  function described(node: Node, path: string[] = []): string[] {
+    const here = /inline markup/.test(node.description ?? "") ? [path.join(".")] : [];
+    const variants = (node as { oneOf?: Node[] }).oneOf ?? [];
+    return [
+      ...here,
+      ...Object.entries(node.properties ?? {}).flatMap(([key, n]) => described(n, [...path, key])),
+      ...(node.items ? described(node.items, path) : []),
+      ...variants.flatMap((n) => {
+        const type = (n.properties?.type as { const?: string } | undefined)?.const ?? "";
+        return described(n, [...path, type]);
+      }),
+    ];
+  }
+
+  it("is in the description of every field that takes it, and of no other", () => {
+    const notes = ["points", "actors", "quote", "image", "judgments", "watch"].map(
+      (type) => `sections.${type}.notes`,
+    );
+    expect(described(briefJsonSchema() as Node).sort()).toEqual(
+      [
+        "summary",
+        "timeline.events.detail",
+        "timeline.events.notes",
+        "sections.points.items",
+        "sections.watch.items",
+        "sections.judgments.items.statement",
+        "sections.actors.people.role",
+        "sections.actors.people.note",
+        "sections.quote.text",
+        "sections.image.caption",
+        "sections.image.credit",
+        ...notes,
+      ].sort(),
+    );
+  });
+});

@@ -96,3 +96,59 @@ describe("images: only files inside the brief's folder", () => {
     expect(await problemsWith(`      image: brief.yaml`)).toEqual([["bad-path", 7]]);
   });
 });
+
+describe("links in every field that takes markup", () => {
+  it("refuses a javascript: link in a summary, a section or a note, at its line and column", async () => {
+    const file = path.join(dir, "markup.yaml");
+    const bad = "[x](javascript:alert(1))";
+    writeFileSync(
+      file,
+      [
+        "title: T",
+        "date: 2024-06-19",
+        "summary:",
+        "  - fine",
+        `  - see ${bad}`, // 5:5
+        "timeline:",
+        "  events:",
+        `    - { date: 2024, title: E, notes: "**${bad}**" }`, // 8:38
+        "sections:",
+        "  - type: watch",
+        "    title: W",
+        `    items: [ok, "*${bad}*"]`, // 12:17
+        "  - type: judgments",
+        "    title: J",
+        "    items:",
+        `      - statement: "[**bold**](javascript:x)"`, // 16:20
+        "        confidence: low",
+        "  - type: image",
+        "    src: photos/ok.png",
+        `    caption: "${bad}"`, // 20:14
+        "  - type: actors",
+        "    title: A",
+        `    people: [{ name: N, role: "${bad}" }]`, // 23:31
+        "  - type: quote",
+        `    text: "${bad}"`, // 25:11
+        "    attribution: Q",
+        `    notes: '[t](javascript:x "a title")'`, // 27:12
+      ].join("\n"),
+    );
+    const problems = (await loadBrief(file)).problems;
+    expect(problems.map((p) => [p.code, p.pos.line, p.pos.col])).toEqual([
+      ["bad-url", 5, 5],
+      ["bad-url", 8, 38],
+      ["bad-url", 12, 17],
+      ["bad-url", 16, 20],
+      ["bad-url", 20, 14],
+      ["bad-url", 23, 31],
+      ["bad-url", 25, 11],
+      ["bad-url", 27, 12],
+    ]);
+  });
+
+  it("accepts a link with a title, and a link inside bold", async () => {
+    expect(
+      await problemsWith(`      detail: '**[b](https://b.com)** and [t](https://x.com "title")'`),
+    ).toEqual([]);
+  });
+});

@@ -44,3 +44,11 @@ describe("deckOutline", () => {
     expect(deck.slides.filter((s) => s.title === "Long list").length).toBeGreaterThan(1);
   });
 });
+
+describe("bookmarks of text with inline markup", () => {
+  it("are the plain text, without asterisks or URLs", () => {
+    const caption = "**Bold** and *italic* [caption](https://example.com)";
+    const deck = buildDeck({ ...brief, sections: [{ type: "image", src: "x.png", caption }] }, "t");
+    expect(deckOutline(deck).map((e) => e.title)).toContain("Bold and italic caption");
+  });
+});
