@@ -21,6 +21,7 @@ export { type Brief, briefSchema } from "./load/schema.js";
 export { buildDeck } from "./model/build-deck.js";
 export type { Deck, Slide } from "./model/deck.js";
 export { buildHandout, type Handout, type HandoutSheet } from "./model/handout.js";
+export { type InlineRun, parseInline, plainText } from "./model/inline.js";
 export { deckOutline, type OutlineEntry } from "./model/outline.js";
 export type { LookSettings } from "./render/render-brief.js";
 export { type RenderOptions, renderDeck } from "./render/render-deck.js";
