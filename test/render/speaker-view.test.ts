@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -60,36 +60,49 @@ async function open(url: string, frames = (page: Page) => [page.mainFrame()]): P
 const indices = (frame: Frame) => frame.evaluate(() => window.Reveal?.getIndices() ?? null);
 
 /**
- * Opens the deck at `url`, presses S, steps three slides on in the deck itself and returns
- * where the deck and the speaker view's two previews then are.
+ * Presses S in the deck on `page`, steps three slides on in the deck itself and returns where
+ * the deck and the speaker view's two previews then are.
  */
-async function presentThreeSlides(url: string) {
-  const page = await open(url);
+async function presentThreeSlides(page: Page) {
   try {
     const popup = new Promise<Page | null>((resolve) => page.once("popup", resolve));
     await page.keyboard.press("s");
     const speaker = (await popup) as Page;
+    // Poll rather than wait for animation frames: a window behind another gets few of them.
+    const polling = 100;
     const preview = async (id: string) => {
       const element = await speaker.waitForSelector(`#${id} iframe`, { timeout: 15_000 });
       const frame = (await element?.contentFrame()) as Frame;
-      await frame.waitForFunction(() => window.Reveal?.isReady(), { timeout: 15_000 });
+      await frame.waitForFunction(() => window.Reveal?.isReady(), { polling, timeout: 15_000 });
       return frame;
     };
     const [current, upcoming] = [await preview("current-slide"), await preview("upcoming-slide")];
-    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-    const deckAt = await indices(page.mainFrame());
+    for (let i = 0; i < 3; i++) {
+      const before = JSON.stringify(await indices(page.mainFrame()));
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(
+        (b) => JSON.stringify(window.Reveal?.getIndices()) !== b,
+        { polling },
+        before,
+      );
+    }
+    const deckAt = (await indices(page.mainFrame())) as Indices;
     // The view is told of each change, debounced: wait for the previews to catch up, or not.
-    await current
-      .waitForFunction(
-        (h, v) => window.Reveal?.getIndices().h === h && window.Reveal?.getIndices().v === v,
-        { timeout: 5_000 },
-        deckAt?.h,
-        deckAt?.v,
-      )
-      .catch(() => {});
-    await upcoming
-      .waitForFunction(() => window.Reveal?.getIndices().h !== 0, { timeout: 3_000 })
-      .catch(() => {});
+    const reached = (frame: Frame, atLeast: Indices, beyond: boolean) =>
+      frame
+        .waitForFunction(
+          (h, v, beyond) => {
+            const at = window.Reveal?.getIndices() ?? { h: -1, v: -1 };
+            return at.h > h || (at.h === h && (beyond ? at.v > v : at.v === v));
+          },
+          { polling, timeout: 5_000 },
+          atLeast.h,
+          atLeast.v,
+          beyond,
+        )
+        .catch(() => {});
+    await reached(current, deckAt, false);
+    await reached(upcoming, deckAt, true);
     return { deck: deckAt, current: await indices(current), upcoming: await indices(upcoming) };
   } finally {
     for (const p of await browser.pages()) await p.close().catch(() => {});
@@ -102,20 +115,38 @@ const comesAfter = (a: Indices | null, b: Indices | null) =>
 
 describe("the speaker view", () => {
   it("follows the deck folder's index.html, opened from file://", async () => {
-    const at = await presentThreeSlides(pathToFileURL(deck).href);
+    const at = await presentThreeSlides(await open(pathToFileURL(deck).href));
     expect(at.deck).not.toEqual({ h: 0, v: 0 });
     expect(at.current).toEqual(at.deck);
     expect(comesAfter(at.upcoming, at.current)).toBe(true);
   });
 
   it("follows the one-file deck, opened from file://", async () => {
-    const at = await presentThreeSlides(pathToFileURL(single).href);
+    const at = await presentThreeSlides(await open(pathToFileURL(single).href));
     expect(at.current).toEqual(at.deck);
     expect(comesAfter(at.upcoming, at.current)).toBe(true);
   });
 
+  it("follows the one-file deck opened from a blob: URL, which no URL loads again", async () => {
+    // As a web mail may open an attachment: a page of its own makes the file a blob and opens it.
+    const page = await open(served.url, () => []);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.evaluate(
+        (html) => {
+          window.location.href = URL.createObjectURL(new Blob([html], { type: "text/html" }));
+        },
+        readFileSync(single, "utf8"),
+      ),
+    ]);
+    await page.waitForFunction(() => window.Reveal?.isReady());
+    expect(page.url()).toMatch(/^blob:/);
+    const at = await presentThreeSlides(page);
+    expect([at.current, comesAfter(at.upcoming, at.current)]).toEqual([at.deck, true]);
+  });
+
   it("follows the deck that briefing serve serves", async () => {
-    const at = await presentThreeSlides(`${served.url}summit/`);
+    const at = await presentThreeSlides(await open(`${served.url}summit/`));
     expect([at.current, comesAfter(at.upcoming, at.current)]).toEqual([at.deck, true]);
   });
 });
