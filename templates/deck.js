@@ -12,9 +12,10 @@ const ownHtml =
     : `<!doctype html>\n${document.documentElement.outerHTML}`;
 
 // reveal's speaker view (S) steers the deck, and its previews (the deck itself in frames, with
-// `?receiver`), by postMessage. Any page that frames the deck could post the same messages, so a message gets to reveal and its notes plugin only from the speaker window this
-// deck opened, or, in a preview, from the speaker window showing it. This listener is the first
-// (capture, registered before reveal's) and stops the others from hearing the rest.
+// `?receiver`), by postMessage. Any page that frames the deck could post the same messages, so
+// a message gets to reveal and its notes plugin only from the speaker window this deck opened,
+// or, in a preview, from the speaker window showing it. This listener is the first (capture,
+// registered before reveal's) and stops the others from hearing the rest.
 window.addEventListener(
   "message",
   (event) => {
@@ -26,23 +27,25 @@ window.addEventListener(
 
 function fromSpeakerView(source) {
   if (!source) return false;
-  if (!isPreview) {
-    // `opener` outlives a reload of the deck, so a speaker view left open reconnects.
-    return source.opener === window && sameOrigin(source);
-  }
+  // `opener` outlives a reload of the deck, so a speaker view left open reconnects.
+  if (!isPreview) return source.opener === window && ownOrigin(source);
   const view = window.parent;
-  // Chromium puts each file:// page in an origin of its own, so there a preview cannot look
-  // into the speaker window; but no web page can frame a file:// one.
   return (
     source === view &&
     view !== window &&
     view === window.top &&
     view.opener !== null &&
-    (sameOrigin(view) || window.location.protocol === "file:")
+    ownOrigin(view)
   );
 }
 
-function sameOrigin(other) {
+/**
+ * Whether `other` is of the deck's origin, as far as a page can tell. Chromium puts each
+ * file:// page in an origin of its own (a reloaded deck too), so there the deck cannot look into
+ * the speaker window after a reload, nor a preview ever; but no web page can frame a file:// one.
+ */
+function ownOrigin(other) {
+  if (window.location.protocol === "file:") return true;
   try {
     return other.document !== undefined;
   } catch {

@@ -60,10 +60,10 @@ async function open(url: string, frames = (page: Page) => [page.mainFrame()]): P
 const indices = (frame: Frame) => frame.evaluate(() => window.Reveal?.getIndices() ?? null);
 
 /**
- * Presses S in the deck on `page`, steps three slides on in the deck itself and returns where
- * the deck and the speaker view's two previews then are.
+ * Presses S in the deck on `page`, steps three slides on in the deck itself (after reloading it,
+ * if asked) and returns where the deck and the speaker view's two previews then are.
  */
-async function presentThreeSlides(page: Page) {
+async function presentThreeSlides(page: Page, options: { reload?: boolean } = {}) {
   try {
     const popup = new Promise<Page | null>((resolve) => page.once("popup", resolve));
     await page.keyboard.press("s");
@@ -77,6 +77,10 @@ async function presentThreeSlides(page: Page) {
       return frame;
     };
     const [current, upcoming] = [await preview("current-slide"), await preview("upcoming-slide")];
+    if (options.reload) {
+      await page.reload({ waitUntil: "load" });
+      await page.waitForFunction(() => window.Reveal?.isReady(), { polling });
+    }
     for (let i = 0; i < 3; i++) {
       const before = JSON.stringify(await indices(page.mainFrame()));
       await page.keyboard.press("ArrowRight");
@@ -114,8 +118,9 @@ const comesAfter = (a: Indices | null, b: Indices | null) =>
   a !== null && b !== null && (a.h > b.h || (a.h === b.h && a.v > b.v));
 
 describe("the speaker view", () => {
-  it("follows the deck folder's index.html, opened from file://", async () => {
-    const at = await presentThreeSlides(await open(pathToFileURL(deck).href));
+  it("follows the deck folder's index.html, opened from file://, reloaded too", async () => {
+    const page = await open(pathToFileURL(deck).href);
+    const at = await presentThreeSlides(page, { reload: true });
     expect(at.deck).not.toEqual({ h: 0, v: 0 });
     expect(at.current).toEqual(at.deck);
     expect(comesAfter(at.upcoming, at.current)).toBe(true);
