@@ -88,7 +88,8 @@ export async function main(
   } catch (error) {
     if (error instanceof BriefingError) {
       err(`briefing: ${error.message}`);
-      if (error.kind === "usage") {
+      // A mistake at a place in a file (the config file) is that file's, not the command line's.
+      if (error.kind === "usage" && !/^[^\n]*:\d+:\d+: /m.test(error.message)) {
         const help = command ? `briefing ${command.name} --help` : "briefing --help";
         err(`Run "${help}" for usage.`);
       }

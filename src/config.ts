@@ -71,7 +71,9 @@ async function findConfig(input: string): Promise<string | undefined> {
   for (;;) {
     for (const name of configNames) {
       const candidate = path.join(dir, name);
-      if (existsSync(candidate)) return path.relative(".", candidate) || candidate;
+      // As the user would type it: relative below the current folder, whole above it.
+      const relative = path.relative(".", candidate);
+      if (existsSync(candidate)) return relative.startsWith("..") ? candidate : relative;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

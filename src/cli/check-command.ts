@@ -4,7 +4,6 @@ import { defineCommand, helpOption } from "./command.js";
 import {
   browserOption,
   configOption,
-  exitStatus,
   foldersAndSettings,
   timeoutOption,
 } from "./common-options.js";
@@ -20,7 +19,9 @@ export const checkCommand = defineCommand({
 path:line:col: message (warnings as "warning:"). Writes nothing.
 
 ${foldersAndSettings}
-${exitStatus}`,
+Exit status: 0 ok, 1 invalid brief (or --strict warnings), 2 wrong usage, 3 environment (with
+--strict, no browser to lay out with; a brief the browser could not lay out in time), 4 a fault
+of briefing itself.`,
   options: {
     strict: { type: "boolean", help: "fail (exit 1) on warnings too" },
     "no-browser": {

@@ -1,8 +1,9 @@
-import { realpathSync, type Stats, statSync } from "node:fs";
+import { readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../errors.js";
 import { inside } from "../inside-folder.js";
 import type { YamlSource } from "./read-yaml.js";
+import { closest } from "./suggest.js";
 
 type Path = (string | number)[];
 
@@ -66,7 +67,7 @@ export function checkFiles(
     }
     const info = statOrNothing(full);
     if (!info) {
-      report("missing-file", `no image at "${ref}" (looked in ${dir})`);
+      report("missing-file", `no image at "${ref}" (looked in ${dir})${nearby(ref, full)}`);
       continue;
     }
     if (!info.isFile()) {
@@ -86,6 +87,29 @@ export function checkFiles(
     images.set(ref, real);
   }
   return { problems, images };
+}
+
+/**
+ * "; did you mean …?" for an image beside the missing one whose name is close, or the same but
+ * for its extension (`launch.png` for `launch.jpg`), written as the brief would write it.
+ */
+function nearby(ref: string, full: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(full)).filter((n) =>
+      imageTypes.has(path.extname(n).toLowerCase()),
+    );
+  } catch {
+    return "";
+  }
+  const wanted = path.basename(full);
+  const stem = (name: string) => name.slice(0, name.length - path.extname(name).length);
+  const match =
+    names.find((n) => stem(n).toLowerCase() === stem(wanted).toLowerCase()) ??
+    closest(wanted, names);
+  if (!match) return "";
+  const folder = ref.slice(0, ref.length - path.basename(ref).length);
+  return `; did you mean "${folder}${match}"?`;
 }
 
 /** A file's details, or nothing when it cannot be reached (gone, a loop of links, a file as folder). */

@@ -117,7 +117,7 @@ function toProblems(
       return [
         problem(
           "bad-value",
-          `${name(path)} is "${got}", not one of ${options.join(", ")}${didYouMean(got, options)}`,
+          `${name(path)} is "${got}", not one of ${options.join(", ")}${valueHint(got, options)}`,
         ),
       ];
     }
@@ -236,4 +236,19 @@ function kindOf(value: unknown): string {
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return "text";
   return `a ${typeof value}`;
+}
+
+// Words analysts use for a value the format spells another way.
+const synonyms: Record<string, string> = {
+  medium: "moderate",
+  med: "moderate",
+  mid: "moderate",
+  unconfirmed: "low",
+};
+
+/** "; did you mean …?" by spelling, or by a word that means the same. */
+function valueHint(got: string, options: string[]): string {
+  const same = synonyms[got.trim().toLowerCase()];
+  if (same && options.includes(same)) return `; did you mean "${same}"?`;
+  return didYouMean(got, options);
 }

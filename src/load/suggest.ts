@@ -1,8 +1,9 @@
 /** The candidate closest to `word`, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
@@ -10,7 +11,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   const allowed = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  return bestDistance <= allowed ? best : undefined;
+  if (bestDistance <= allowed) return best;
+  // A word that only adds to a candidate (`outdir` for `out`, `sources_list` for `sources`).
+  const lower = word.toLowerCase();
+  return list.find((c) => c.length >= 3 && lower.startsWith(c.toLowerCase()));
 }
 
 /** "; did you mean "x"?" when a close candidate exists, else "". */

@@ -38,7 +38,7 @@ export function parseDate(value: unknown): PartialDate | { error: string } {
       : value;
   if (typeof text !== "string") return { error: `a date must be text like ${dateForms}` };
   const match = datePattern.exec(text.trim());
-  if (!match) return { error: `"${text}" is not a date: use ${dateForms}` };
+  if (!match) return { error: `"${text}" is not a date: use ${dateForms}${notDateHint(text)}` };
   const [, y, mo, d, h, mi, sec, fraction, written] = match;
   const year = Number(y);
   const month = mo ? Number(mo) : 1;
@@ -65,6 +65,35 @@ export function parseDate(value: unknown): PartialDate | { error: string } {
   if (sec) date.second = Number(sec);
   if (offset) date.offset = offset;
   return date;
+}
+
+// Time zones briefs on the region are written in, by their abbreviation: the offset to write.
+const zones: Record<string, string> = {
+  KST: "+09:00",
+  JST: "+09:00",
+  PYT: "+09:00",
+  MSK: "+03:00",
+  HKT: "+08:00",
+  SGT: "+08:00",
+  UTC: "Z",
+  GMT: "Z",
+};
+
+/** What to write instead, for the two mistakes a date most often has: a zone's name, a "mid". */
+function notDateHint(text: string): string {
+  const trimmed = text.trim();
+  const zone = /^(\S+)\s*([A-Za-z]{3})$/.exec(trimmed);
+  const offset = zone && zones[(zone[2] as string).toUpperCase()];
+  if (zone && offset) {
+    return `; write the zone as an offset: "${zone[1]}${offset}" for ${(zone[2] as string).toUpperCase()}`;
+  }
+  const approx = /^(early|mid|late|circa|c\.|about)\s+(.+)$/i.exec(trimmed);
+  if (approx) {
+    const word = (approx[1] as string).toLowerCase();
+    const kind = word === "c." || word === "about" ? "circa" : word;
+    return `; write "${approx[2]}" as the date and "approx: ${kind}" beside it`;
+  }
+  return "";
 }
 
 /** "+0900" and "+09" as "+09:00", the one form the rest of the tool reads and shows. */
