@@ -51,6 +51,8 @@ afterAll(async () => {
 /** Opens a page at `url` and waits until reveal is ready in each of `frames` of it. */
 async function open(url: string, frames = (page: Page) => [page.mainFrame()]): Promise<Page> {
   const page = await browser.newPage();
+  // Each test loads the deck three times (itself and two previews): on a loaded machine, slowly.
+  page.setDefaultTimeout(60_000);
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(url, { waitUntil: "load" });
   for (const frame of frames(page)) await frame.waitForFunction(() => window.Reveal?.isReady());
@@ -117,7 +119,7 @@ async function presentThreeSlides(page: Page, options: { reload?: boolean } = {}
 const comesAfter = (a: Indices | null, b: Indices | null) =>
   a !== null && b !== null && (a.h > b.h || (a.h === b.h && a.v > b.v));
 
-describe("the speaker view", () => {
+describe("the speaker view", { timeout: 180_000 }, () => {
   it("follows the deck folder's index.html, opened from file://, reloaded too", async () => {
     const page = await open(pathToFileURL(deck).href);
     const at = await presentThreeSlides(page, { reload: true });
