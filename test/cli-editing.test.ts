@@ -127,6 +127,19 @@ describe("briefing new", () => {
     expect(readFileSync(path.join(work, "briefings", "mine.yaml"), "utf8")).toBe("keep me\n");
     expect(briefing(["new", "../escape"], work).status).toBe(2);
   });
+
+  it("--dir writes it in another folder, with a schema line that finds the schema from there", async () => {
+    const work = await tempDir("new-dir");
+    const folder = path.join(work, "desk", "korea");
+    const made = briefing(["new", "launch", "--dir", folder], work);
+    expect(made.status, made.stderr).toBe(0);
+    const file = path.join(folder, "launch.yaml");
+    const first = readFileSync(file, "utf8").split("\n")[0] as string;
+    const schema = path.resolve(folder, first.split("$schema=")[1] as string);
+    expect(schema).toBe(path.resolve("schema/brief.schema.json"));
+    expect(existsSync(path.join(work, "briefings"))).toBe(false);
+    expect(briefing(["check", "--no-browser", file], work).status).toBe(0);
+  });
 });
 
 describe("briefing schema", () => {
