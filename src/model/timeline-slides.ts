@@ -51,7 +51,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     const used = new Set(page.map((item) => item.category));
     return input.categories.filter((c) => used.has(c.key));
   };
-  const pages = layoutOverview(items, input.asOf, (page) => legendFits(legendOf(page)));
+  const pages = balancedPages(items, input.asOf, (page) => legendFits(legendOf(page)));
   return pages.map((page, p) => {
     const overview: SlideDraft = {
       kind: "overview",
@@ -78,6 +78,36 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       );
     return [overview, ...eventSlides];
   });
+}
+
+/**
+ * The overview pages, each holding what fits, but as even as they can be: twelve events come
+ * out 6 and 6, not 9 and 3. Pages are capped at the fewest events that need no more pages
+ * than with no cap (a page of a crowded stretch of time may hold fewer labels than its share).
+ */
+function balancedPages(
+  items: readonly TimelineItem[],
+  asOf: PartialDate,
+  fits: (page: readonly TimelineItem[]) => boolean,
+): OverviewPage[] {
+  let best = layoutOverview(items, asOf, fits);
+  const count = best.length;
+  if (count < 2) return best;
+  // The least cap that needs no more pages, found by halving: with the largest page's size as
+  // the cap, the pages are those with no cap.
+  let low = Math.ceil(items.length / count);
+  let high = Math.max(...best.map((page) => page.events.length));
+  while (low < high) {
+    const cap = Math.floor((low + high) / 2);
+    const pages = layoutOverview(items, asOf, (page) => page.length <= cap && fits(page));
+    if (pages.length <= count) {
+      best = pages;
+      high = cap;
+    } else {
+      low = cap + 1;
+    }
+  }
+  return best;
 }
 
 function findPrevious(items: readonly TimelineItem[], i: number): number {
