@@ -73,7 +73,8 @@ export function buildDeck(brief: Brief, name: string): Deck {
 
   const sorted = sortByDate(brief.timeline.events, (e) => withApprox(e));
   const events = sorted.map((e, i): EventView => {
-    const hasSlide = e.detail !== undefined || e.image !== undefined || e.notes !== undefined;
+    // Notes alone make no slide: they go on the notes of the overview that shows the event.
+    const hasSlide = e.detail !== undefined || e.image !== undefined;
     const marked = withMarkup(e, markupFields.event);
     return {
       title: e.title,

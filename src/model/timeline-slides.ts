@@ -9,6 +9,7 @@ import {
   type TimelineItem,
 } from "../timeline/overview.js";
 import type { Category, EventView, OverviewPlot, SlideDraft, TimelineStrip } from "./deck.js";
+import type { InlineRun } from "./inline.js";
 
 /** What the timeline's slides are made from: events in time order, twice over. */
 export interface TimelineInput {
@@ -53,6 +54,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
   };
   const pages = balancedPages(items, input.asOf, (page) => legendFits(legendOf(page)));
   return pages.map((page, p) => {
+    const shown = page.events.map((placed) => events[placed.index] as EventView);
     const overview: SlideDraft = {
       kind: "overview",
       id: p === 0 ? "timeline" : `timeline-${p + 1}`,
@@ -60,10 +62,10 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
       plot: plotView(page, input),
       categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
+      notes: notesOf(shown.filter((event) => !event.hasSlide)),
       refs: [],
     };
-    const eventSlides = page.events
-      .map((placed) => events[placed.index] as EventView)
+    const eventSlides = shown
       .filter((event) => event.hasSlide)
       .map(
         (event): SlideDraft => ({
@@ -108,6 +110,16 @@ function balancedPages(
     }
   }
   return best;
+}
+
+/** The speaker notes of events that have no slide of their own, for their overview. */
+function notesOf(events: readonly EventView[]): InlineRun[] | undefined {
+  const noted = events.filter((event) => event.notes !== undefined);
+  if (noted.length === 0) return undefined;
+  return noted.flatMap((event, i): InlineRun[] => [
+    { text: `${i > 0 ? "\n\n" : ""}${event.dateText}, ${event.title}: ` },
+    ...(event.notes as InlineRun[]),
+  ]);
 }
 
 function findPrevious(items: readonly TimelineItem[], i: number): number {
