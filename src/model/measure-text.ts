@@ -3,7 +3,7 @@
 // ligatures, which only narrow Latin text), read once a process from the WOFF files of the
 // @fontsource packages the theme's fonts.css names.
 import { readFileSync } from "node:fs";
-import { inflateSync } from "node:zlib";
+import { createRequire } from "node:module";
 import { unicodeRanges } from "../export/drawn-characters.js";
 import { fontSource, themeFontsCss } from "../export/script-fonts.js";
 
@@ -20,6 +20,9 @@ interface Face {
   weights: [number, number];
   file: string;
   ranges: [number, number][];
+  /** The least and the greatest code point of the ranges. */
+  from: number;
+  to: number;
   /** Advances in em, read when the face is first needed. */
   advances?: Map<number, number>;
 }
@@ -36,13 +39,16 @@ function themeFaces(): Face[] {
     const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
     if (!family || !file || !weight || /font-style:\s*italic/.test(rule)) return [];
     const from = Number(weight[1]);
+    const ranges: [number, number][] = range ? unicodeRanges(range) : [[0, 0x10ffff]];
     return [
       {
         family,
         weights: [from, Number(weight[2] ?? from)] as [number, number],
         // The same font as the deck's WOFF2, in the WOFF form Node can unpack.
         file: `${file}.woff`,
-        ranges: range ? unicodeRanges(range) : [[0, 0x10ffff]],
+        ranges,
+        from: Math.min(...ranges.map(([start]) => start)),
+        to: Math.max(...ranges.map(([, end]) => end)),
       },
     ];
   });
@@ -55,10 +61,14 @@ function advancesOf(face: Face): Map<number, number> {
 }
 
 const needed = ["cmap", "head", "hhea", "hmtx"];
+const require = createRequire(import.meta.url);
 
 /** Each mapped code point's advance in em, from a WOFF file's cmap, hmtx, hhea and head. */
 export function readAdvances(woff: Uint8Array): Map<number, number> {
   const file = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+  // Loaded only now: Node takes 5 to 15 ms to load zlib, which a run that measures nothing
+  // should not pay.
+  const { inflateSync } = require("node:zlib") as typeof import("node:zlib");
   const tables = new Map<string, DataView>();
   for (let i = 0; i < file.getUint16(12); i++) {
     const entry = 44 + 20 * i;
@@ -149,7 +159,6 @@ const wideRanges: [number, number][] = [
 const isWide = (code: number) => wideRanges.some(([from, to]) => code >= from && code <= to);
 const emoji = /\p{Emoji_Presentation}/u;
 const invisible = /[\p{Mn}\p{Me}\p{Cf}]/u;
-const noFamily = { family: "" };
 
 // By weight, then code point: a build measures the same few hundred characters again and again.
 const widths = new Map<number, Map<number, number>>();
@@ -177,19 +186,30 @@ function lookUp(code: number, weight: number): number {
   const char = String.fromCodePoint(code);
   const wide = isWide(code);
   const isEmoji = emoji.test(char);
-  // Cheap tests first: Noto Emoji's unicode-ranges are hundreds of spans long.
-  const candidates = themeFaces().filter(
-    (face) =>
-      (face.family === "Source Sans 3" || (!wide && (face.family !== "Noto Emoji" || isEmoji))) &&
-      face.ranges.some(([from, to]) => code >= from && code <= to),
-  );
-  const family = (candidates.find((face) => advancesOf(face).has(code)) ?? noFamily).family;
-  const face = candidates
-    .filter((f) => f.family === family)
-    .sort((a, b) => distance(a.weights, weight) - distance(b.weights, weight))
-    .find((f) => advancesOf(f).has(code));
-  if (face) return advancesOf(face).get(code) as number;
+  for (const [family, faces] of themeFamilies()) {
+    if (family !== "Source Sans 3" && (wide || (family === "Noto Emoji" && !isEmoji))) continue;
+    const face = faces
+      .filter(
+        (f) => code >= f.from && code <= f.to && f.ranges.some(([a, b]) => code >= a && code <= b),
+      )
+      .sort((a, b) => distance(a.weights, weight) - distance(b.weights, weight))
+      .find((f) => advancesOf(f).has(code));
+    if (face) return advancesOf(face).get(code) as number;
+  }
   return invisible.test(char) ? 0 : 1;
+}
+
+let families: Map<string, Face[]> | undefined;
+
+/** The theme's faces by family, the families in the order fonts.css lists them. */
+function themeFamilies(): Map<string, Face[]> {
+  if (!families) {
+    families = new Map();
+    for (const face of themeFaces()) {
+      families.set(face.family, [...(families.get(face.family) ?? []), face]);
+    }
+  }
+  return families;
 }
 
 function distance([from, to]: [number, number], weight: number): number {
@@ -274,6 +294,8 @@ function partsOf(codes: readonly number[], widths: readonly number[]): number[][
 export function lineCount(runs: readonly TextRun[], width: number): number {
   // A pixel short of the box, for the browser's rounding of positions to 1/64 px.
   const room = width - 1;
+  // Most items of a list fit one line: a sum of widths tells, with no breaking to do.
+  if (runs.reduce((total, run) => total + textWidth(run.text, run.style), 0) <= room) return 1;
   let lines = 1;
   let used = 0;
   const place = (widths: readonly number[], limit: number, split: () => number[][]) => {
