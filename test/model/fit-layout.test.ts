@@ -18,10 +18,11 @@ const varied = (text: string, count: number) =>
 function brief(marked: boolean) {
   const sources = Array.from({ length: 40 }, (_, i) => ({
     id: `s${i + 1}`,
-    title: i % 5 === 0 ? `${korean.repeat(2)}${i}` : `Report ${i + 1}`,
-    publisher: "Reuters",
+    title: i % 5 === 0 ? `${korean.repeat(2)}${i}` : `Joint statement on the talks, part ${i + 1}`,
+    publisher: "Yonhap",
     date: "2024-06-19",
-    ...(i % 7 === 0 ? { url: `https://example.com/${hash}` } : {}),
+    url:
+      i % 7 === 0 ? `https://example.com/${hash}` : `https://en.yna.co.kr/view/AEN20240619000${i}`,
   }));
   const cited = marked ? { sources: sources.map((s) => s.id) } : {};
   return stringify({
