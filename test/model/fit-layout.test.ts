@@ -29,7 +29,8 @@ function brief(marked: boolean) {
     title: "Fitting",
     date: "2024-06-19",
     ...(marked ? { classification: "SECRET//NOFORN", language: "ko" } : {}),
-    summary: varied(english, 12),
+    // Bold is wider: every other item is all bold.
+    summary: varied(english, 12).map((text, i) => (i % 2 ? `**${text.trim()}**` : text)),
     timeline: { events: [{ date: "2024-06-19", title: "Talks" }] },
     sections: [
       { type: "points", title: "한국어", items: varied(korean, 24), ...cited },
