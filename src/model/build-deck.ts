@@ -13,8 +13,15 @@ import type {
   Slide,
   SlideDraft,
 } from "./deck.js";
-import { linesFor, linesPerSlide, paginate } from "./fit.js";
-import { type InlineRun, plainText, withMarkup } from "./inline.js";
+import {
+  actorStacking,
+  fitPages,
+  judgmentStacking,
+  listStacking,
+  type Stacking,
+  sourceStacking,
+} from "./fit.js";
+import { plainText, withMarkup } from "./inline.js";
 import { slideSource } from "./slide-source.js";
 import { timelineColumns } from "./timeline-slides.js";
 
@@ -66,7 +73,8 @@ export function buildDeck(brief: Brief, name: string): Deck {
 
   const sorted = sortByDate(brief.timeline.events, (e) => withApprox(e));
   const events = sorted.map((e, i): EventView => {
-    const hasSlide = e.detail !== undefined || e.image !== undefined || e.notes !== undefined;
+    // Notes alone make no slide: they go on the notes of the overview that shows the event.
+    const hasSlide = e.detail !== undefined || e.image !== undefined;
     const marked = withMarkup(e, markupFields.event);
     return {
       title: e.title,
@@ -83,6 +91,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
   });
 
   const columns: SlideDraft[][] = [];
+  const classified = Boolean(brief.classification);
   const asOf = dateOf(brief.date);
   const dateText = formatDate(asOf, language);
   columns.push([
@@ -104,7 +113,8 @@ export function buildDeck(brief: Brief, name: string): Deck {
         "Bottom line up front",
         summary,
         (items) => ({ kind: "summary", items }),
-        itemLines,
+        listStacking(27),
+        { refs: [], classified },
       ).map((s) => [s]),
     );
   }
@@ -127,11 +137,15 @@ export function buildDeck(brief: Brief, name: string): Deck {
   );
   const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
-    slides.push(...sectionSlides(section, `section-${i + 1}`, refs));
+    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified));
   });
   if (sources.length > 0) {
-    // No "Sources: [n]" line closes a sources slide: its list has that line more.
-    const pages = paginate(sources, sourceLines, linesPerSlide + 1);
+    const pages = fitPages(sources, sourceStacking, {
+      title: "Sources",
+      longTitle: false,
+      refs: [],
+      classified,
+    });
     pages.forEach((page, i) => {
       slides.push({
         kind: "sources",
@@ -179,16 +193,9 @@ export function buildDeck(brief: Brief, name: string): Deck {
   };
 }
 
-// A source is one run of text (templates/partials/source-text.hbs), URL included, set at 24 px
-// on the 1,080 px beside its number: about 90 characters a line, each line 0.92 of a body line.
-function sourceLines(s: NumberedSource): number {
-  const text = `${s.title}. ${s.publisher ?? ""}, ${s.dateText ?? ""}. ${s.url ?? ""}`;
-  return linesFor(text, 90) * 0.92 + 0.4;
-}
-
 // Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is
 // set smaller: a long name or a hash in it would otherwise crowd out the slide's content.
-function isLongTitle(slide: SlideDraft): boolean {
+function isLongTitle(slide: { title: string; kind?: string }): boolean {
   return slide.title.length > (slide.kind === "title" ? 60 : 90);
 }
 
@@ -208,17 +215,26 @@ function sectionSlides(
   section: BriefSection,
   id: string,
   refsOf: (ids?: readonly string[]) => number[],
+  classified: boolean,
 ): SlideDraft[] {
   const base = {
     notes: withMarkup(section, markupFields.section).notes,
     refs: refsOf(section.sources),
   };
+  const frame = { refs: base.refs, classified };
   switch (section.type) {
     case "points":
     case "watch": {
       const kind = section.type;
       const { items } = withMarkup(section, markupFields.sections[kind]);
-      return parts(id, section.title, items, (page) => ({ kind, items: page, ...base }), itemLines);
+      return parts(
+        id,
+        section.title,
+        items,
+        (page) => ({ kind, items: page, ...base }),
+        listStacking(kind === "watch" ? 26 : 27),
+        frame,
+      );
     }
     case "judgments":
       return parts(
@@ -229,7 +245,8 @@ function sectionSlides(
           confidenceLabel: `${capitalize(j.confidence)} confidence`,
         })),
         (items) => ({ kind: "judgments", items, ...base }),
-        (j) => linesFor(plainText(j.statement)) + 1.2,
+        judgmentStacking,
+        frame,
       );
     case "actors":
       return parts(
@@ -240,7 +257,8 @@ function sectionSlides(
           image: p.image === undefined ? undefined : assetUrl(p.image),
         })),
         (people) => ({ kind: "actors", people, ...base }),
-        (p) => 1 + linesFor(plainText(p.role)) + (p.note ? linesFor(plainText(p.note)) : 0) + 0.6,
+        actorStacking,
+        frame,
       );
     case "quote": {
       const refs = [
@@ -283,9 +301,10 @@ function parts<T>(
   title: string,
   items: readonly T[],
   make: (items: T[]) => Omit<SlideDraft, "id" | "title" | "part" | "refs"> & { refs?: number[] },
-  cost: (item: T) => number = (item) => linesFor(String(item)) + 0.4,
+  stacking: Stacking<T>,
+  frame: { refs: readonly number[]; classified: boolean },
 ): SlideDraft[] {
-  const pages = paginate(items, cost);
+  const pages = fitPages(items, stacking, { ...frame, title, longTitle: isLongTitle({ title }) });
   return pages.map(
     (page, i) =>
       ({
@@ -296,11 +315,6 @@ function parts<T>(
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
       }) as SlideDraft,
   );
-}
-
-// A list item is measured by the text it shows, without its marks and URLs.
-function itemLines(item: InlineRun[]): number {
-  return linesFor(plainText(item)) + 0.4;
 }
 
 function capitalize(word: string): string {

@@ -1,33 +1,187 @@
-// A simple size model for slide text, so long lists continue on the next slide instead of
-// shrinking or spilling. The theme sets body text at 26 px on a 1136 px wide text area, where
-// about 90 characters fit a line and 13 lines fit below a title; the numbers below stay a little
-// on the safe side of that, and the browser tests check that no slide overflows.
+// What fits on a slide, in px, so long lists continue on the next slide instead of shrinking or
+// spilling, and a slide is split only when its content really does not fit. The sizes are
+// templates/theme/theme.css's; each text's lines are counted in the deck's own fonts
+// (measure-text.ts). The browser tests check that no slide overflows.
+import type { InlineRun } from "./inline.js";
+import { lineCount, type TextRun, type TextStyle } from "./measure-text.js";
 
-/** Lines of body text one slide holds below its title. */
-export const linesPerSlide = 12;
+// section.slide is 1280 × 720 at line-height 1.35; .body has 40 px above it and 72 px each
+// side; the footer is 44 px and its border; each classification banner is 30 px.
+const slide = { width: 1280, height: 720, side: 72, top: 40, footer: 45, banner: 30 };
+const textWidth = slide.width - 2 * slide.side;
+const lineHeight = 1.35;
+// Below what the measures say fits: a lot less than a line, since they never count fewer lines
+// than Chromium lays out (test/model/measure-text.test.ts).
+const margin = 16;
 
-/** Characters of body text on one line of the full text width. */
-export const charsPerLine = 84;
+const regular = (size: number): TextStyle => ({ size, weight: 400 });
+const lines = (text: string | InlineRun[], style: TextStyle, width: number) =>
+  lineCount(typeof text === "string" ? [{ text, style }] : runsOf(text, style), width);
 
-// East Asian wide characters take about two Latin letters' width.
-const wide =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+/**
+ * A text with inline markup as runs of one style each: bold as the browser's `bolder` makes it
+ * (700 here). Italic is measured upright, and a link by its text.
+ */
+function runsOf(inline: readonly InlineRun[], style: TextStyle): TextRun[] {
+  return inline.flatMap((run) =>
+    "text" in run
+      ? [{ text: run.text, style }]
+      : runsOf(run.runs, "strong" in run ? { ...style, weight: 700 } : style),
+  );
+}
 
-/** How many lines `text` takes when wrapped at `width` characters. */
-export function linesFor(text: string, width = charsPerLine): number {
-  const length = text.length + (text.match(wide)?.length ?? 0);
-  return Math.max(1, Math.ceil(length / width));
+/** What around a slide's list takes its room: the heading, the sources line, the banners. */
+export interface SlideFrame {
+  title: string;
+  longTitle: boolean;
+  /** "2/3" on a continued slide. */
+  part?: string;
+  refs: readonly number[];
+  classified: boolean;
+}
+
+/** The height in px a slide has for its list (.heading, .refs). */
+export function listRoom(frame: SlideFrame): number {
+  const size = frame.longTitle ? 30 : 44;
+  const heading =
+    lineCount(
+      [
+        { text: `${frame.title} `, style: { size, weight: 700, letterSpacing: -0.01 * size } },
+        ...(frame.part ? [{ text: `(${frame.part})`, style: regular(28) }] : []),
+      ],
+      textWidth,
+    ) *
+      size *
+      1.15 +
+    14 +
+    4 +
+    28;
+  const refsText = `Sources: ${frame.refs.map((n) => `[${n}]`).join(" ")}`;
+  const refs =
+    frame.refs.length > 0 ? 12 + 16 + lines(refsText, regular(18), textWidth) * 18 * lineHeight : 0;
+  const banners = frame.classified ? 2 * slide.banner : 0;
+  return slide.height - slide.footer - banners - slide.top - heading - refs - margin;
+}
+
+/** How a kind of slide stacks its items: each one's height, and the space below each. */
+export interface Stacking<T> {
+  height: (item: T) => number;
+  space: number;
+  /** A margin, below the last item too; else a flex gap, between items only. */
+  margin?: boolean;
 }
 
 /**
- * Splits items into pages that each fit `budget` lines, keeping their order. An item too big for
- * a page gets a page of its own.
+ * Splits items into slides that each hold what fits their room, keeping their order. An item
+ * too big for a slide gets a slide of its own. The room of a continued slide is counted with
+ * its "(n/m)" in the heading.
  */
-export function paginate<T>(
+export function fitPages<T>(
   items: readonly T[],
-  cost: (item: T) => number,
-  budget = linesPerSlide,
+  { height, space, margin }: Stacking<T>,
+  frame: SlideFrame,
 ): T[][] {
+  const costs = new Map(items.map((item) => [item, height(item) + space]));
+  const cost = (item: T) => costs.get(item) as number;
+  const extra = margin ? 0 : space;
+  const once = paginate(items, cost, listRoom(frame) + extra);
+  if (once.length < 2) return once;
+  const part = `${once.length}/${once.length}`;
+  return balanced(items, cost, listRoom({ ...frame, part }) + extra);
+}
+
+/**
+ * The pages `paginate` makes, as many of them, but as even as they can be: 3 and 2 rather than
+ * 4 and 1. The budget is narrowed down to the least that still needs no more pages.
+ */
+function balanced<T>(items: readonly T[], cost: (item: T) => number, budget: number): T[][] {
+  const pages = paginate(items, cost, budget);
+  let low = Math.max(...items.map(cost));
+  let high = budget;
+  if (pages.length < 2 || low >= high) return pages;
+  while (high - low > 1) {
+    const middle = (low + high) / 2;
+    if (paginate(items, cost, middle).length > pages.length) low = middle;
+    else high = middle;
+  }
+  return paginate(items, cost, high);
+}
+
+/** The bulleted lists (.list li): summary and points at 27 px, watch at 26 px. */
+export function listStacking(size: 26 | 27): Stacking<InlineRun[]> {
+  return {
+    height: (text) => lines(text, regular(size), textWidth - 36) * size * lineHeight,
+    space: 14,
+    margin: true,
+  };
+}
+
+/** .actor: name, role and note beside an optional 72 px photo. */
+export const actorStacking: Stacking<{
+  role: InlineRun[];
+  name: string;
+  note?: InlineRun[];
+  image?: string;
+}> = {
+  height: (person) => {
+    const width = textWidth - 24 - (person.image ? 92 : 0);
+    const text =
+      lines(person.name, { size: 28, weight: 700 }, width) * 28 * lineHeight +
+      lines(person.role, { size: 24, weight: 600 }, width) * 24 * lineHeight +
+      (person.note ? lines(person.note, regular(24), width) * 24 * lineHeight : 0);
+    return Math.max(person.image ? 72 : 0, text);
+  },
+  space: 18,
+};
+
+/** .judgment: the statement over its likelihood and confidence. */
+export const judgmentStacking: Stacking<{
+  statement: InlineRun[];
+  likelihood?: string;
+  confidenceLabel: string;
+}> = {
+  height: (judgment) => {
+    const width = textWidth - 24;
+    const assessment = `${judgment.likelihood ?? ""} ${judgment.confidenceLabel}`;
+    const label = { size: 18, weight: 600, letterSpacing: 1.08, uppercase: true } as const;
+    return (
+      8 +
+      lines(judgment.statement, regular(26), width) * 26 * lineHeight +
+      4 +
+      // Less the 18 px after the likelihood.
+      lines(assessment, label, width - 18) * 18 * lineHeight
+    );
+  },
+  space: 16,
+};
+
+/** .source: its number, then title, publisher, date and URL as one text (source-text.hbs). */
+export const sourceStacking: Stacking<{
+  title: string;
+  publisher?: string;
+  dateText?: string;
+  url?: string;
+}> = {
+  height: (s) => {
+    const rest = `${s.publisher ? `. ${s.publisher}` : ""}${s.dateText ? `, ${s.dateText}` : ""}.${s.url ? ` ${s.url}` : ""}`;
+    const count = lineCount(
+      [
+        { text: s.title, style: { size: 24, weight: 600 } },
+        { text: rest, style: regular(24) },
+      ],
+      textWidth - 56,
+    );
+    return count * 24 * lineHeight;
+  },
+  space: 14,
+  margin: true,
+};
+
+/**
+ * Splits items into pages that each fit `budget`, keeping their order. An item too big for a
+ * page gets a page of its own.
+ */
+export function paginate<T>(items: readonly T[], cost: (item: T) => number, budget: number): T[][] {
   const pages: T[][] = [];
   let page: T[] = [];
   let used = 0;

@@ -9,6 +9,7 @@ import {
   type TimelineItem,
 } from "../timeline/overview.js";
 import type { Category, EventView, OverviewPlot, SlideDraft, TimelineStrip } from "./deck.js";
+import type { InlineRun } from "./inline.js";
 
 /** What the timeline's slides are made from: events in time order, twice over. */
 export interface TimelineInput {
@@ -51,8 +52,9 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     const used = new Set(page.map((item) => item.category));
     return input.categories.filter((c) => used.has(c.key));
   };
-  const pages = layoutOverview(items, input.asOf, (page) => legendFits(legendOf(page)));
+  const pages = balancedPages(items, input.asOf, (page) => legendFits(legendOf(page)));
   return pages.map((page, p) => {
+    const shown = page.events.map((placed) => events[placed.index] as EventView);
     const overview: SlideDraft = {
       kind: "overview",
       id: p === 0 ? "timeline" : `timeline-${p + 1}`,
@@ -60,10 +62,10 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
       plot: plotView(page, input),
       categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
+      notes: notesOf(shown.filter((event) => !event.hasSlide)),
       refs: [],
     };
-    const eventSlides = page.events
-      .map((placed) => events[placed.index] as EventView)
+    const eventSlides = shown
       .filter((event) => event.hasSlide)
       .map(
         (event): SlideDraft => ({
@@ -78,6 +80,46 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       );
     return [overview, ...eventSlides];
   });
+}
+
+/**
+ * The overview pages, each holding what fits, but as even as they can be: twelve events come
+ * out 6 and 6, not 9 and 3. Pages are capped at the fewest events that need no more pages
+ * than with no cap (a page of a crowded stretch of time may hold fewer labels than its share).
+ */
+function balancedPages(
+  items: readonly TimelineItem[],
+  asOf: PartialDate,
+  fits: (page: readonly TimelineItem[]) => boolean,
+): OverviewPage[] {
+  let best = layoutOverview(items, asOf, fits);
+  const count = best.length;
+  if (count < 2) return best;
+  // The least cap that needs no more pages, found by halving: with the largest page's size as
+  // the cap, the pages are those with no cap.
+  let low = Math.ceil(items.length / count);
+  let high = Math.max(...best.map((page) => page.events.length));
+  while (low < high) {
+    const cap = Math.floor((low + high) / 2);
+    const pages = layoutOverview(items, asOf, (page) => page.length <= cap && fits(page));
+    if (pages.length <= count) {
+      best = pages;
+      high = cap;
+    } else {
+      low = cap + 1;
+    }
+  }
+  return best;
+}
+
+/** The speaker notes of events that have no slide of their own, for their overview. */
+function notesOf(events: readonly EventView[]): InlineRun[] | undefined {
+  const noted = events.filter((event) => event.notes !== undefined);
+  if (noted.length === 0) return undefined;
+  return noted.flatMap((event, i): InlineRun[] => [
+    { text: `${i > 0 ? "\n\n" : ""}${event.dateText}, ${event.title}: ` },
+    ...(event.notes as InlineRun[]),
+  ]);
 }
 
 function findPrevious(items: readonly TimelineItem[], i: number): number {

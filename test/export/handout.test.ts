@@ -116,9 +116,11 @@ describe("a handout with notes longer than a page", () => {
       "  events:",
       "    - date: 2001",
       "      title: First",
+      "      detail: The first.",
       `      notes: "${words} THE-END"`,
       "    - date: 2002",
       "      title: Second",
+      "      detail: The second.",
       "      notes: Short.",
     ].join("\n");
     await writeFile(path.join(work, "long.yaml"), `${yaml}\n`);

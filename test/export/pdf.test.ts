@@ -44,7 +44,7 @@ describe("the PDF, done properly", () => {
       "Sources",
     ]);
     const timeline = outline[2];
-    const events = [...brief.timeline.events].filter((e) => e.detail || e.notes || e.image);
+    const events = [...brief.timeline.events].filter((e) => e.detail || e.image);
     expect(timeline?.children.map((b) => b.title).sort()).toEqual(
       events.map((e) => e.title).sort(),
     );

@@ -1,0 +1,133 @@
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { fontSource, themeFontsCss } from "../../src/export/script-fonts.js";
+import { lineCount, type TextStyle, textWidth } from "../../src/model/measure-text.js";
+import { startBrowser } from "../helpers/browser.js";
+import { tempDir } from "../helpers/temp.js";
+
+const hash = Array.from({ length: 200 }, (_, i) => "0123456789abcdef"[(i * 7 + 3) % 16]).join("");
+
+/** Every string of the corpus briefs, with the language it is written in. */
+async function corpusTexts(): Promise<{ text: string; lang: string }[]> {
+  const folder = "test/corpus";
+  const texts: { text: string; lang: string }[] = [];
+  for (const file of (await readdir(folder)).filter((f) => f.endsWith(".yaml"))) {
+    const brief = parse(await readFile(path.join(folder, file), "utf8"));
+    const lang = brief.language ?? "en";
+    const walk = (value: unknown): void => {
+      if (typeof value === "string" && value.length > 12) texts.push({ text: value, lang });
+      else if (value && typeof value === "object") Object.values(value).forEach(walk);
+    };
+    walk(brief);
+  }
+  return texts;
+}
+
+// The styles and widths the slides set lists, actors, judgments, sources and headings in.
+const settings: { style: TextStyle; width: number }[] = [
+  { style: { size: 27, weight: 400 }, width: 1100 },
+  { style: { size: 24, weight: 600 }, width: 1020 },
+  { style: { size: 28, weight: 700 }, width: 1112 },
+  { style: { size: 44, weight: 700, letterSpacing: -0.44 }, width: 1136 },
+  { style: { size: 18, weight: 600, letterSpacing: 1.08, uppercase: true }, width: 700 },
+];
+
+describe("lineCount", async () => {
+  const texts = [
+    ...(await corpusTexts()),
+    { text: `Hash: ${hash}`, lang: "en" },
+    { text: `https://example.com/${"path/".repeat(60)}`, lang: "en" },
+    {
+      text: "평양 회담에서 양측은 포괄적 전략 동반자 관계 조약에 서명했다. ".repeat(8),
+      lang: "ko",
+    },
+    {
+      text: "首脳会談では、防衛協力の強化と経済安全保障について「合意」した。".repeat(8),
+      lang: "ja",
+    },
+    { text: "การประชุมสุดยอดครั้งนี้มีการลงนามในสนธิสัญญาความร่วมมือ".repeat(6), lang: "th" },
+  ];
+  const work = await tempDir("measure-text");
+  await mkdir(path.join(work, "fonts"));
+  await mkdir(path.join(work, "theme"));
+  for (const [, file] of themeFontsCss().matchAll(/url\("\.\.\/fonts\/([^"]+)"\)/g)) {
+    await copyFile(fontSource(file as string), path.join(work, "fonts", file as string));
+  }
+  await writeFile(path.join(work, "theme", "fonts.css"), themeFontsCss());
+  const font = await readFile("templates/theme/theme.css", "utf8").then(
+    (css) => /--font:([^;]+);/.exec(css)?.[1] as string,
+  );
+  const cases = settings.flatMap(({ style, width }) =>
+    texts.map(({ text, lang }) => ({ text, lang, style, width })),
+  );
+  const boxes = cases.map(({ text, lang, style, width }, i) => {
+    const css = [
+      `width:${width}px`,
+      `font-size:${style.size}px`,
+      `font-weight:${style.weight}`,
+      `line-height:${style.size * 2}px`,
+      `letter-spacing:${style.letterSpacing ?? 0}px`,
+      style.uppercase ? "text-transform:uppercase" : "",
+    ].join(";");
+    const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    return `<div id="c${i}" lang="${lang}" style="${css}">${escaped}</div>`;
+  });
+  const html = path.join(work, "theme", "page.html");
+  await writeFile(
+    html,
+    `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="fonts.css">
+<style>body{margin:0;font-family:${font};overflow-wrap:anywhere;-webkit-font-smoothing:antialiased}</style>
+${boxes.join("\n")}`,
+  );
+  const browser = await startBrowser();
+  afterAll(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready);
+  const browserLines = await page.evaluate(
+    (n, sizes) =>
+      Array.from({ length: n }, (_, i) =>
+        Math.round(
+          (document.getElementById(`c${i}`) as HTMLElement).offsetHeight /
+            ((sizes[i] as number) * 2),
+        ),
+      ),
+    cases.length,
+    cases.map((c) => c.style.size),
+  );
+  await page.close();
+  const counted = cases.map((c) => lineCount([{ text: c.text, style: c.style }], c.width));
+
+  it("never counts fewer lines than Chromium lays out", () => {
+    const fewer = cases
+      .map((c, i) => ({
+        text: c.text.slice(0, 60),
+        size: c.style.size,
+        ours: counted[i],
+        chromium: browserLines[i],
+      }))
+      .filter((c) => (c.ours as number) < (c.chromium as number));
+    expect(fewer).toEqual([]);
+  });
+
+  it("counts as many lines as Chromium for nearly every text, and at most one more", () => {
+    const more = cases.filter((_, i) => (counted[i] as number) > (browserLines[i] as number));
+    const far = cases.filter((_, i) => (counted[i] as number) > (browserLines[i] as number) + 1);
+    expect(cases.length).toBeGreaterThan(500);
+    expect(more.length / cases.length).toBeLessThan(0.05);
+    expect(far.map((c) => c.text.slice(0, 60))).toEqual([]);
+  });
+});
+
+describe("textWidth", () => {
+  it("reads Source Sans 3's advances and sets Han, kana and Hangul a full em wide", () => {
+    expect(textWidth("", { size: 26, weight: 400 })).toBe(0);
+    expect(textWidth("회담", { size: 20, weight: 400 })).toBe(40);
+    const regular = textWidth("Summit", { size: 26, weight: 400 });
+    expect(regular).toBeGreaterThan(60);
+    expect(textWidth("Summit", { size: 26, weight: 700 })).toBeGreaterThan(regular);
+  });
+});
