@@ -43,7 +43,11 @@ beforeAll(async () => {
   browser = started;
 });
 
+/** What a test started and the end of the file stops. */
+const after: (() => Promise<void>)[] = [];
+
 afterAll(async () => {
+  for (const stop of after) await stop();
   await browser?.close();
   await served?.close();
 });
@@ -136,7 +140,17 @@ describe("the speaker view", { timeout: 180_000 }, () => {
 
   it("follows the one-file deck opened from a blob: URL, which no URL loads again", async () => {
     // As a web mail may open an attachment: a page of its own makes the file a blob and opens it.
-    const page = await open(served.url, () => []);
+    // The blob keeps that page's Content-Security-Policy: a mail page with none, as most have.
+    const mail: Server = createServer((_, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end("<!doctype html><title>Mail</title>");
+    });
+    await new Promise<void>((resolve) => mail.listen(0, "127.0.0.1", resolve));
+    after.push(() => {
+      mail.closeAllConnections();
+      return new Promise((resolve) => mail.close(() => resolve()));
+    });
+    const page = await open(`http://127.0.0.1:${(mail.address() as AddressInfo).port}/`, () => []);
     await Promise.all([
       page.waitForNavigation(),
       page.evaluate(
