@@ -4,15 +4,8 @@ import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
 import { type PartialDate, parseDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
-import type {
-  Category,
-  ClassificationLevel,
-  Deck,
-  EventView,
-  NumberedSource,
-  Slide,
-  SlideDraft,
-} from "./deck.js";
+import { classificationLevel } from "./classification.js";
+import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
 import {
   actorStacking,
   fitPages,
@@ -319,15 +312,4 @@ function parts<T>(
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** The banner colour for a classification, read from its wording ("SECRET//NOFORN" → secret). */
-export function classificationLevel(text: string): ClassificationLevel {
-  const t = text.toUpperCase();
-  if (/\bTOP SECRET\b/.test(t)) return "top-secret";
-  if (/\bUNCLASSIFIED\b/.test(t)) return "unclassified";
-  if (/\bSECRET\b/.test(t)) return "secret";
-  if (/\bCONFIDENTIAL\b/.test(t)) return "confidential";
-  if (/\b(RESTRICTED|OFFICIAL|SENSITIVE|CUI|FOUO)\b/.test(t)) return "restricted";
-  return "other";
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Brief } from "../../src/load/schema.js";
-import { buildDeck, classificationLevel } from "../../src/model/build-deck.js";
+import { buildDeck } from "../../src/model/build-deck.js";
+import { classificationLevel } from "../../src/model/classification.js";
 import { paginate } from "../../src/model/fit.js";
 import { plainText } from "../../src/model/inline.js";
 
@@ -76,6 +77,33 @@ describe("classificationLevel", () => {
     expect(classificationLevel("SECRET//NOFORN")).toBe("secret");
     expect(classificationLevel("TOP SECRET")).toBe("top-secret");
     expect(classificationLevel("Internal use")).toBe("other");
+  });
+
+  it("reads the markings of Korea, Japan, China and Russia too", () => {
+    const cases: [string, string][] = [
+      ["대외비", "restricted"],
+      ["3급비밀", "confidential"],
+      ["2급 비밀", "secret"],
+      ["1급비밀", "top-secret"],
+      ["비밀", "secret"],
+      ["取扱注意", "restricted"],
+      ["部外秘", "restricted"],
+      ["秘", "secret"],
+      ["極秘", "top-secret"],
+      ["特定秘密", "top-secret"],
+      ["内部", "restricted"],
+      ["秘密", "confidential"],
+      ["机密", "secret"],
+      ["绝密", "top-secret"],
+      ["для служебного пользования", "restricted"],
+      ["ДСП", "restricted"],
+      ["секретно", "secret"],
+      ["Совершенно секретно", "top-secret"],
+      ["несекретно", "unclassified"],
+      ["비밀번호 없음", "other"],
+    ];
+    for (const [marking, level] of cases)
+      expect([marking, classificationLevel(marking)]).toEqual([marking, level]);
   });
 });
 
