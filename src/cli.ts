@@ -72,9 +72,10 @@ export async function main(
         onStop = handler;
       },
     };
-    command = findCommand(argv);
-    if (!command) return runGlobal(argv, out);
-    const { values, positionals } = parseOptions(argv, command.options, {
+    const found = findCommand(argv);
+    command = found.command;
+    if (!command) return runGlobal(found.argv, out);
+    const { values, positionals } = parseOptions(found.argv, command.options, {
       command: command.name,
       elsewhere: optionOwners(command),
     });
@@ -110,12 +111,15 @@ export async function main(
  * option of every command, so that an option before the command (`--quiet build x`) and its
  * value are not taken for it. `help <command>` is that command, asked for its help.
  */
-function findCommand(argv: string[]): Command | undefined {
+function findCommand(argv: string[]): { command?: Command; argv: string[] } {
   const every = Object.assign({}, globalOptions, ...commands.map((c) => c.options));
   const { positionals } = parseOptionsLeniently(argv, every);
   const [first, second] = positionals;
+  // `help` is `--help`, for the command it names or for the whole tool.
+  const asked =
+    first === "help" ? argv.map((arg, i) => (i === argv.indexOf("help") ? "--help" : arg)) : argv;
   const name = first === "help" ? second : first;
-  if (name === undefined) return undefined;
+  if (name === undefined) return { argv: asked };
   const command = commands.find((c) => c.name === name);
   if (!command) {
     const hint = didYouMean(
@@ -124,8 +128,7 @@ function findCommand(argv: string[]): Command | undefined {
     );
     throw new BriefingError("usage", `unknown command "${name}"${hint}`);
   }
-  if (first === "help") argv.splice(argv.indexOf("help"), 1, "--help");
-  return command;
+  return { command, argv: asked };
 }
 
 function parseOptionsLeniently(

@@ -160,6 +160,9 @@ describe("commands", () => {
     expect(serve).toMatch(/^ {2}-p, --port N +\S/m);
     expect(serve).toMatch(/^ {2}--host H +\S/m);
     expect(serve).not.toContain("--handout");
+    // `help` alone is the general help, as --help is.
+    const help = briefing(["help"]);
+    expect([help.status, help.stdout]).toEqual([0, briefing(["--help"]).stdout]);
     const check = briefing(["help", "check"]).stdout;
     expect(check).toMatch(/^ {2}--format text\|json +\S/m);
   });
