@@ -192,6 +192,35 @@ describe("the installed command", () => {
     expect(pdfPages(pdf)[0]).toContain("Putin–Kim summit in Pyongyang");
   });
 
+  it("scales a brief's photo with the sharp it installed", async () => {
+    const { default: sharp } = await import("sharp");
+    const folder = path.join(app, "with-photo");
+    mkdirSync(folder);
+    const photo = { width: 3000, height: 2000, channels: 3, background: "#336699" } as const;
+    writeFileSync(
+      path.join(folder, "photo.jpg"),
+      await sharp({ create: photo }).jpeg({ quality: 95 }).toBuffer(),
+    );
+    const text = readFileSync(sample, "utf8").replace(
+      /(\n {4}- date: 1961\n)/,
+      "$1      image: photo.jpg\n",
+    );
+    expect(text).toContain("image: photo.jpg");
+    writeFileSync(path.join(folder, "brief.yaml"), text);
+    const built = run(briefing, [
+      "build",
+      path.join(folder, "brief.yaml"),
+      "--out",
+      "photo-out",
+      "--no-pdf",
+    ]);
+    expect(built.status, built.stderr).toBe(0);
+    const copy = readdirSync(path.join(app, "photo-out", "brief", "assets"))[0] as string;
+    const scaled = await sharp(path.join(app, "photo-out", "brief", "assets", copy)).metadata();
+    // An event's figure is 420 × 460 CSS pixels, carried at twice that.
+    expect([scaled.width, scaled.height]).toEqual([840, 560]);
+  });
+
   it("checks a brief, laying it out in the browser", () => {
     // --strict fails (3) when no browser starts, instead of only validating.
     const checked = run(briefing, ["check", "brief.yaml", "--strict"]);
