@@ -191,8 +191,24 @@ export function withMarkup<T extends object, K extends keyof T>(
   const copy = { ...value } as Record<PropertyKey, unknown>;
   for (const key of keys) {
     const field = value[key];
-    if (typeof field === "string") copy[key] = parseInline(field);
-    else if (Array.isArray(field)) copy[key] = field.map((item: string) => parseInline(item));
+    if (typeof field === "string") copy[key] = safeLinks(parseInline(field));
+    else if (Array.isArray(field)) {
+      copy[key] = field.map((item: string) => safeLinks(parseInline(item)));
+    }
   }
   return copy as Marked<T, K>;
+}
+
+/**
+ * Runs whose links are all ones a page may follow: a link to anything else (`javascript:`) keeps
+ * its text and loses its target. Validation refuses such a brief first; this holds for a
+ * library caller who models a brief it never validated.
+ */
+export function safeLinks(runs: readonly InlineRun[]): InlineRun[] {
+  return runs.flatMap((run): InlineRun[] => {
+    if ("text" in run) return [run];
+    const inner = safeLinks(run.runs);
+    if (!("href" in run)) return [{ ...run, runs: inner }];
+    return safeUrl(run.href) === undefined ? inner : [{ ...run, runs: inner }];
+  });
 }

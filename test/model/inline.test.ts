@@ -5,6 +5,7 @@ import {
   parseInline,
   plainText,
   safeUrl,
+  withMarkup,
 } from "../../src/model/inline.js";
 
 const text = (t: string) => ({ text: t });
@@ -125,5 +126,17 @@ describe("safeUrl", () => {
     ]) {
       expect(safeUrl(bad)).toBeUndefined();
     }
+  });
+});
+
+describe("withMarkup", () => {
+  it("keeps a link a page must not follow as its text alone, for a brief nobody validated", () => {
+    const marked = withMarkup(
+      { summary: ["**[run](javascript:alert(1))** and [ok](https://x.com)"] },
+      ["summary"],
+    );
+    const [runs] = marked.summary;
+    expect(linksIn(runs ?? [])).toEqual(["https://x.com"]);
+    expect(plainText(runs ?? [])).toBe("run and ok");
   });
 });
