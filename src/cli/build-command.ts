@@ -1,6 +1,5 @@
 import type { BuildResult } from "../build.js";
-import { resolveConfig } from "../config.js";
-import { BriefingError, exitCodes, formatProblem } from "../errors.js";
+import { exitCodes, formatProblem } from "../errors.js";
 import { defineCommand, helpOption } from "./command.js";
 import {
   browserOption,
@@ -9,8 +8,8 @@ import {
   foldersAndSettings,
   timeoutOption,
 } from "./common-options.js";
-import { expandInputs } from "./inputs.js";
-import { concurrency, timeout } from "./option-values.js";
+import { briefRun } from "./inputs.js";
+import { concurrency } from "./option-values.js";
 import { formatWarning, plural, write } from "./output.js";
 
 export const buildCommand = defineCommand({
@@ -65,14 +64,7 @@ ${exitStatus}`,
     help: helpOption,
   },
   async run(inputs, values, { out, err }) {
-    if (inputs.length === 0)
-      throw new BriefingError("usage", `"briefing build" needs a brief or a folder of briefs`);
-    const files = await expandInputs(inputs);
-    const stepTimeout = timeout(values.timeout, process.env.BRIEFING_TIMEOUT);
-    const config = await resolveConfig(
-      { out: values.out, browser: values.browser, config: values.config },
-      inputs,
-    );
+    const { files, stepTimeout, config } = await briefRun("build", inputs, values);
     // Loaded only here, so that `check --no-browser` does not pay for the browser driver.
     const { build, defaultConcurrency } = await import("../build.js");
     const quiet = !!values.quiet;

@@ -1,4 +1,3 @@
-import { resolveConfig } from "../config.js";
 import { BriefingError, exitCodes, formatProblem, type Problem } from "../errors.js";
 import { defineCommand, helpOption } from "./command.js";
 import {
@@ -7,8 +6,7 @@ import {
   foldersAndSettings,
   timeoutOption,
 } from "./common-options.js";
-import { expandInputs } from "./inputs.js";
-import { timeout } from "./option-values.js";
+import { briefRun } from "./inputs.js";
 import { formatWarning, plural } from "./output.js";
 
 export const checkCommand = defineCommand({
@@ -39,11 +37,7 @@ of briefing itself.`,
     help: helpOption,
   },
   async run(inputs, values, { out, err }) {
-    if (inputs.length === 0)
-      throw new BriefingError("usage", `"briefing check" needs a brief or a folder of briefs`);
-    const files = await expandInputs(inputs);
-    const stepTimeout = timeout(values.timeout, process.env.BRIEFING_TIMEOUT);
-    const config = await resolveConfig({ browser: values.browser, config: values.config }, inputs);
+    const { files, stepTimeout, config } = await briefRun("check", inputs, values);
     const format = values.format ?? "text";
     if (format !== "text" && format !== "json") {
       throw new BriefingError("usage", `--format is text or json, not "${format}"`);
