@@ -36,6 +36,44 @@ export interface Position {
   col: number;
 }
 
+/**
+ * How much a problem weighs: an error stops the brief from building; a warning is what is
+ * likely a mistake but may be meant, and the brief builds (`--strict` fails on it).
+ */
+export type Severity = "error" | "warning";
+
+/** Each code's severity, said once: the reports, the JSON and `--strict` all read it here. */
+const severities: Record<ProblemCode, Severity> = {
+  "yaml-syntax": "error",
+  "duplicate-key": "error",
+  "unknown-key": "error",
+  "missing-key": "error",
+  "wrong-type": "error",
+  "bad-value": "error",
+  "bad-date": "error",
+  "date-order": "error",
+  "unknown-category": "error",
+  "unknown-source": "error",
+  "duplicate-id": "error",
+  "bad-url": "error",
+  "bad-path": "error",
+  "missing-file": "error",
+  "not-a-file": "error",
+  "not-text": "error",
+  "empty-list": "error",
+  "bad-language": "error",
+  "bad-color": "error",
+  "event-after-as-of": "warning",
+  overflow: "warning",
+  "image-not-loaded": "warning",
+  "missing-font": "warning",
+  "blocked-request": "warning",
+};
+
+export function severityOf(problem: Pick<Problem, "code">): Severity {
+  return severities[problem.code];
+}
+
 /** One mistake in a brief, as data; `format` turns it into text. */
 export interface Problem {
   code: ProblemCode;
@@ -46,9 +84,13 @@ export interface Problem {
   path: (string | number)[];
 }
 
-/** Formats a problem the way compilers do, so editors can jump to it. */
+/**
+ * Formats a problem the way compilers do, so editors can jump to it; a warning says so, as
+ * compilers' warnings do.
+ */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.pos.line}:${problem.pos.col}: ${problem.message}`;
+  const warning = severityOf(problem) === "warning" ? "warning: " : "";
+  return `${problem.file}:${problem.pos.line}:${problem.pos.col}: ${warning}${problem.message}`;
 }
 
 /** A warning that the deck's page asked for `url` (or ran inline code), which was refused. */

@@ -14,6 +14,8 @@ export {
   type Position,
   type Problem,
   type ProblemCode,
+  type Severity,
+  severityOf,
 } from "./errors.js";
 export { briefJsonSchema } from "./load/json-schema.js";
 export { type LoadedBrief, loadBrief, validateBrief } from "./load/load-brief.js";

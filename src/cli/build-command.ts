@@ -10,7 +10,7 @@ import {
 } from "./common-options.js";
 import { briefRun } from "./inputs.js";
 import { concurrency } from "./option-values.js";
-import { formatWarning, plural, write } from "./output.js";
+import { plural, write } from "./output.js";
 
 export const buildCommand = defineCommand({
   name: "build",
@@ -113,12 +113,12 @@ ${exitStatus}`,
           skipped++;
           // Its warnings are those of the build that made it, said again as a rebuild would.
           if (result.warnings.length > 0) warned++;
-          for (const warning of result.warnings) err(formatWarning(warning));
+          for (const warning of result.warnings) err(formatProblem(warning));
           const line = [`${result.file}: unchanged since its last build (--force rebuilds)`];
           if (!quiet) out([...line, ...earlierOutputs(result)].join("; "));
         } else {
           if (result.warnings.length > 0) warned++;
-          for (const warning of result.warnings) err(formatWarning(warning));
+          for (const warning of result.warnings) err(formatProblem(warning));
           const written = [result.html, result.pdf, result.handout, result.singleFile];
           const line = [`${result.file} → ${written.filter(Boolean).join(", ")}`];
           const earlier = earlierOutputs(result);

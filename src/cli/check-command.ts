@@ -1,4 +1,4 @@
-import { BriefingError, exitCodes, formatProblem, type Problem } from "../errors.js";
+import { BriefingError, exitCodes, formatProblem, type Problem, severityOf } from "../errors.js";
 import { defineCommand, helpOption } from "./command.js";
 import {
   browserOption,
@@ -7,7 +7,7 @@ import {
   timeoutOption,
 } from "./common-options.js";
 import { briefRun } from "./inputs.js";
-import { formatWarning, plural } from "./output.js";
+import { plural } from "./output.js";
 
 export const checkCommand = defineCommand({
   name: "check",
@@ -61,19 +61,16 @@ of briefing itself.`,
     const warned = report.results.filter((r) => r.warnings.length > 0).length;
     const failed = invalid > 0 || (strict && warned > 0);
     if (format === "json") {
-      const entry = (severity: "error" | "warning") => (p: Problem) => ({
+      const entry = (p: Problem) => ({
         file: p.file,
         line: p.pos.line,
         col: p.pos.col,
-        severity,
+        severity: severityOf(p),
         code: p.code,
         message: p.message,
         path: p.path,
       });
-      const problems = report.results.flatMap((r) => [
-        ...r.problems.map(entry("error")),
-        ...r.warnings.map(entry("warning")),
-      ]);
+      const problems = report.results.flatMap((r) => [...r.problems, ...r.warnings].map(entry));
       // Laid out only when every brief was: an invalid one never reaches the browser.
       const layoutChecked = report.results.every((r) => r.layoutChecked);
       const briefs = report.results.map((r) => ({
@@ -85,7 +82,7 @@ of briefing itself.`,
     } else {
       for (const result of report.results) {
         for (const problem of result.problems) out(formatProblem(problem));
-        for (const warning of result.warnings) out(formatWarning(warning));
+        for (const warning of result.warnings) out(formatProblem(warning));
       }
     }
     if (report.layoutSkipped) err(`briefing: slides not laid out (${report.layoutSkipped})`);

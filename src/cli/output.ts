@@ -1,5 +1,4 @@
 import { writeSync } from "node:fs";
-import type { Problem } from "../errors.js";
 
 /** Where a command prints a line: standard output or standard error. */
 export type Out = (line: string) => void;
@@ -61,11 +60,6 @@ export function flushed(): Promise<void> {
 
 export const printLine: Out = (line) => write(1, `${line}\n`);
 export const printError: Out = (line) => write(2, `${line}\n`);
-
-/** A warning in the form compilers use for warnings, which editors also pick up. */
-export function formatWarning(problem: Problem): string {
-  return `${problem.file}:${problem.pos.line}:${problem.pos.col}: warning: ${problem.message}`;
-}
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
