@@ -82,6 +82,8 @@ export interface Problem {
   pos: Position;
   /** The path of keys and indexes to the offending value, e.g. ["timeline", "events", 2, "date"]. */
   path: (string | number)[];
+  /** The image the problem is about, as the brief names it, when it is about one. */
+  image?: string;
 }
 
 /**

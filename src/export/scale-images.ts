@@ -55,10 +55,10 @@ export interface ScaledImages {
  * browser looked, the one `check` gives too.
  */
 export function unscaledWarnings(scaled: ScaledImages, layout: readonly Problem[]): Problem[] {
-  const notLoaded = layout.filter((w) => w.code === "image-not-loaded").map((w) => w.message);
-  return [...scaled.warnings]
-    .filter(([ref]) => !notLoaded.some((message) => message.includes(`the image "${ref}" `)))
-    .map(([, warning]) => warning);
+  const notLoaded = new Set(
+    layout.filter((w) => w.code === "image-not-loaded").map((w) => w.image),
+  );
+  return [...scaled.warnings].filter(([ref]) => !notLoaded.has(ref)).map(([, warning]) => warning);
 }
 
 /** Every box each image of a brief is shown in, by the path the brief names it with. */
@@ -189,6 +189,7 @@ function unreadable(loaded: LoadedBrief, brief: Brief, ref: string): Problem {
     file: loaded.file,
     pos: loaded.positionOf(at),
     path: at,
+    image: ref,
   };
 }
 

@@ -103,10 +103,13 @@ export function layoutProblems(
     for (const src of found.brokenImages) {
       // Images are copied under assets/; name them as the brief does.
       const ref = decodedPath(src).replace(/^assets\//, "");
-      report(
-        "image-not-loaded",
-        `${name}: the image "${ref}" does not load (is it a real image file?)`,
-      );
+      problems.push({
+        ...problem(
+          "image-not-loaded",
+          `${name}: the image "${ref}" does not load (is it a real image file?)`,
+        ),
+        image: ref,
+      });
     }
     for (const { char, text } of found.missingGlyphs) {
       const script = scriptOf(char);
