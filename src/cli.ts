@@ -90,7 +90,7 @@ export async function main(
     if (error instanceof BriefingError) {
       err(`briefing: ${error.message}`);
       // A mistake at a place in a file (the config file) is that file's, not the command line's.
-      if (error.kind === "usage" && !/^[^\n]*:\d+:\d+: /m.test(error.message)) {
+      if (error.kind === "usage" && error.problems.length === 0) {
         const help = command ? `briefing ${command.name} --help` : "briefing --help";
         err(`Run "${help}" for usage.`);
       }

@@ -102,6 +102,7 @@ export async function readConfig(file: string): Promise<UserConfig> {
     throw new BriefingError(
       "usage",
       `the config file has problems:\n${problems.map(formatProblem).join("\n")}`,
+      { problems },
     );
   }
   return (source.data ?? {}) as UserConfig;

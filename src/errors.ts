@@ -124,10 +124,20 @@ export type FailureKind = keyof typeof exitCodes;
 /** A failure that is not the brief's fault: wrong usage, no browser, unwritable output. */
 export class BriefingError extends Error {
   readonly kind: FailureKind;
+  /**
+   * The mistakes at places in a file that make up the failure (the config file's), as data;
+   * the message says them too.
+   */
+  readonly problems: readonly Problem[];
 
-  constructor(kind: FailureKind, message: string, options?: { cause?: unknown }) {
+  constructor(
+    kind: FailureKind,
+    message: string,
+    options?: { cause?: unknown; problems?: readonly Problem[] },
+  ) {
     super(message, options);
     this.name = "BriefingError";
     this.kind = kind;
+    this.problems = options?.problems ?? [];
   }
 }

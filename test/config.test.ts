@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config.js";
-import { BriefingError } from "../src/errors.js";
+import { BriefingError, type Problem } from "../src/errors.js";
 import { tempDir } from "./helpers/temp.js";
 
 async function project(config: string | undefined, name = "briefing.config.yaml") {
@@ -54,6 +54,18 @@ describe("resolving settings: flags, then the config file, then defaults", () =>
     expect(error).toBeInstanceOf(BriefingError);
     expect(error.kind).toBe("usage");
     expect(error.message).toMatch(/briefing\.config\.yaml:2:1: .*did you mean "classification"/);
+  });
+
+  it("gives its mistakes as data too, for a library caller or an editor", async () => {
+    const work = await project("out: 3\nclasification: SECRET\n");
+    const error = await resolveConfig({}, [path.join(work, "briefs")]).catch((e) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect(
+      error.problems.map((p: Problem) => [path.basename(p.file), p.pos.line, p.pos.col, p.code]),
+    ).toEqual([
+      ["briefing.config.yaml", 1, 6, "wrong-type"],
+      ["briefing.config.yaml", 2, 1, "unknown-key"],
+    ]);
   });
 });
 
@@ -129,5 +141,7 @@ describe("a config file beside the briefs", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("the config file must be a mapping");
     expect(run.stderr).not.toContain("the brief");
+    // A mistake at a place in a file is not one of the command line's.
+    expect(run.stderr).not.toContain("for usage");
   });
 });
