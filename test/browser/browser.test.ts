@@ -3,13 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeBrowser,
-  launchBrowser,
-  profilePrefix,
-  removeStaleProfiles,
-} from "../../src/browser/browser.js";
+import { launch } from "../../src/browser/browser.js";
 import { findBrowser } from "../../src/browser/find-browser.js";
+import { profilePrefix, removeStaleProfiles } from "../../src/browser/profile.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
@@ -119,8 +115,8 @@ describe("closing the browser", () => {
   it.runIf(process.platform === "linux")(
     "kills its processes and no other that names its profile (a user's du or editor)",
     async () => {
-      const browser = await launchBrowser(await findBrowser(undefined));
-      const profile = browser
+      const launched = await launch(await findBrowser(undefined));
+      const profile = launched.browser
         .process()
         ?.spawnargs.find((arg) => arg.startsWith("--user-data-dir="))
         ?.slice("--user-data-dir=".length) as string;
@@ -128,7 +124,7 @@ describe("closing the browser", () => {
       const bystander = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30_000)", profile]);
       try {
         await until(() => processesWith(profile).length > 1, "the bystander", 5_000);
-        await closeBrowser(browser);
+        await launched.end();
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(bystander.signalCode).toBeNull();
         expect(processesWith(profile)).toEqual([bystander.pid]);
