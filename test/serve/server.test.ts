@@ -10,7 +10,7 @@ import { get as httpGet, request } from "node:http";
 import { connect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostAllowed, originAllowed, requestPath } from "../../src/serve/guard.js";
+import { hostAllowed, originAllowed, requestPath } from "../../src/serve/request-refusals.js";
 import { type PreviewServer, startServer } from "../../src/serve/server.js";
 import { tempDir } from "../helpers/temp.js";
 

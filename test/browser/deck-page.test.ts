@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fileFilter, withGuardedPage } from "../../src/browser/guard-page.js";
+import { fileFilter, withGuardedPage } from "../../src/browser/deck-page.js";
 import { deckPolicy } from "../../src/render/render-deck.js";
 import { startBrowser } from "../helpers/browser.js";
 import { type Loopback, startLoopback } from "../helpers/loopback.js";
