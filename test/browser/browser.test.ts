@@ -9,6 +9,7 @@ import { profilePrefix, removeStaleProfiles } from "../../src/browser/profile.js
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
+import { until } from "../helpers/until.js";
 
 // Each case runs the real command with a TMPDIR of its own, where its browser's profile
 // folder lies: the browser's processes are those whose command line names that folder. It is
@@ -45,14 +46,6 @@ function processesWithArgs(text: string): string[] {
 /** The pids of the processes whose command line mentions `text`. */
 function processesWith(text: string): number[] {
   return processesWithArgs(text).map((line) => Number(line.trim().split(/\s+/)[0]));
-}
-
-async function until(test: () => boolean, what: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Starts a build in `tmp`, waits until its browser runs, and kills the build with SIGKILL. */
@@ -125,7 +118,12 @@ describe("closing the browser", () => {
       try {
         await until(() => processesWith(profile).length > 1, "the bystander", 5_000);
         await launched.end();
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Its helpers, killed with it, may linger in the process list a moment.
+        await until(
+          () => processesWith(profile).every((pid) => pid === bystander.pid),
+          "the browser's processes to be gone",
+          5_000,
+        ).catch(() => {});
         expect(bystander.signalCode).toBeNull();
         expect(processesWith(profile)).toEqual([bystander.pid]);
       } finally {
