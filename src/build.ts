@@ -114,7 +114,7 @@ export async function build(
   // briefs of one name would race to replace the same deck.
   files = distinctDecks(files);
   const browser = new BatchBrowser(options);
-  // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
+  // The browser kills itself and removes its profile on an interrupt: see `launch`.
   try {
     await ensureFolder(options.outDir);
     await removeLeftovers(options.outDir);
@@ -129,7 +129,7 @@ export async function build(
       },
     );
   } finally {
-    await browser.close();
+    await browser[Symbol.asyncDispose]();
   }
 }
 

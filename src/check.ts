@@ -43,46 +43,42 @@ export interface CheckReport {
  * browser starts only once a brief has passed validation, and serves them all.
  */
 export async function check(files: readonly string[], options: CheckOptions): Promise<CheckReport> {
-  const session = new BrowserSession(options);
+  // Ended, with its profile, however the check ends; on an interrupt it kills itself.
+  await using session = new BrowserSession(options);
   let layoutSkipped: string | undefined;
-  // The browser kills itself and removes its profile on an interrupt: see `launchBrowser`.
-  try {
-    const results: CheckResult[] = [];
-    for (const file of files) {
-      const loaded = await loadBrief(file);
-      const result: CheckResult = {
-        file,
-        problems: loaded.problems,
-        warnings: [...loaded.warnings],
-        layoutChecked: false,
-      };
-      results.push(result);
-      if (!loaded.brief || !options.layout || layoutSkipped) continue;
-      let started: Browser;
-      try {
-        started = await session.browser();
-      } catch (error) {
-        if (options.requireBrowser || !(error instanceof BriefingError)) throw error;
-        layoutSkipped = error.message;
-        continue;
-      }
-      const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
-      try {
-        result.warnings.push(
-          ...(await checkLayout(started, loaded, deck, html, options.look?.theme, options.timeout)),
-        );
-        result.layoutChecked = true;
-      } catch (error) {
-        const failure = browserFailure(error, started) ?? error;
-        if (!(failure instanceof BriefingError)) throw failure;
-        // Which brief: the rest of the batch is not checked.
-        throw new BriefingError(failure.kind, `${file}: ${failure.message}`, {
-          cause: failure.cause,
-        });
-      }
+  const results: CheckResult[] = [];
+  for (const file of files) {
+    const loaded = await loadBrief(file);
+    const result: CheckResult = {
+      file,
+      problems: loaded.problems,
+      warnings: [...loaded.warnings],
+      layoutChecked: false,
+    };
+    results.push(result);
+    if (!loaded.brief || !options.layout || layoutSkipped) continue;
+    let started: Browser;
+    try {
+      started = await session.browser();
+    } catch (error) {
+      if (options.requireBrowser || !(error instanceof BriefingError)) throw error;
+      layoutSkipped = error.message;
+      continue;
     }
-    return { results, layoutSkipped };
-  } finally {
-    await session.close();
+    const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
+    try {
+      result.warnings.push(
+        ...(await checkLayout(started, loaded, deck, html, options.look?.theme, options.timeout)),
+      );
+      result.layoutChecked = true;
+    } catch (error) {
+      const failure = browserFailure(error, started) ?? error;
+      if (!(failure instanceof BriefingError)) throw failure;
+      // Which brief: the rest of the batch is not checked.
+      throw new BriefingError(failure.kind, `${file}: ${failure.message}`, {
+        cause: failure.cause,
+      });
+    }
   }
+  return { results, layoutSkipped };
 }

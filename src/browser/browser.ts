@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Browser } from "puppeteer";
 import { BriefingError } from "../errors.js";
 import { onInterrupt } from "../interrupt.js";
-import { isRunning } from "../is-running.js";
 import type { FoundBrowser } from "./find-browser.js";
+import { killBrowser } from "./processes.js";
+import { makeProfile, removeProfile } from "./profile.js";
 import { protocolGrace, stepLimit } from "./step.js";
 
 // Headless Chromium with nothing reaching out on its own: no updates, sync or metrics.
@@ -39,24 +36,30 @@ export function needsNoSandbox(): boolean {
 export const noSandboxNotice =
   "running as root, so Chromium runs without its sandbox; network and file access are blocked instead";
 
-/** The prefix of the browser profile folders the tool makes in the temporary folder. */
-export const profilePrefix = "briefing-chromium-";
+/** A browser launched by `launch`, and the one way its owner ends it. */
+export interface LaunchedBrowser {
+  browser: Browser;
+  /**
+   * Ends the browser once its work is done, and resolves when its profile is gone. On Linux it
+   * is killed, with all its processes: Chromium's own shutdown (about 0.35 s here) saves a
+   * profile that is removed anyway. Elsewhere it is asked to close.
+   */
+  end(): Promise<void>;
+}
 
 /**
  * Launches the browser headless, with a profile folder of its own that is removed as soon as
  * the browser exits, however it exits; Ctrl-C kills it and removes the folder too. The caller
- * owns the browser and must close it.
+ * owns it and must `end` it: a run's browser is owned by its `BrowserSession`.
  */
-export async function launchBrowser(
+export async function launch(
   found: FoundBrowser,
   options: LaunchOptions = {},
-): Promise<Browser> {
+): Promise<LaunchedBrowser> {
   const { default: puppeteer } = await import("puppeteer");
   const args = [...quietArgs];
   if (needsNoSandbox()) args.push("--no-sandbox");
-  removeStaleProfiles(os.tmpdir());
-  // Named after this process, so that a later launch knows when its owner is gone.
-  const profile = await mkdtemp(path.join(os.tmpdir(), `${profilePrefix}${process.pid}-`));
+  const profile = await makeProfile();
   let pid: number | undefined;
   // Once it has exited its pid may be another process's: it is killed only before that.
   let exited = false;
@@ -103,8 +106,8 @@ export async function launchBrowser(
   settleWhenGone(browser);
   const child = browser.process();
   pid = child?.pid;
-  // Killed (see `closeBrowser`), it resets its end of the pipe before Puppeteer has let go of
-  // ours; a reset with no listener would throw in the middle of nowhere.
+  // Killed (see `end`), it resets its end of the pipe before Puppeteer has let go of ours; a
+  // reset with no listener would throw in the middle of nowhere.
   for (const stream of child?.stdio ?? []) stream?.on("error", () => {});
   const gone = new Promise<void>((resolve) => {
     // Closed, crashed or killed: its helpers go with it, and so does the profile.
@@ -115,17 +118,33 @@ export async function launchBrowser(
       resolve();
     });
   });
-  if (child && child.exitCode === null && process.platform === "linux") {
-    stoppers.set(browser, async () => {
-      try {
-        await browser.disconnect();
-      } finally {
-        stop();
-        await gone;
-      }
-    });
-  }
-  return browser;
+  const killable = child && child.exitCode === null && process.platform === "linux";
+  const end = async () => {
+    if (!killable) {
+      await browser.close().catch(() => {});
+      return;
+    }
+    try {
+      await browser.disconnect();
+    } catch {
+      // Already gone: the kill below finds nothing to do.
+    } finally {
+      stop();
+      await gone;
+    }
+  };
+  return { browser, end };
+}
+
+/**
+ * Launches the browser as `launch` does, for a caller that closes it with `browser.close()`
+ * (a test, a benchmark); its profile goes when it exits.
+ */
+export async function launchBrowser(
+  found: FoundBrowser,
+  options: LaunchOptions = {},
+): Promise<Browser> {
+  return (await launch(found, options)).browser;
 }
 
 /**
@@ -154,137 +173,6 @@ function launchFailure(error: unknown): string {
     return "it quit as soon as it started";
   }
   return (error as Error).message.split("\n")[0] ?? "";
-}
-
-/** How to stop each browser launched here at once, where that is known to leave nothing behind. */
-const stoppers = new WeakMap<Browser, () => Promise<void>>();
-
-/**
- * Closes a browser launched by `launchBrowser` once its work is done, and removes its profile.
- * On Linux it is killed, with all its processes: Chromium's own shutdown (about 0.35 s here)
- * saves a profile that is removed anyway. Elsewhere it is asked to close.
- */
-export async function closeBrowser(browser: Browser): Promise<void> {
-  const stop = stoppers.get(browser);
-  stoppers.delete(browser);
-  await (stop ? stop() : browser.close()).catch(() => {});
-}
-
-/**
- * Kills the browser, which must not have exited yet, with its helpers: Puppeteer starts it as
- * the leader of its own process group. A browser whose launch was cut short has no known pid;
- * on Linux its processes are then those that run its executable with its profile, so that a
- * user's `du` or editor looking at that folder is left alone.
- */
-function killBrowser(pid: number | undefined, profile: string, executable: string): void {
-  if (pid) {
-    kill(process.platform === "win32" ? pid : -pid);
-    return;
-  }
-  const runsBrowser = browserExecutable(executable);
-  for (const [other, line] of commandLines()) {
-    if (line.includes(profile) && runsBrowser(other)) kill(other);
-  }
-}
-
-function kill(target: number): void {
-  try {
-    process.kill(target, "SIGKILL");
-  } catch {
-    // Already gone.
-  }
-}
-
-/**
- * A test of whether a process runs the browser at `executable`. Debian's /usr/bin/chromium is
- * a script that execs /usr/lib/chromium/chromium, so a binary of the same name counts too.
- */
-function browserExecutable(executable: string): (pid: number) => boolean {
-  let real = executable;
-  try {
-    real = realpathSync(executable);
-  } catch {
-    // Gone since it was found: its name is all there is to go by.
-  }
-  return (pid) => {
-    try {
-      const exe = readlinkSync(`/proc/${pid}/exe`);
-      return exe === real || path.basename(exe) === path.basename(real);
-    } catch {
-      // Exited meanwhile, or not ours to look at (and so not ours to kill).
-      return false;
-    }
-  };
-}
-
-/** Every process's command line by pid, on Linux (Chromium's names its profile); elsewhere none. */
-function commandLines(): Map<number, string> {
-  const lines = new Map<number, string>();
-  if (process.platform !== "linux") return lines;
-  let entries: string[] = [];
-  try {
-    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
-  } catch {
-    return lines;
-  }
-  for (const entry of entries) {
-    try {
-      lines.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, "latin1"));
-    } catch {
-      // Exited meanwhile, or not ours to read.
-    }
-  }
-  return lines;
-}
-
-/**
- * Removes the profile folders in `tmp` that an earlier run left when it was killed outright
- * (SIGKILL leaves no time to clean up): those whose owner, named in the folder's name, has
- * exited and that no process uses any more. A live build's folder is never touched; nor is one
- * whose owner is not known (a version that did not name it), unless it is unused and a day old.
- */
-export function removeStaleProfiles(tmp: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmp).filter((name) => name.startsWith(profilePrefix));
-  } catch {
-    return;
-  }
-  const stale = names
-    .filter((name) => {
-      const owner = /^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1];
-      if (owner) return !isRunning(Number(owner));
-      try {
-        return Date.now() - statSync(path.join(tmp, name)).mtimeMs > 24 * 3600_000;
-      } catch {
-        return false;
-      }
-    })
-    .map((name) => path.join(tmp, name));
-  if (stale.length === 0) return;
-  const lines = [...commandLines().values()];
-  for (const folder of stale) {
-    if (!lines.some((line) => line.includes(folder))) removeProfile(folder);
-  }
-}
-
-function removeProfile(profile: string): void {
-  try {
-    // Chromium keeps its singleton socket in a folder of its own in the temporary folder, and
-    // removes it only when it exits cleanly; the profile links to it.
-    const socketDir = path.dirname(readlinkSync(path.join(profile, "SingletonSocket")));
-    if (path.basename(socketDir).startsWith("org.chromium.Chromium.")) {
-      rmSync(socketDir, { recursive: true, force: true });
-    }
-  } catch {
-    // No socket: the browser never got that far, or cleaned up after itself.
-  }
-  try {
-    // A dying browser may still be writing into it for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-  } catch {
-    // Nothing more can be done; the folder is in the temporary folder at least.
-  }
 }
 
 /**

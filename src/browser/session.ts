@@ -1,5 +1,5 @@
 import type { Browser } from "puppeteer";
-import { closeBrowser, launchBrowser, needsNoSandbox, noSandboxNotice } from "./browser.js";
+import { type LaunchedBrowser, launch, needsNoSandbox, noSandboxNotice } from "./browser.js";
 import { findBrowser } from "./find-browser.js";
 
 /** How the browser of a run is found and launched. */
@@ -12,35 +12,36 @@ export interface SessionOptions {
 }
 
 /**
- * The one browser of a run (a build's batch, a check): found and launched by the first brief
- * that needs it, shared by all, and killed or closed, with its profile, by `close` (also
- * `Symbol.asyncDispose`) once the run is done. Ctrl-C kills it anyway (see `launchBrowser`).
+ * The one browser of a run (a build's batch, a check, a preview's downloads), and its only
+ * owner: found and launched by the first brief that needs it, shared by all, and killed or
+ * closed, with its profile, when the session is disposed (`await using`) once the run is done.
+ * Ctrl-C kills it anyway (see `launch`).
  */
-export class BrowserSession {
-  private launching?: Promise<Browser>;
+export class BrowserSession implements AsyncDisposable {
+  private launching?: Promise<LaunchedBrowser>;
 
   constructor(private readonly options: SessionOptions) {}
 
   /** The browser, started now if it is not already starting. */
-  browser(): Promise<Browser> {
+  async browser(): Promise<Browser> {
     this.launching ??= findBrowser(this.options.browserPath).then((found) => {
       if (needsNoSandbox()) this.options.onNotice?.(noSandboxNotice);
-      return launchBrowser(found, { timeout: this.options.timeout });
+      return launch(found, { timeout: this.options.timeout });
     });
-    return this.launching;
+    return (await this.launching).browser;
   }
 
   /** The browser if it was started, for telling why a page failed. */
-  started(): Promise<Browser | undefined> {
+  async started(): Promise<Browser | undefined> {
+    return (await this.launched())?.browser;
+  }
+
+  /** Ends the browser if it was started; a session may be disposed more than once. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await (await this.launched())?.end();
+  }
+
+  private launched(): Promise<LaunchedBrowser | undefined> {
     return this.launching?.catch(() => undefined) ?? Promise.resolve(undefined);
-  }
-
-  async close(): Promise<void> {
-    const browser = await this.started();
-    if (browser) await closeBrowser(browser);
-  }
-
-  [Symbol.asyncDispose](): Promise<void> {
-    return this.close();
   }
 }

@@ -35,7 +35,7 @@ are shown on the page and printed here.`,
     const listenPort = port(values.port);
     const listenHost = host(values.host);
     const { startServer } = await import("../serve/server.js");
-    const { isLoopback } = await import("../serve/guard.js");
+    const { isLoopback } = await import("../serve/request-refusals.js");
     if (!isLoopback(listenHost)) {
       err(
         `briefing: warning: serving on ${listenHost}: anyone who can reach this machine on port ${listenPort} can read these briefs`,

@@ -2,7 +2,7 @@ import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
-import { withGuardedPage } from "../browser/guard-page.js";
+import { withGuardedPage } from "../browser/deck-page.js";
 import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
 import type { Deck } from "../model/deck.js";

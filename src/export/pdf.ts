@@ -3,7 +3,7 @@ import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
-import { type GuardOptions, withGuardedPage } from "../browser/guard-page.js";
+import { type GuardOptions, withGuardedPage } from "../browser/deck-page.js";
 import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
 import { BriefingError } from "../errors.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Browser } from "puppeteer";
-import { withGuardedPage } from "../browser/guard-page.js";
+import { withGuardedPage } from "../browser/deck-page.js";
 import { lookAt, openPrintDocument, type PrintOptions } from "../export/pdf.js";
 import { findSlideProblems, type SlideFindings } from "./in-page.js";
 

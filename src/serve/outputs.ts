@@ -88,8 +88,9 @@ export class DeckOutputs {
     return output;
   }
 
+  /** Ends the browser, if a download started it. */
   close(): Promise<void> {
-    return this.session.close();
+    return this.session[Symbol.asyncDispose]();
   }
 
   private async make(loaded: Loaded, rendered: Rendered, kind: OutputKind): Promise<MadeOutput> {

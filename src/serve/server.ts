@@ -8,7 +8,6 @@ import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import { forgetTemplates, templatesDir } from "../render/templates.js";
-import { hostAllowed, originAllowed, requestPath } from "./guard.js";
 import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
 import { briefCard, forgetPage, pageFiles } from "./pages.js";
 import {
@@ -18,6 +17,7 @@ import {
   refreshPreview,
   templateFolders,
 } from "./preview.js";
+import { hostAllowed, originAllowed, requestPath } from "./request-refusals.js";
 import { fail, redirect, sendFile, sendHtml, sendOutput, sendPage } from "./responses.js";
 import type { ServedFile } from "./served-file.js";
 import { Watcher } from "./watcher.js";

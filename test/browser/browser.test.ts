@@ -3,16 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeBrowser,
-  launchBrowser,
-  profilePrefix,
-  removeStaleProfiles,
-} from "../../src/browser/browser.js";
+import { launch } from "../../src/browser/browser.js";
 import { findBrowser } from "../../src/browser/find-browser.js";
+import { profilePrefix, removeStaleProfiles } from "../../src/browser/profile.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
+import { until } from "../helpers/until.js";
 
 // Each case runs the real command with a TMPDIR of its own, where its browser's profile
 // folder lies: the browser's processes are those whose command line names that folder. It is
@@ -49,14 +46,6 @@ function processesWithArgs(text: string): string[] {
 /** The pids of the processes whose command line mentions `text`. */
 function processesWith(text: string): number[] {
   return processesWithArgs(text).map((line) => Number(line.trim().split(/\s+/)[0]));
-}
-
-async function until(test: () => boolean, what: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Starts a build in `tmp`, waits until its browser runs, and kills the build with SIGKILL. */
@@ -119,8 +108,8 @@ describe("closing the browser", () => {
   it.runIf(process.platform === "linux")(
     "kills its processes and no other that names its profile (a user's du or editor)",
     async () => {
-      const browser = await launchBrowser(await findBrowser(undefined));
-      const profile = browser
+      const launched = await launch(await findBrowser(undefined));
+      const profile = launched.browser
         .process()
         ?.spawnargs.find((arg) => arg.startsWith("--user-data-dir="))
         ?.slice("--user-data-dir=".length) as string;
@@ -128,8 +117,13 @@ describe("closing the browser", () => {
       const bystander = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30_000)", profile]);
       try {
         await until(() => processesWith(profile).length > 1, "the bystander", 5_000);
-        await closeBrowser(browser);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await launched.end();
+        // Its helpers, killed with it, may linger in the process list a moment.
+        await until(
+          () => processesWith(profile).every((pid) => pid === bystander.pid),
+          "the browser's processes to be gone",
+          5_000,
+        ).catch(() => {});
         expect(bystander.signalCode).toBeNull();
         expect(processesWith(profile)).toEqual([bystander.pid]);
       } finally {

@@ -3,9 +3,9 @@ import { closeSync, constants, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeBrowser, launchBrowser } from "../../src/browser/browser.js";
+import { type LaunchedBrowser, launch } from "../../src/browser/browser.js";
+import { withGuardedPage } from "../../src/browser/deck-page.js";
 import { findBrowser } from "../../src/browser/find-browser.js";
-import { withGuardedPage } from "../../src/browser/guard-page.js";
 import { printToPdf } from "../../src/browser/print-to-pdf.js";
 import { BriefingError } from "../../src/errors.js";
 import { lookAt, openPrintDocument } from "../../src/export/pdf.js";
@@ -15,17 +15,19 @@ import { tempDir } from "../helpers/temp.js";
 // What Puppeteer says when it gives up: never what the user reads.
 const puppeteerWords = /protocolTimeout|timed out|Target closed|Navigation timeout|TimeoutError/;
 
+let launched: LaunchedBrowser | undefined;
 let browser: Browser;
 let folder: string;
 
 beforeAll(async () => {
   // Puppeteer's own limit on a call (its protocolTimeout) comes from this: 10.1 s.
-  browser = await launchBrowser(await findBrowser(undefined), { timeout: 100 });
+  launched = await launch(await findBrowser(undefined), { timeout: 100 });
+  browser = launched.browser;
   folder = await tempDir("step");
 });
 
 afterAll(async () => {
-  if (browser) await closeBrowser(browser);
+  await launched?.end();
 });
 
 /** What `work` with a guarded page of `folder` failed with, and how long it took. */

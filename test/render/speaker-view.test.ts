@@ -20,6 +20,7 @@ type Indices = { h: number; v: number };
 declare global {
   interface Window {
     Reveal?: { isReady(): boolean; getIndices(): Indices };
+    __messages?: number;
   }
 }
 
@@ -58,6 +59,17 @@ async function open(url: string, frames = (page: Page) => [page.mainFrame()]): P
   // Each test loads the deck three times (itself and two previews): on a loaded machine, slowly.
   page.setDefaultTimeout(60_000);
   await page.setViewport({ width: 1280, height: 720 });
+  // Counts the messages each frame gets, before the deck's own listener can stop them: once
+  // the count is in, each has been handled (or refused) to the end.
+  await page.evaluateOnNewDocument(() => {
+    window.addEventListener(
+      "message",
+      () => {
+        window.__messages = (window.__messages ?? 0) + 1;
+      },
+      true,
+    );
+  });
   await page.goto(url, { waitUntil: "load" });
   for (const frame of frames(page)) await frame.waitForFunction(() => window.Reveal?.isReady());
   return page;
@@ -206,7 +218,9 @@ describe("a page that frames the deck", () => {
             frame.contentWindow?.postMessage(JSON.stringify(message), "*");
         }
       });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await Promise.all(
+        frames.map((frame) => frame.waitForFunction(() => (window.__messages ?? 0) >= 4)),
+      );
       expect(await Promise.all(frames.map((frame) => indices(frame)))).toEqual([
         { h: 0, v: 0 },
         { h: 0, v: 0 },

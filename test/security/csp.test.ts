@@ -22,6 +22,7 @@ declare global {
   interface Window {
     __violations?: string[];
     __ran?: boolean;
+    __messages?: number;
   }
 }
 
@@ -67,6 +68,15 @@ async function open<T>(file: string, fn: (page: Page) => Promise<T>): Promise<T>
         window.__violations ??= [];
         window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
+      // Counted before the deck's own listener can stop them: once the count is in, each
+      // message has been handled (or refused) to the end.
+      window.addEventListener(
+        "message",
+        () => {
+          window.__messages = (window.__messages ?? 0) + 1;
+        },
+        true,
+      );
     });
     await page.setViewport({ width: 1280, height: 720 });
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
@@ -79,6 +89,15 @@ async function open<T>(file: string, fn: (page: Page) => Promise<T>): Promise<T>
 const ready = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { Reveal?: Reveal }).Reveal?.isReady());
 const violations = (page: Page) => page.evaluate(() => window.__violations ?? []);
+
+/**
+ * Waits until the page has refused the hostile deck's five requests (its inline script, image,
+ * script, frame and object), or 5 s; whatever got through has then had its chance too.
+ */
+const refusedHostile = (page: Page) =>
+  page
+    .waitForFunction(() => (window.__violations?.length ?? 0) >= 5, { timeout: 5_000 })
+    .catch(() => {});
 
 /** Presses S and returns the speaker view's notes once they show. */
 async function speakerNotes(page: Page): Promise<string | null | undefined> {
@@ -143,7 +162,7 @@ describe("the deck's Content-Security-Policy", () => {
   it("a hand-edited index.html runs no inline script and reaches no server", async () => {
     await open(tampered(index, hostile()), async (page) => {
       await ready(page);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await refusedHostile(page);
       expect(await page.evaluate(() => window.__ran)).toBeUndefined();
       expect(server.hits).toEqual([]);
       expect((await violations(page)).length).toBeGreaterThanOrEqual(4);
@@ -187,7 +206,7 @@ describe("the one-file deck, the one that is emailed", () => {
     });
     await open(tampered(single, hostile()), async (page) => {
       await ready(page);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await refusedHostile(page);
       expect(await page.evaluate(() => window.__ran)).toBeUndefined();
       expect(server.hits).toEqual([]);
     });
@@ -226,7 +245,7 @@ describe("the one-file deck, the one that is emailed", () => {
             "*",
           );
         });
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await frame?.waitForFunction(() => (window.__messages ?? 0) >= 3);
         return frame?.evaluate(
           () => (window as unknown as { Reveal: Reveal }).Reveal.getIndices().h,
         );

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -15,6 +16,7 @@ import { build } from "../../src/build.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { type CliRun, startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
+import { until } from "../helpers/until.js";
 
 // Each case spawns the real command on a brief big enough (about 220 slides) to be stopped
 // while it prints, with its own TMPDIR, so that its browser and its temporary files can be
@@ -64,14 +66,6 @@ function processesWith(text: string): string[] {
     .filter((line) => line.includes(text));
 }
 
-async function until(test: () => boolean, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Starts a build, waits until its browser is printing, lets `stop` act, and checks the wreck. */
 async function stopped(stop: (run: CliRun, tmp: string) => void, args: string[] = []) {
   const tmp = mkdtempSync(path.join(work, "tmp-"));
@@ -79,13 +73,14 @@ async function stopped(stop: (run: CliRun, tmp: string) => void, args: string[] 
   if (args.length === 0) {
     await until(
       () =>
-        // A renderer: a page is open, so the browser is up and the build is printing.
+        // A renderer: a page is open, so the browser is up; and the deck's print document is
+        // written in the temporary folder, so the page is printing it.
         processesWith(tmp).some((line) => line.includes("--type=renderer")) &&
-        readdirSync(out).some((name) => name.includes(".tmp-")),
-      "the browser's pages and the temporary folder",
+        readdirSync(out).some(
+          (name) => name.includes(".tmp-") && existsSync(path.join(out, name, ".print.html")),
+        ),
+      "the browser's pages and the print document",
     );
-    // Into the printing itself.
-    await new Promise((resolve) => setTimeout(resolve, 500));
     stop(run, tmp);
   }
   const result = await run.done;

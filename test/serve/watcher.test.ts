@@ -52,8 +52,10 @@ describe("the file watcher", () => {
     }, 10);
     watcher.watch([file]);
     watcher.close();
+    // A witness that sees the write, and reports it later than the closed one would have.
+    const seen = nextBatch([file]);
     writeFileSync(file, "a: 1\n");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await seen;
     expect(reported).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser } from "puppeteer";
+import type { Browser, Target } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fileFilter, withGuardedPage } from "../../src/browser/guard-page.js";
+import { fileFilter, withGuardedPage } from "../../src/browser/deck-page.js";
 import { deckPolicy } from "../../src/render/render-deck.js";
 import { startBrowser } from "../helpers/browser.js";
 import { type Loopback, startLoopback } from "../helpers/loopback.js";
@@ -39,9 +39,10 @@ async function blockedBy(html: string): Promise<string[]> {
     { folder: deck, onBlocked: (url) => blocked.push(url) },
     async (page) => {
       await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-      // Give late requests (fonts, fetch, WebSocket) their chance.
+      // Late requests (fonts, fetch) come after the load: wait until they have all been
+      // refused and nothing more is asked for.
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await page.waitForNetworkIdle({ idleTime: 100 });
     },
   );
   return blocked;
@@ -138,16 +139,41 @@ describe("a page kept for the next deck", () => {
   });
 });
 
+/**
+ * Resolves once a page that opens from now on has closed again, or after 10 s if none does
+ * (the case the test is there to catch: its assertion then fails).
+ */
+function lateClose(browser: Browser): Promise<void> {
+  const opened = new Set<Target>();
+  const onOpen = (target: Target) => {
+    if (target.type() === "page") opened.add(target);
+  };
+  browser.on("targetcreated", onOpen);
+  let onClose: (target: Target) => void = () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return new Promise<void>((resolve) => {
+    onClose = (target) => {
+      if (opened.has(target)) resolve();
+    };
+    browser.on("targetdestroyed", onClose);
+    timer = setTimeout(resolve, 10_000);
+  }).finally(() => {
+    clearTimeout(timer);
+    browser.off("targetcreated", onOpen);
+    browser.off("targetdestroyed", onClose);
+  });
+}
+
 describe("a page that opens only after its step timed out", () => {
   it("is closed as it arrives, not left open for the rest of the batch", async () => {
     const before = (await browser.pages()).length;
+    const late = lateClose(browser);
     const error = await withGuardedPage(browser, { folder: deck, timeout: 1 }, async () => {}).then(
       () => undefined,
       (thrown: Error) => thrown,
     );
     expect(error?.message).toBe("opening a page took longer than the 0.001 s timeout");
-    // Long enough for Chromium to open the page and for it to be closed again.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await late;
     expect((await browser.pages()).length).toBe(before);
   });
 });
