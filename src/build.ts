@@ -62,6 +62,8 @@ export interface BuildOptions {
   onNotice?: (message: string) => void;
   /** Lay the slides out even when no PDF is printed, so that warnings can fail the build. */
   strict?: boolean;
+  /** Dates every PDF, in seconds since 1970, instead of the brief's as-of date. */
+  sourceDateEpoch?: number;
 }
 
 /** What became of one brief. */
@@ -209,7 +211,7 @@ function buildSettings(options: BuildOptions): object {
     singleFile: !!options.singleFile,
     notes: !!options.notes,
     classification: options.classification ?? "",
-    epoch: process.env.SOURCE_DATE_EPOCH ?? "",
+    epoch: options.sourceDateEpoch === undefined ? "" : String(options.sourceDateEpoch),
     fonts: fallbackSources(),
     images: imageScaling(),
   };
@@ -302,7 +304,7 @@ async function writeBuild(
       () => true,
       () => false,
     );
-  const extras = pdfExtras(brief, deck, html);
+  const extras = pdfExtras(brief, deck, html, options.sourceDateEpoch);
   let warnings: Problem[] = [];
   const blocked = new Set<string>();
   const limits: PrintOptions = { timeout: options.timeout, onBlocked: (url) => blocked.add(url) };
@@ -374,18 +376,25 @@ async function writeBuild(
   return { warnings, removed, stale };
 }
 
-/** The metadata, bookmarks and identity of a brief's PDFs (the deck's and the handout's). */
-export function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
+/**
+ * The metadata, bookmarks and identity of a brief's PDFs (the deck's and the handout's), dated
+ * by the brief's as-of date, or by `sourceDateEpoch` (seconds) when one is given.
+ */
+export function pdfExtras(
+  brief: Brief,
+  deck: Deck,
+  html: string,
+  sourceDateEpoch?: number,
+): PdfExtras {
   const date = parseDate(brief.date);
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const metadata = {
     title: brief.title,
     author: brief.author,
     subject: brief.subtitle,
     keywords: Object.values(brief.timeline.categories ?? {}).map((c) => c.label),
     date:
-      Number.isFinite(epoch) && epoch > 0
-        ? new Date(epoch * 1000)
+      sourceDateEpoch !== undefined
+        ? new Date(sourceDateEpoch * 1000)
         : new Date("error" in date ? 0 : startOf(date)),
   };
   return { metadata, outline: deckOutline(deck), fingerprint: JSON.stringify({ html, metadata }) };

@@ -66,6 +66,7 @@ export class DeckOutputs {
   constructor(
     private readonly look: LookSettings,
     browser: SessionOptions,
+    private readonly sourceDateEpoch?: number,
   ) {
     this.session = new BrowserSession(browser);
   }
@@ -93,7 +94,9 @@ export class DeckOutputs {
   }
 
   private async make(loaded: Loaded, rendered: Rendered, kind: OutputKind): Promise<MadeOutput> {
-    const bytes = await makeOutput(loaded, rendered, kind, this.look, () => this.session.browser());
+    const bytes = await makeOutput(loaded, rendered, kind, this.look, this.sourceDateEpoch, () =>
+      this.session.browser(),
+    );
     return {
       bytes,
       type: types[kind],
@@ -112,6 +115,7 @@ async function makeOutput(
   { deck, html }: Rendered,
   kind: OutputKind,
   look: LookSettings,
+  sourceDateEpoch: number | undefined,
   browser: () => Promise<Browser>,
 ): Promise<Uint8Array> {
   const brief = loaded.brief as Brief;
@@ -124,7 +128,7 @@ async function makeOutput(
       const shared = renderBrief(brief, loaded.name, look, { notes: false }).html;
       return Buffer.from(await singleFileHtml(shared, folder));
     }
-    const extras = pdfExtras(brief, deck, html);
+    const extras = pdfExtras(brief, deck, html, sourceDateEpoch);
     if (kind === "handout") {
       const customTheme = look.theme ? customThemePath : undefined;
       return await printHandout(await browser(), deck, folder, extras, customTheme);
