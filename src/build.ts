@@ -19,7 +19,7 @@ import {
   recordFiles,
   writeManifest,
 } from "./export/manifest.js";
-import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
+import { type PrintOptions, printAndLook } from "./export/pdf.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
 import { imageScaling, scaleImages, unscaledWarnings } from "./export/scale-images.js";
 import { singleFileHtml } from "./export/single-file.js";
@@ -29,11 +29,9 @@ import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
 import { distinctDecks, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
-import type { Deck } from "./model/deck.js";
-import { deckOutline } from "./model/outline.js";
+import { pdfExtras } from "./model/pdf-info.js";
 import { renderBrief } from "./render/render-brief.js";
 import { customThemePath } from "./render/render-deck.js";
-import { parseDate, startOf } from "./timeline/date.js";
 
 /** Settings for a build, already resolved from flags and defaults. */
 export interface BuildOptions {
@@ -374,30 +372,6 @@ async function writeBuild(
     });
   });
   return { warnings, removed, stale };
-}
-
-/**
- * The metadata, bookmarks and identity of a brief's PDFs (the deck's and the handout's), dated
- * by the brief's as-of date, or by `sourceDateEpoch` (seconds) when one is given.
- */
-export function pdfExtras(
-  brief: Brief,
-  deck: Deck,
-  html: string,
-  sourceDateEpoch?: number,
-): PdfExtras {
-  const date = parseDate(brief.date);
-  const metadata = {
-    title: brief.title,
-    author: brief.author,
-    subject: brief.subtitle,
-    keywords: Object.values(brief.timeline.categories ?? {}).map((c) => c.label),
-    date:
-      sourceDateEpoch !== undefined
-        ? new Date(sourceDateEpoch * 1000)
-        : new Date("error" in date ? 0 : startOf(date)),
-  };
-  return { metadata, outline: deckOutline(deck), fingerprint: JSON.stringify({ html, metadata }) };
 }
 
 async function ensureFolder(dir: string): Promise<void> {

@@ -8,28 +8,11 @@ import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
 import { BriefingError } from "../errors.js";
 import type { Deck } from "../model/deck.js";
-import type { OutlineEntry } from "../model/outline.js";
+import type { PdfExtras } from "../model/pdf-info.js";
 import { renderPrint } from "../render/render-deck.js";
 import { pdfPageCount, updatePdf } from "./pdf-update.js";
 
-/** What goes into the PDF's document information. */
-export interface PdfMetadata {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords: string[];
-  /** Used as creation and modification date, so the same brief gives the same metadata. */
-  date: Date;
-}
-
-/** What the finished PDF carries beyond the printed pages. */
-export interface PdfExtras {
-  metadata: PdfMetadata;
-  /** The bookmarks; see `deckOutline`. */
-  outline: OutlineEntry[];
-  /** Identifies this build's inputs; hashed into the file identifier, so rebuilds are identical. */
-  fingerprint: string;
-}
+export type { PdfExtras, PdfMetadata } from "../model/pdf-info.js";
 
 // Chrome lays out the whole print document for every print call, page ranges or not, so one
 // call is the fastest way to print a big deck (2,017 pages: 54 s in one call; 11.5 s for a
