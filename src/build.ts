@@ -8,22 +8,13 @@ import { BrowserSession } from "./browser/session.js";
 import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { writeDeckFiles } from "./export/deck-files.js";
-import { fallbackSources } from "./export/fallback-font.js";
 import { printHandout } from "./export/handout.js";
 import { fileFailure, folderFailure, makeFolder } from "./export/make-folder.js";
-import {
-  filesIntact,
-  hashInputs,
-  type Manifest,
-  readManifest,
-  recordFiles,
-  writeManifest,
-} from "./export/manifest.js";
+import { hashBuildInputs, unchangedBuild, writeManifest } from "./export/manifest.js";
 import { type PrintOptions, printAndLook } from "./export/pdf.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
-import { imageScaling, scaleImages, unscaledWarnings } from "./export/scale-images.js";
+import { scaleImages, unscaledWarnings } from "./export/scale-images.js";
 import { singleFileHtml } from "./export/single-file.js";
-import { inside } from "./inside-folder.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
@@ -162,7 +153,6 @@ async function buildOne(
 ): Promise<BuildResult> {
   const { name } = naming(file);
   const target = path.join(options.outDir, name);
-  const settings = buildSettings(options);
   const done = (result: BuildResult): BuildResult => {
     const names = outputNames(name);
     result.html = path.join(target, "index.html");
@@ -172,9 +162,7 @@ async function buildOne(
     return result;
   };
   // Unchanged since the last build: kept, without reading the brief or starting the browser.
-  const unchanged = options.force
-    ? undefined
-    : await unchangedBuild(file, target, settings, options.theme);
+  const unchanged = options.force ? undefined : await unchangedBuild(file, target, options);
   // --strict needs the slides' warnings: a deck built without looking at them is rebuilt.
   if (unchanged && (unchanged.looked || !options.strict)) {
     const stale = (unchanged.stale ?? []).map((kept) => ({
@@ -191,7 +179,7 @@ async function buildOne(
   if (!loaded.brief) return result;
   if (options.pdf || options.handout) browser.get().catch(() => {});
   try {
-    const inputs = await hashInputs(file, inputFiles(loaded.images, options.theme), settings);
+    const inputs = await hashBuildInputs(file, loaded.images, options);
     Object.assign(result, await writeBuild(loaded, options, () => browser.get(), inputs));
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
@@ -199,27 +187,6 @@ async function buildOne(
     return result;
   }
   return done(result);
-}
-
-/** The options that change what a build writes: part of what decides whether to rebuild. */
-function buildSettings(options: BuildOptions): object {
-  return {
-    pdf: options.pdf,
-    handout: !!options.handout,
-    singleFile: !!options.singleFile,
-    notes: !!options.notes,
-    classification: options.classification ?? "",
-    epoch: options.sourceDateEpoch === undefined ? "" : String(options.sourceDateEpoch),
-    fonts: fallbackSources(),
-    images: imageScaling(),
-  };
-}
-
-/** The files a build reads besides the brief: its images and the project's theme. */
-function inputFiles(images: Map<string, string>, theme?: string): Map<string, string> {
-  const files = new Map(images);
-  if (theme) files.set("\0theme", theme);
-  return files;
 }
 
 /** Says what went wrong building a valid brief, in words, keeping the cause. */
@@ -243,35 +210,6 @@ function buildFailure(error: unknown, browser: Browser | undefined): BriefingErr
 /** The file names of a deck's outputs beside its index.html. */
 export function outputNames(name: string) {
   return { pdf: `${name}.pdf`, handout: `${name}-handout.pdf`, singleFile: `${name}.html` };
-}
-
-/**
- * The manifest of an earlier build in `target` from the same inputs (the same brief, images as
- * its manifest lists them, theme and settings), when every file it wrote is still as written.
- */
-async function unchangedBuild(
-  file: string,
-  target: string,
-  settings: object,
-  theme?: string,
-): Promise<Manifest | undefined> {
-  const manifest = await readManifest(target);
-  if (!manifest?.images) return undefined;
-  const { dir } = naming(file);
-  const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
-  // A manifest names only files beside the brief; one that says otherwise was not ours.
-  if ([...images.values()].some((image) => !inside(path.resolve(dir), image))) {
-    return undefined;
-  }
-  try {
-    if ((await hashInputs(file, inputFiles(images, theme), settings)) !== manifest.inputs) {
-      return undefined;
-    }
-  } catch {
-    // An input is gone: the build will say which.
-    return undefined;
-  }
-  return filesIntact(target, manifest.files) ? manifest : undefined;
 }
 
 /** What a build has to tell besides the files it wrote: what the browser saw amiss, earlier outputs. */
@@ -364,11 +302,10 @@ async function writeBuild(
     ];
     await writeManifest(tmp, {
       inputs,
-      files: await recordFiles(tmp),
       images: [...loaded.images.keys()],
-      ...(stale.length > 0 ? { stale: [names.pdf] } : {}),
+      stale: stale.map((kept) => path.basename(kept.path)),
       looked: options.pdf || !!options.strict,
-      warnings: warnings.map(({ file: _file, ...warning }) => warning),
+      warnings,
     });
   });
   return { warnings, removed, stale };
