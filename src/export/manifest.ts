@@ -10,6 +10,7 @@ import { naming } from "../load/load-brief.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
 import { fallbackSources } from "./fallback-font.js";
+import { besideDeck, type OutputSettings } from "./outputs.js";
 import { imageScaling } from "./scale-images.js";
 
 /** The file in each output folder that records what it was built from. */
@@ -223,23 +224,10 @@ async function listFolder(folder: string, prefix = ""): Promise<string[]> {
   return names;
 }
 
-/** The settings of a build that change what it writes. */
-export interface BuildSettings {
-  pdf: boolean;
-  handout?: boolean;
-  singleFile?: boolean;
-  notes?: boolean;
-  classification?: string;
-  theme?: string;
-  sourceDateEpoch?: number;
-}
-
 /** The settings that change what a build writes: part of what decides whether to rebuild. */
-function buildSettings(settings: BuildSettings): object {
+function buildSettings(settings: OutputSettings): object {
   return {
-    pdf: settings.pdf,
-    handout: !!settings.handout,
-    singleFile: !!settings.singleFile,
+    ...Object.fromEntries(besideDeck.map((output) => [output.kind, output.wanted(settings)])),
     notes: !!settings.notes,
     classification: settings.classification ?? "",
     epoch: settings.sourceDateEpoch === undefined ? "" : String(settings.sourceDateEpoch),
@@ -255,7 +243,7 @@ function buildSettings(settings: BuildSettings): object {
 export function hashBuildInputs(
   briefFile: string,
   images: ReadonlyMap<string, string>,
-  settings: BuildSettings,
+  settings: OutputSettings,
 ): Promise<string> {
   const files = new Map(images);
   if (settings.theme) files.set("\0theme", settings.theme);
@@ -269,7 +257,7 @@ export function hashBuildInputs(
 export async function unchangedBuild(
   briefFile: string,
   target: string,
-  settings: BuildSettings,
+  settings: OutputSettings,
 ): Promise<Manifest | undefined> {
   const manifest = await readManifest(target);
   if (!manifest?.images) return undefined;
