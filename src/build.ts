@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, copyFile, writeFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
@@ -7,42 +7,29 @@ import { browserFailure } from "./browser/browser.js";
 import { BrowserSession } from "./browser/session.js";
 import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, blockedRequest, type Problem } from "./errors.js";
-import { writeDeckFiles } from "./export/deck-files.js";
-import { fallbackSources } from "./export/fallback-font.js";
-import { printHandout } from "./export/handout.js";
 import { fileFailure, folderFailure, makeFolder } from "./export/make-folder.js";
+import { hashBuildInputs, unchangedBuild, writeManifest } from "./export/manifest.js";
 import {
-  filesIntact,
-  hashInputs,
-  type Manifest,
-  readManifest,
-  recordFiles,
-  writeManifest,
-} from "./export/manifest.js";
-import { type PdfExtras, type PrintOptions, printAndLook } from "./export/pdf.js";
+  type EarlierOutput,
+  keptOutputs,
+  type OutputJob,
+  type OutputKind,
+  type OutputSettings,
+  outputPaths,
+  outputs,
+  writeOutputs,
+} from "./export/outputs.js";
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
-import { imageScaling, scaleImages, unscaledWarnings } from "./export/scale-images.js";
-import { singleFileHtml } from "./export/single-file.js";
-import { inside } from "./inside-folder.js";
+import { scaleImages, unscaledWarnings } from "./export/scale-images.js";
 import { checkLayout } from "./inspect/check-layout.js";
-import { findSlideProblems } from "./inspect/in-page.js";
-import { layoutProblems } from "./inspect/layout-problems.js";
 import { distinctDecks, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
-import type { Deck } from "./model/deck.js";
-import { deckOutline } from "./model/outline.js";
+import { pdfExtras } from "./model/pdf-info.js";
 import { renderBrief } from "./render/render-brief.js";
-import { customThemePath } from "./render/render-deck.js";
-import { parseDate, startOf } from "./timeline/date.js";
 
-/** Settings for a build, already resolved from flags and defaults. */
-export interface BuildOptions {
+/** Settings for a build, already resolved from flags, the config file and the environment. */
+export interface BuildOptions extends OutputSettings {
   outDir: string;
-  pdf: boolean;
-  /** Also write `<name>-handout.pdf`: each slide with its notes and sources, on portrait pages. */
-  handout?: boolean;
-  /** Also write `<name>.html`: the whole deck in one file. */
-  singleFile?: boolean;
   browserPath?: string;
   /** Briefs built at once, each in its own page of the one browser. */
   concurrency?: number;
@@ -50,22 +37,14 @@ export interface BuildOptions {
   force?: boolean;
   /** Called as each brief is done, whatever became of it. */
   onResult?: (result: BuildResult, done: number, total: number) => void;
-  /** The banner for briefs that have no classification of their own. */
-  classification?: string;
-  /** A CSS file laid over the built-in theme. */
-  theme?: string;
-  /** Each page the browser opens for a brief must be done within this many milliseconds. */
-  timeout?: number;
-  /** The one-file deck keeps the speaker notes (they are left out by default). */
-  notes?: boolean;
   /** Told things about the run as a whole, e.g. that the browser runs without its sandbox. */
   onNotice?: (message: string) => void;
   /** Lay the slides out even when no PDF is printed, so that warnings can fail the build. */
   strict?: boolean;
 }
 
-/** What became of one brief. */
-export interface BuildResult {
+/** What became of one brief; the files written (or kept, when skipped) by their outputs' kinds. */
+export interface BuildResult extends Partial<Record<OutputKind, string>> {
   file: string;
   name: string;
   problems: Problem[];
@@ -78,21 +57,10 @@ export interface BuildResult {
   failure?: BriefingError;
   /** True when its inputs were unchanged since the last build, which was kept. */
   skipped?: boolean;
-  /** The files written (or kept, when skipped). */
-  html?: string;
-  pdf?: string;
-  handout?: string;
-  singleFile?: string;
   /** Outputs of the earlier build that this one was not asked for: removed. */
   removed?: EarlierOutput[];
   /** Outputs of an earlier build kept as they were (the PDF, with `pdf: false`): they may not match. */
   stale?: EarlierOutput[];
-}
-
-/** An output of an earlier build, by what it is and where it is (or was). */
-export interface EarlierOutput {
-  output: "pdf" | "handout" | "singleFile";
-  path: string;
 }
 
 /** How many briefs to build at once by default: one per core, each printing in its own page. */
@@ -162,25 +130,12 @@ async function buildOne(
 ): Promise<BuildResult> {
   const { name } = naming(file);
   const target = path.join(options.outDir, name);
-  const settings = buildSettings(options);
-  const done = (result: BuildResult): BuildResult => {
-    const names = outputNames(name);
-    result.html = path.join(target, "index.html");
-    if (options.pdf) result.pdf = path.join(target, names.pdf);
-    if (options.handout) result.handout = path.join(target, names.handout);
-    if (options.singleFile) result.singleFile = path.join(target, names.singleFile);
-    return result;
-  };
+  const done = (result: BuildResult) => Object.assign(result, outputPaths(options, target, name));
   // Unchanged since the last build: kept, without reading the brief or starting the browser.
-  const unchanged = options.force
-    ? undefined
-    : await unchangedBuild(file, target, settings, options.theme);
+  const unchanged = options.force ? undefined : await unchangedBuild(file, target, options);
   // --strict needs the slides' warnings: a deck built without looking at them is rebuilt.
   if (unchanged && (unchanged.looked || !options.strict)) {
-    const stale = (unchanged.stale ?? []).map((kept) => ({
-      output: "pdf" as const,
-      path: path.join(target, kept),
-    }));
+    const stale = keptOutputs(unchanged.stale ?? [], target, name);
     // The warnings of the build that made it: the inputs are the same, and so are they.
     const kept = Array.isArray(unchanged.warnings) ? unchanged.warnings : [];
     const warnings = kept.map((warning) => ({ ...warning, file }));
@@ -189,9 +144,10 @@ async function buildOne(
   const loaded = await loadBrief(file);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
-  if (options.pdf || options.handout) browser.get().catch(() => {});
+  const printing = outputs.some((output) => output.browser && output.wanted(options));
+  if (printing) browser.get().catch(() => {});
   try {
-    const inputs = await hashInputs(file, inputFiles(loaded.images, options.theme), settings);
+    const inputs = await hashBuildInputs(file, loaded.images, options);
     Object.assign(result, await writeBuild(loaded, options, () => browser.get(), inputs));
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
@@ -199,27 +155,6 @@ async function buildOne(
     return result;
   }
   return done(result);
-}
-
-/** The options that change what a build writes: part of what decides whether to rebuild. */
-function buildSettings(options: BuildOptions): object {
-  return {
-    pdf: options.pdf,
-    handout: !!options.handout,
-    singleFile: !!options.singleFile,
-    notes: !!options.notes,
-    classification: options.classification ?? "",
-    epoch: process.env.SOURCE_DATE_EPOCH ?? "",
-    fonts: fallbackSources(),
-    images: imageScaling(),
-  };
-}
-
-/** The files a build reads besides the brief: its images and the project's theme. */
-function inputFiles(images: Map<string, string>, theme?: string): Map<string, string> {
-  const files = new Map(images);
-  if (theme) files.set("\0theme", theme);
-  return files;
 }
 
 /** Says what went wrong building a valid brief, in words, keeping the cause. */
@@ -240,40 +175,6 @@ function buildFailure(error: unknown, browser: Browser | undefined): BriefingErr
   });
 }
 
-/** The file names of a deck's outputs beside its index.html. */
-export function outputNames(name: string) {
-  return { pdf: `${name}.pdf`, handout: `${name}-handout.pdf`, singleFile: `${name}.html` };
-}
-
-/**
- * The manifest of an earlier build in `target` from the same inputs (the same brief, images as
- * its manifest lists them, theme and settings), when every file it wrote is still as written.
- */
-async function unchangedBuild(
-  file: string,
-  target: string,
-  settings: object,
-  theme?: string,
-): Promise<Manifest | undefined> {
-  const manifest = await readManifest(target);
-  if (!manifest?.images) return undefined;
-  const { dir } = naming(file);
-  const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
-  // A manifest names only files beside the brief; one that says otherwise was not ours.
-  if ([...images.values()].some((image) => !inside(path.resolve(dir), image))) {
-    return undefined;
-  }
-  try {
-    if ((await hashInputs(file, inputFiles(images, theme), settings)) !== manifest.inputs) {
-      return undefined;
-    }
-  } catch {
-    // An input is gone: the build will say which.
-    return undefined;
-  }
-  return filesIntact(target, manifest.files) ? manifest : undefined;
-}
-
 /** What a build has to tell besides the files it wrote: what the browser saw amiss, earlier outputs. */
 type Written = Pick<BuildResult, "warnings" | "removed" | "stale">;
 
@@ -290,105 +191,52 @@ async function writeBuild(
   const brief = loaded.brief as Brief;
   const { deck, html } = renderBrief(brief, loaded.name, options);
   const target = path.join(options.outDir, loaded.name);
-  const names = outputNames(loaded.name);
-  const removed: EarlierOutput[] = [];
-  const stale: EarlierOutput[] = [];
-  const earlier = (output: EarlierOutput["output"]) => ({
-    output,
-    path: path.join(target, names[output]),
-  });
-  const exists = (file: string) =>
-    access(file).then(
-      () => true,
-      () => false,
-    );
-  const extras = pdfExtras(brief, deck, html);
-  let warnings: Problem[] = [];
+  let earlier: Pick<Written, "removed" | "stale"> = {};
   const blocked = new Set<string>();
-  const limits: PrintOptions = { timeout: options.timeout, onBlocked: (url) => blocked.add(url) };
-  // The deck's folder carries the scaled copies too: they are what the PDF, the handout and the
-  // single file are made from, and a deck folder shared as it is must not leak a GPS position.
-  const scaled = await scaleImages(loaded, brief);
-  await replaceFolder(options.outDir, loaded.name, async (tmp) => {
-    await writeDeckFiles(tmp, html, loaded.images, options.theme, scaled.bytes);
-    if (options.pdf) {
-      // The pages are laid out for the PDF anyway: look at the slides there the way `check`
-      // does, as they are printed.
-      const { pdf, seen } = await printAndLook(
+  let layout: Problem[] | undefined;
+  let warnings: Problem[] = [];
+  const job: Omit<OutputJob, "folder" | "file"> = {
+    loaded,
+    brief,
+    deck,
+    html,
+    settings: options,
+    scaled: await scaleImages(loaded, brief),
+    extras: pdfExtras(brief, deck, html, options.sourceDateEpoch),
+    limits: { timeout: options.timeout, onBlocked: (url) => blocked.add(url) },
+    browser,
+    laidOut: (seen) => {
+      layout = seen;
+    },
+  };
+  await replaceFolder(options.outDir, loaded.name, async (folder) => {
+    earlier = await writeOutputs({ ...job, folder }, target);
+    // --strict promises that no deck with layout warnings passes: look, as `check` does.
+    if (!layout && options.strict) {
+      layout = await checkLayout(
         await browser(),
-        { deck, folder: tmp, customTheme: !!options.theme },
-        extras,
-        limits,
-        (page) => page.evaluate(findSlideProblems),
+        loaded,
+        deck,
+        html,
+        options.theme,
+        options.timeout,
       );
-      warnings = layoutProblems(seen, deck, loaded);
-      await writeFile(path.join(tmp, names.pdf), pdf);
-    } else {
-      // An HTML-only build leaves the PDF of an earlier build where it was, and says so.
-      const kept = await copyFile(path.join(target, names.pdf), path.join(tmp, names.pdf)).then(
-        () => true,
-        () => false,
-      );
-      if (kept) stale.push(earlier("pdf"));
-      // --strict promises that no deck with layout warnings passes: look, as `check` does.
-      if (options.strict) {
-        warnings = await checkLayout(
-          await browser(),
-          loaded,
-          deck,
-          html,
-          options.theme,
-          options.timeout,
-        );
-      }
-    }
-    if (options.handout) {
-      const customTheme = options.theme ? customThemePath : undefined;
-      const bytes = await printHandout(await browser(), deck, tmp, extras, customTheme, limits);
-      await writeFile(path.join(tmp, names.handout), bytes);
-    } else if (await exists(path.join(target, names.handout))) removed.push(earlier("handout"));
-    if (options.singleFile) {
-      // Emailed to others: the presenter's notes stay out unless asked for.
-      const shared = options.notes
-        ? html
-        : renderBrief(brief, loaded.name, options, { notes: false }).html;
-      await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(shared, tmp));
-    } else if (await exists(path.join(target, names.singleFile))) {
-      removed.push(earlier("singleFile"));
     }
     warnings = [
       ...loaded.warnings,
-      ...warnings,
-      ...unscaledWarnings(scaled, warnings),
+      ...(layout ?? []),
+      ...unscaledWarnings(job.scaled, layout ?? []),
       ...[...blocked].map((url) => blockedRequest(loaded.file, url)),
     ];
-    await writeManifest(tmp, {
+    await writeManifest(folder, {
       inputs,
-      files: await recordFiles(tmp),
       images: [...loaded.images.keys()],
-      ...(stale.length > 0 ? { stale: [names.pdf] } : {}),
-      looked: options.pdf || !!options.strict,
-      warnings: warnings.map(({ file: _file, ...warning }) => warning),
+      stale: earlier.stale?.map((kept) => path.basename(kept.path)),
+      looked: layout !== undefined,
+      warnings,
     });
   });
-  return { warnings, removed, stale };
-}
-
-/** The metadata, bookmarks and identity of a brief's PDFs (the deck's and the handout's). */
-export function pdfExtras(brief: Brief, deck: Deck, html: string): PdfExtras {
-  const date = parseDate(brief.date);
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const metadata = {
-    title: brief.title,
-    author: brief.author,
-    subject: brief.subtitle,
-    keywords: Object.values(brief.timeline.categories ?? {}).map((c) => c.label),
-    date:
-      Number.isFinite(epoch) && epoch > 0
-        ? new Date(epoch * 1000)
-        : new Date("error" in date ? 0 : startOf(date)),
-  };
-  return { metadata, outline: deckOutline(deck), fingerprint: JSON.stringify({ html, metadata }) };
+  return { warnings, ...earlier };
 }
 
 async function ensureFolder(dir: string): Promise<void> {

@@ -25,6 +25,17 @@ export interface ConfigFlags {
   out?: string;
   browser?: string;
   config?: string;
+  /** `--timeout SECONDS`; without it, `BRIEFING_TIMEOUT`. */
+  timeout?: string;
+}
+
+/** What a run is for: only the commands that open pages in the browser have a step timeout. */
+export type ConfigCommand = "build" | "check" | "serve";
+
+/** The environment variables a run reads; nothing past `resolveConfig` reads `process.env`. */
+export interface ConfigEnv {
+  BRIEFING_TIMEOUT?: string;
+  SOURCE_DATE_EPOCH?: string;
 }
 
 /** Every setting decided: flags over the config file over the defaults. */
@@ -36,18 +47,29 @@ export interface ResolvedConfig {
   theme?: string;
   /** The config file that was read, if any. */
   file?: string;
+  /** How long one step in the browser may take, in milliseconds; see `stepTimeout`. */
+  stepTimeout?: number;
+  /** `SOURCE_DATE_EPOCH`, in seconds: the date of every PDF instead of the brief's as-of date. */
+  sourceDateEpoch?: number;
 }
 
 /**
  * Resolves the settings for a run: each one is the flag if given, else the config file's value
  * (relative paths taken from the file's folder), else the default. The config file is the one
  * named by `--config`, or the first `briefing.config.{yaml,yml,json}` found in the folder of
- * the first brief (or the folder given) and the folders above it.
+ * the first brief (or the folder given) and the folders above it. The step timeout is judged
+ * before the config file is read, and only for `build` and `check`.
  */
 export async function resolveConfig(
   flags: ConfigFlags,
   inputs: readonly string[],
+  command?: ConfigCommand,
+  env: ConfigEnv = process.env,
 ): Promise<ResolvedConfig> {
+  const timeout =
+    command === "build" || command === "check"
+      ? stepTimeout(flags.timeout, env.BRIEFING_TIMEOUT)
+      : undefined;
   const file = flags.config ?? (await findConfig(inputs[0] ?? "."));
   const user = file ? await readConfig(file) : {};
   const fromFile = (value: string | undefined) =>
@@ -62,7 +84,32 @@ export async function resolveConfig(
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
     file,
+    stepTimeout: timeout,
+    sourceDateEpoch: sourceDateEpoch(env.SOURCE_DATE_EPOCH),
   };
+}
+
+/** The longest `--timeout`: a day, far below where Node's timers overflow and fire at once. */
+const maxTimeout = 24 * 60 * 60;
+
+/** `--timeout SECONDS` (or `BRIEFING_TIMEOUT`, empty when unset) in milliseconds. */
+export function stepTimeout(flag: string | undefined, env: string | undefined): number | undefined {
+  const [value, name] = flag !== undefined ? [flag, "--timeout"] : [env, "BRIEFING_TIMEOUT"];
+  if (value === undefined || (value === "" && flag === undefined)) return undefined;
+  const n = value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > maxTimeout) {
+    throw new BriefingError(
+      "usage",
+      `${name} needs a number of seconds above 0 and at most ${maxTimeout} (a day), not "${value}"`,
+    );
+  }
+  return n * 1000;
+}
+
+/** A usable `SOURCE_DATE_EPOCH`; any other value is ignored, as reproducible builds expect. */
+function sourceDateEpoch(value: string | undefined): number | undefined {
+  const epoch = Number(value);
+  return Number.isFinite(epoch) && epoch > 0 ? epoch : undefined;
 }
 
 async function findConfig(input: string): Promise<string | undefined> {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { copyFile, cp, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -101,5 +102,26 @@ describe("build, many briefs at once", () => {
     const [result] = await build(files, { outDir: out, pdf: true, browserPath: "/no/browser" });
     expect(result?.problems[0]?.code).toBe("bad-date");
     expect(result?.failure).toBeUndefined();
+  });
+});
+
+describe("SOURCE_DATE_EPOCH, as the command reads it", () => {
+  const run = (out: string, epoch: string) =>
+    spawnSync(process.execPath, ["bin/briefing.js", "build", sample, "--out", out], {
+      encoding: "utf8",
+      env: { ...process.env, SOURCE_DATE_EPOCH: epoch },
+    });
+
+  it("dates the PDF instead of the as-of date, and a new value rebuilds it", async () => {
+    const out = path.join(await tempDir("source-date"), "dist");
+    const pdf = path.join(out, "putin-kim-summit-2024", "putin-kim-summit-2024.pdf");
+    expect(run(out, "").status).toBe(0);
+    expect(pdfInfo(pdf).CreationDate).toMatch(/Jun 19 00:00:00 2024/);
+    // 2001-09-09 01:46:40 UTC.
+    const dated = run(out, "1000000000");
+    expect(dated.status, dated.stderr).toBe(0);
+    expect(dated.stdout).not.toContain("unchanged");
+    expect(pdfInfo(pdf).CreationDate).toMatch(/Sep {1,2}9 \d\d:46:40 2001/);
+    expect(run(out, "1000000000").stdout).toContain("unchanged since its last build");
   });
 });

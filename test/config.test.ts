@@ -69,6 +69,33 @@ describe("resolving settings: flags, then the config file, then defaults", () =>
   });
 });
 
+describe("resolving the environment once, with the rest of the settings", () => {
+  it("takes the step timeout from the flag, then BRIEFING_TIMEOUT, for build and check", async () => {
+    const work = await project(undefined);
+    const briefs = [path.join(work, "briefs")];
+    const env = { BRIEFING_TIMEOUT: "5" };
+    expect((await resolveConfig({}, briefs, "build", env)).stepTimeout).toBe(5000);
+    expect((await resolveConfig({ timeout: "2" }, briefs, "check", env)).stepTimeout).toBe(2000);
+    expect((await resolveConfig({}, briefs, "build", {})).stepTimeout).toBeUndefined();
+    // serve opens no page with a deadline: a broken BRIEFING_TIMEOUT is not its business.
+    const serve = await resolveConfig({}, briefs, "serve", { BRIEFING_TIMEOUT: "soon" });
+    expect(serve.stepTimeout).toBeUndefined();
+    const refused = await resolveConfig({}, briefs, "check", { BRIEFING_TIMEOUT: "soon" }).catch(
+      (e) => e,
+    );
+    expect(refused).toBeInstanceOf(BriefingError);
+    expect(refused.kind).toBe("usage");
+  });
+
+  it("takes SOURCE_DATE_EPOCH when it is a positive number of seconds, and ignores it else", async () => {
+    const briefs = [path.join(await project(undefined), "briefs")];
+    const epoch = async (value: string) =>
+      (await resolveConfig({}, briefs, "build", { SOURCE_DATE_EPOCH: value })).sourceDateEpoch;
+    expect(await epoch("1000000000")).toBe(1000000000);
+    for (const value of ["", "0", "-5", "soon"]) expect(await epoch(value)).toBeUndefined();
+  });
+});
+
 describe("a config file with the command line", () => {
   it("lays the project's theme over the built-in one", async () => {
     const work = await project("theme: look.css\n");

@@ -64,7 +64,7 @@ ${exitStatus}`,
     help: helpOption,
   },
   async run(inputs, values, { out, err }) {
-    const { files, stepTimeout, config } = await briefRun("build", inputs, values);
+    const { files, config } = await briefRun("build", inputs, values);
     // Loaded only here, so that `check --no-browser` does not pay for the browser driver.
     const { build, defaultConcurrency } = await import("../build.js");
     const quiet = !!values.quiet;
@@ -89,10 +89,11 @@ ${exitStatus}`,
       handout: !!values.handout,
       singleFile: !!values["single-file"],
       notes: !!values.notes,
-      timeout: stepTimeout,
+      timeout: config.stepTimeout,
       onNotice,
       browserPath: config.browserPath,
       classification: config.classification,
+      sourceDateEpoch: config.sourceDateEpoch,
       theme: config.theme,
       concurrency: concurrency(values.concurrency) ?? defaultConcurrency(),
       force: !!values.force,

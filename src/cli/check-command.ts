@@ -37,7 +37,7 @@ of briefing itself.`,
     help: helpOption,
   },
   async run(inputs, values, { out, err }) {
-    const { files, stepTimeout, config } = await briefRun("check", inputs, values);
+    const { files, config } = await briefRun("check", inputs, values);
     const format = values.format ?? "text";
     if (format !== "text" && format !== "json") {
       throw new BriefingError("usage", `--format is text or json, not "${format}"`);
@@ -51,7 +51,7 @@ of briefing itself.`,
       requireBrowser: strict,
       browserPath: config.browserPath,
       look: config,
-      timeout: stepTimeout,
+      timeout: config.stepTimeout,
       onNotice(message) {
         if (!noticed) err(`briefing: ${message}`);
         noticed = true;

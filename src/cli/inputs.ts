@@ -1,8 +1,12 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { isBriefFileName, type ResolvedConfig, resolveConfig } from "../config.js";
+import {
+  type ConfigFlags,
+  isBriefFileName,
+  type ResolvedConfig,
+  resolveConfig,
+} from "../config.js";
 import { BriefingError } from "../errors.js";
-import { timeout } from "./option-values.js";
 
 /** Files as given, and every *.yaml / *.yml in each folder given, in name order. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
@@ -30,18 +34,14 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
  * (flag, then BRIEFING_TIMEOUT), the settings (flags, then the config file).
  */
 export async function briefRun(
-  command: string,
+  command: "build" | "check",
   inputs: string[],
-  flags: { out?: string; browser?: string; config?: string; timeout?: string },
-): Promise<{ files: string[]; stepTimeout?: number; config: ResolvedConfig }> {
+  flags: ConfigFlags,
+): Promise<{ files: string[]; config: ResolvedConfig }> {
   if (inputs.length === 0) {
     throw new BriefingError("usage", `"briefing ${command}" needs a brief or a folder of briefs`);
   }
   const files = await expandInputs(inputs);
-  const stepTimeout = timeout(flags.timeout, process.env.BRIEFING_TIMEOUT);
-  const config = await resolveConfig(
-    { out: flags.out, browser: flags.browser, config: flags.config },
-    inputs,
-  );
-  return { files, stepTimeout, config };
+  const config = await resolveConfig(flags, inputs, command);
+  return { files, config };
 }

@@ -17,23 +17,6 @@ export function concurrency(value: string | undefined): number | undefined {
   return n;
 }
 
-/** The longest `--timeout`: a day, far below where Node's timers overflow and fire at once. */
-const maxTimeout = 24 * 60 * 60;
-
-/** `--timeout SECONDS` (or `BRIEFING_TIMEOUT`, empty when unset) in milliseconds. */
-export function timeout(flag: string | undefined, env: string | undefined): number | undefined {
-  const [value, name] = flag !== undefined ? [flag, "--timeout"] : [env, "BRIEFING_TIMEOUT"];
-  if (value === undefined || (value === "" && flag === undefined)) return undefined;
-  const n = value.trim() === "" ? Number.NaN : Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > maxTimeout) {
-    throw new BriefingError(
-      "usage",
-      `${name} needs a number of seconds above 0 and at most ${maxTimeout} (a day), not "${value}"`,
-    );
-  }
-  return n * 1000;
-}
-
 /** `--port N`, 8000 when not given. */
 export function port(value: string | undefined): number {
   if (value === undefined) return 8000;

@@ -41,13 +41,18 @@ are shown on the page and printed here.`,
         `briefing: warning: serving on ${listenHost}: anyone who can reach this machine on port ${listenPort} can read these briefs`,
       );
     }
-    const config = await resolveConfig({ browser: values.browser, config: values.config }, [input]);
+    const config = await resolveConfig(
+      { browser: values.browser, config: values.config },
+      [input],
+      "serve",
+    );
     const server = await startServer({
       input,
       port: listenPort,
       host: listenHost,
       look: config,
       browserPath: config.browserPath,
+      sourceDateEpoch: config.sourceDateEpoch,
       onRefresh: ({ file, problems, ms }) => {
         if (problems.length === 0) err(`${file}: updated (${Math.round(ms)} ms)`);
         for (const line of problems) err(line);

@@ -6,6 +6,7 @@ import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 import { fallbackCss, fallbackFonts } from "./fallback-font.js";
 import { fontUrls } from "./font-faces.js";
+import type { Output } from "./outputs.js";
 import { deckFontsCss, fontSource, fontsCss, themeFontsCss } from "./script-fonts.js";
 
 // reveal.js's entry points and the files a deck takes from it are in its dist/ folder.
@@ -99,3 +100,15 @@ async function makeFolders(folder: string, relative: string[]): Promise<void> {
     });
   }
 }
+
+/** The deck's folder: index.html and everything it loads. */
+export const deckFolder: Output<"html"> = {
+  kind: "html",
+  fileName: () => "index.html",
+  wanted: () => true,
+  browser: false,
+  // The deck's folder carries the scaled copies too: they are what the PDF, the handout and the
+  // single file are made from, and a deck folder shared as it is must not leak a GPS position.
+  write: ({ folder, html, loaded, settings, scaled }) =>
+    writeDeckFiles(folder, html, loaded.images, settings.theme, scaled.bytes),
+};

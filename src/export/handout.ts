@@ -8,9 +8,10 @@ import { inStep, stepLimit } from "../browser/step.js";
 import type { Deck } from "../model/deck.js";
 import { buildHandout } from "../model/handout.js";
 import type { OutlineEntry } from "../model/outline.js";
-import { deckPolicy } from "../render/render-deck.js";
+import { customThemePath, deckPolicy } from "../render/render-deck.js";
 import { template, templatesDir } from "../render/templates.js";
 import { type MarginFont, marginFonts } from "./margin-fonts.js";
+import type { Output } from "./outputs.js";
 import { finishPdf, type PdfExtras, type PrintOptions } from "./pdf.js";
 import { pdfPageCount } from "./pdf-update.js";
 
@@ -145,3 +146,16 @@ function movePages(entries: readonly OutlineEntry[], firstPage: number[]): Outli
     children: movePages(entry.children, firstPage),
   }));
 }
+
+/** `<name>-handout.pdf`: each slide with its notes and sources, on portrait pages. */
+export const handoutOutput: Output<"handout"> = {
+  kind: "handout",
+  fileName: (name) => `${name}-handout.pdf`,
+  wanted: (settings) => !!settings.handout,
+  browser: true,
+  async write({ browser, deck, folder, file, settings, extras, limits }) {
+    const customTheme = settings.theme ? customThemePath : undefined;
+    const bytes = await printHandout(await browser(), deck, folder, extras, customTheme, limits);
+    await writeFile(file, bytes);
+  },
+};

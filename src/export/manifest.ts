@@ -6,8 +6,12 @@ import { fileURLToPath } from "node:url";
 import { isCheckout } from "../checkout.js";
 import type { Problem } from "../errors.js";
 import { inside } from "../inside-folder.js";
+import { naming } from "../load/load-brief.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
+import { fallbackSources } from "./fallback-font.js";
+import { besideDeck, type OutputSettings } from "./outputs.js";
+import { imageScaling } from "./scale-images.js";
 
 /** The file in each output folder that records what it was built from. */
 export const manifestName = ".briefing-build.json";
@@ -156,8 +160,18 @@ export async function readManifest(folder: string): Promise<Manifest | undefined
   return undefined;
 }
 
-/** Records in `folder` what it was built from. */
-export async function writeManifest(folder: string, manifest: Manifest): Promise<void> {
+/** What a build says of itself in its manifest; the files it wrote are read from its folder. */
+export type BuildRecord = Omit<Manifest, "files" | "warnings"> & { warnings: Problem[] };
+
+/** Records in `folder` what it was built from, and every file the build wrote into it. */
+export async function writeManifest(folder: string, record: BuildRecord): Promise<void> {
+  const { stale, warnings, ...rest } = record;
+  const manifest: Manifest = {
+    ...rest,
+    files: await recordFiles(folder),
+    ...(stale?.length ? { stale } : {}),
+    warnings: warnings.map(({ file: _file, ...warning }) => warning),
+  };
   await writeFile(path.join(folder, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -208,4 +222,58 @@ async function listFolder(folder: string, prefix = ""): Promise<string[]> {
     else if (name !== manifestName) names.push(name);
   }
   return names;
+}
+
+/** The settings that change what a build writes: part of what decides whether to rebuild. */
+function buildSettings(settings: OutputSettings): object {
+  return {
+    ...Object.fromEntries(besideDeck.map((output) => [output.kind, output.wanted(settings)])),
+    notes: !!settings.notes,
+    classification: settings.classification ?? "",
+    epoch: settings.sourceDateEpoch === undefined ? "" : String(settings.sourceDateEpoch),
+    fonts: fallbackSources(),
+    images: imageScaling(),
+  };
+}
+
+/**
+ * The hash of what a build of `briefFile` reads and how it writes (see `hashInputs`): the brief,
+ * its images (real paths by the brief's), the project's theme and the settings.
+ */
+export function hashBuildInputs(
+  briefFile: string,
+  images: ReadonlyMap<string, string>,
+  settings: OutputSettings,
+): Promise<string> {
+  const files = new Map(images);
+  if (settings.theme) files.set("\0theme", settings.theme);
+  return hashInputs(briefFile, files, buildSettings(settings));
+}
+
+/**
+ * The manifest of an earlier build in `target` from the same inputs (the same brief, images as
+ * its manifest lists them, theme and settings), when every file it wrote is still as written.
+ */
+export async function unchangedBuild(
+  briefFile: string,
+  target: string,
+  settings: OutputSettings,
+): Promise<Manifest | undefined> {
+  const manifest = await readManifest(target);
+  if (!manifest?.images) return undefined;
+  const { dir } = naming(briefFile);
+  const images = new Map(manifest.images.map((ref) => [ref, path.resolve(dir, ref)]));
+  // A manifest names only files beside the brief; one that says otherwise was not ours.
+  if ([...images.values()].some((image) => !inside(path.resolve(dir), image))) {
+    return undefined;
+  }
+  try {
+    if ((await hashBuildInputs(briefFile, images, settings)) !== manifest.inputs) {
+      return undefined;
+    }
+  } catch {
+    // An input is gone: the build will say which.
+    return undefined;
+  }
+  return filesIntact(target, manifest.files) ? manifest : undefined;
 }

@@ -7,29 +7,15 @@ import { type GuardOptions, withGuardedPage } from "../browser/deck-page.js";
 import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
 import { BriefingError } from "../errors.js";
+import { findSlideProblems } from "../inspect/in-page.js";
+import { layoutProblems } from "../inspect/layout-problems.js";
 import type { Deck } from "../model/deck.js";
-import type { OutlineEntry } from "../model/outline.js";
+import type { PdfExtras } from "../model/pdf-info.js";
 import { renderPrint } from "../render/render-deck.js";
+import type { Output } from "./outputs.js";
 import { pdfPageCount, updatePdf } from "./pdf-update.js";
 
-/** What goes into the PDF's document information. */
-export interface PdfMetadata {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords: string[];
-  /** Used as creation and modification date, so the same brief gives the same metadata. */
-  date: Date;
-}
-
-/** What the finished PDF carries beyond the printed pages. */
-export interface PdfExtras {
-  metadata: PdfMetadata;
-  /** The bookmarks; see `deckOutline`. */
-  outline: OutlineEntry[];
-  /** Identifies this build's inputs; hashed into the file identifier, so rebuilds are identical. */
-  fingerprint: string;
-}
+export type { PdfExtras, PdfMetadata } from "../model/pdf-info.js";
 
 // Chrome lays out the whole print document for every print call, page ranges or not, so one
 // call is the fastest way to print a big deck (2,017 pages: 54 s in one call; 11.5 s for a
@@ -199,3 +185,26 @@ export async function finishPdf(
   const id = createHash("sha256").update(extras.fingerprint).digest("hex").slice(0, 32);
   return updatePdf(bytes, { info, outline: extras.outline, id });
 }
+
+/** `<name>.pdf`: the deck, a slide a page, its slides looked at as they are printed. */
+export const pdfOutput: Output<"pdf"> = {
+  kind: "pdf",
+  fileName: (name) => `${name}.pdf`,
+  wanted: (settings) => settings.pdf,
+  browser: true,
+  // An HTML-only build leaves the PDF of an earlier build where it was, and says so.
+  keptWhenNotAsked: true,
+  async write({ browser, deck, folder, file, settings, extras, limits, loaded, laidOut }) {
+    // The pages are laid out for the PDF anyway: look at the slides there the way `check`
+    // does, as they are printed.
+    const { pdf, seen } = await printAndLook(
+      await browser(),
+      { deck, folder, customTheme: !!settings.theme },
+      extras,
+      limits,
+      (page) => page.evaluate(findSlideProblems),
+    );
+    laidOut(layoutProblems(seen, deck, loaded));
+    await writeFile(file, pdf);
+  },
+};

@@ -1,11 +1,13 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BriefingError } from "../errors.js";
 import { inside } from "../inside-folder.js";
+import { renderBrief } from "../render/render-brief.js";
 import { deckPolicy } from "../render/render-deck.js";
 import { inlineScripts, scriptHash } from "../render/speaker-view.js";
 import { drawnCharacters } from "./drawn-characters.js";
 import { drawsAny, dropFontFaces } from "./font-faces.js";
+import type { Output } from "./outputs.js";
 
 const mimeTypes: Record<string, string> = {
   ".png": "image/png",
@@ -107,3 +109,18 @@ function unescapeAttribute(value: string): string {
     (entity) => entities[entity] ?? entity,
   );
 }
+
+/** `<name>.html`: the whole deck in one file, to email. */
+export const singleFileOutput: Output<"singleFile"> = {
+  kind: "singleFile",
+  fileName: (name) => `${name}.html`,
+  wanted: (settings) => !!settings.singleFile,
+  browser: false,
+  async write({ brief, loaded, html, settings, folder, file }) {
+    // Emailed to others: the presenter's notes stay out unless asked for.
+    const shared = settings.notes
+      ? html
+      : renderBrief(brief, loaded.name, settings, { notes: false }).html;
+    await writeFile(file, await singleFileHtml(shared, folder));
+  },
+};

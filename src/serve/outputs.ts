@@ -5,14 +5,15 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { BrowserSession, type SessionOptions } from "../browser/session.js";
-import { outputNames, pdfExtras } from "../build.js";
 import { deckFiles, writeDeckFiles } from "../export/deck-files.js";
 import { printHandout } from "../export/handout.js";
+import { outputNames } from "../export/outputs.js";
 import { printPdf } from "../export/pdf.js";
 import { singleFileHtml } from "../export/single-file.js";
 import { onInterrupt } from "../interrupt.js";
 import type { LoadedBrief } from "../load/load-brief.js";
 import type { Brief } from "../load/schema.js";
+import { pdfExtras } from "../model/pdf-info.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import type { Preview } from "./preview.js";
@@ -66,6 +67,7 @@ export class DeckOutputs {
   constructor(
     private readonly look: LookSettings,
     browser: SessionOptions,
+    private readonly sourceDateEpoch?: number,
   ) {
     this.session = new BrowserSession(browser);
   }
@@ -94,7 +96,9 @@ export class DeckOutputs {
   }
 
   private async make(loaded: Loaded, rendered: Rendered, kind: OutputKind): Promise<MadeOutput> {
-    const bytes = await makeOutput(loaded, rendered, kind, this.look, () => this.session.browser());
+    const bytes = await makeOutput(loaded, rendered, kind, this.look, this.sourceDateEpoch, () =>
+      this.session.browser(),
+    );
     return {
       bytes,
       type: types[kind],
@@ -113,6 +117,7 @@ async function makeOutput(
   { deck, html }: Rendered,
   kind: OutputKind,
   look: LookSettings,
+  sourceDateEpoch: number | undefined,
   browser: () => Promise<Browser>,
 ): Promise<Uint8Array> {
   const brief = loaded.brief as Brief;
@@ -125,7 +130,7 @@ async function makeOutput(
       const shared = renderBrief(brief, loaded.name, look, { notes: false }).html;
       return Buffer.from(await singleFileHtml(shared, folder));
     }
-    const extras = pdfExtras(brief, deck, html);
+    const extras = pdfExtras(brief, deck, html, sourceDateEpoch);
     if (kind === "handout") {
       const customTheme = look.theme ? customThemePath : undefined;
       return await printHandout(await browser(), deck, folder, extras, customTheme);

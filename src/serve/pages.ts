@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import { outputNames } from "../build.js";
 import { staticFiles } from "../export/deck-files.js";
+import { outputNames } from "../export/outputs.js";
 import type { Deck, Slide } from "../model/deck.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";

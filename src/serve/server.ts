@@ -33,6 +33,8 @@ export interface ServeOptions {
   look?: LookSettings;
   /** The browser that prints the PDFs asked for (else found as `build` finds it). */
   browserPath?: string;
+  /** Dates those PDFs, in seconds since 1970, instead of the brief's as-of date. */
+  sourceDateEpoch?: number;
   /** Told each time a brief has been read again after a change (for the terminal). */
   onRefresh?: (refresh: Refresh) => void;
 }
@@ -69,7 +71,11 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const listeners = new Map<string, Set<ServerResponse>>();
   /** The version of the deck each open page shows. */
   const shown = new WeakMap<ServerResponse, number>();
-  const outputs = new DeckOutputs(look, { browserPath: options.browserPath });
+  const outputs = new DeckOutputs(
+    look,
+    { browserPath: options.browserPath },
+    options.sourceDateEpoch,
+  );
   const ownFiles = pageFiles(look.theme);
   const customTheme = look.theme ? customThemePath : undefined;
   let port = options.port;
