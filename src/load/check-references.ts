@@ -1,5 +1,5 @@
 import type { Problem, ProblemCode } from "../errors.js";
-import { linksIn, parseInline, safeUrl } from "../model/inline.js";
+import { linksIn, parseInline, safeUrl } from "../markup/inline.js";
 import { endOf, parseDate, startOf } from "../timeline/date.js";
 import { markupFields } from "./markup-fields.js";
 import type { YamlSource } from "./read-yaml.js";

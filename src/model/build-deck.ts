@@ -1,6 +1,7 @@
 import path from "node:path/posix";
 import { markupFields } from "../load/markup-fields.js";
 import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
+import { plainText, withMarkup } from "../markup/inline.js";
 import { type PartialDate, parseDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
@@ -14,7 +15,6 @@ import {
   type Stacking,
   sourceStacking,
 } from "./fit.js";
-import { plainText, withMarkup } from "./inline.js";
 import { slideSource } from "./slide-source.js";
 import { timelineColumns } from "./timeline-slides.js";
 

@@ -1,4 +1,4 @@
-import type { InlineRun } from "./inline.js";
+import type { InlineRun } from "../markup/inline.js";
 
 /** A timeline category as shown in the legend and on events. */
 export interface Category {

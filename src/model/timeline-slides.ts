@@ -1,3 +1,4 @@
+import type { InlineRun } from "../markup/inline.js";
 import { placeOnAxis } from "../timeline/axis.js";
 import { type PartialDate, startOf } from "../timeline/date.js";
 import { durationBetween, formatDuration } from "../timeline/duration.js";
@@ -9,7 +10,6 @@ import {
   type TimelineItem,
 } from "../timeline/overview.js";
 import type { Category, EventView, OverviewPlot, SlideDraft, TimelineStrip } from "./deck.js";
-import type { InlineRun } from "./inline.js";
 
 /** What the timeline's slides are made from: events in time order, twice over. */
 export interface TimelineInput {

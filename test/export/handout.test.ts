@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { loadBrief } from "../../src/load/load-brief.js";
 import type { Brief } from "../../src/load/schema.js";
+import { plainText } from "../../src/markup/inline.js";
 import { buildDeck } from "../../src/model/build-deck.js";
 import type { Deck } from "../../src/model/deck.js";
-import { plainText } from "../../src/model/inline.js";
 import { pdfInfo, pdfLinks, pdfOutline, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
