@@ -5,7 +5,7 @@ import { deckNameProblem } from "../deck-name.js";
 import { BriefingError, type Position, type Problem } from "../errors.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
-import { checkReferences } from "./check-references.js";
+import { checkMeaning } from "./check-meaning.js";
 import { maxBytes, tooLarge } from "./limits.js";
 import { passesBriefSchema } from "./quick-check.js";
 import { decodeText, readYaml, type YamlSource } from "./read-yaml.js";
@@ -46,7 +46,7 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
   const problems = sortProblems([
     ...source.problems,
     ...(passesBriefSchema(source.data) ? [] : await schemaProblems(source)),
-    ...checkReferences(source),
+    ...checkMeaning(source),
     ...files.problems,
   ]);
   const loaded: LoadedBrief = {

@@ -13,7 +13,7 @@ type Dict = Record<string, unknown>;
  * refers to something defined, colours, languages and links are valid. Works on data the schema
  * may have rejected, so it looks before it trusts any value.
  */
-export function checkReferences(source: YamlSource): Problem[] {
+export function checkMeaning(source: YamlSource): Problem[] {
   const problems: Problem[] = [];
   const report = (code: ProblemCode, path: Path, message: string) =>
     problems.push({ code, message, file: source.file, pos: source.positionOf(path), path });
