@@ -31,6 +31,7 @@ import { distinctDecks, type LoadedBrief, loadBrief, naming } from "./load/load-
 import type { Brief } from "./load/schema.js";
 import type { Deck } from "./model/deck.js";
 import { deckOutline } from "./model/outline.js";
+import type { NormalBrief } from "./normalize/normal-brief.js";
 import { renderBrief } from "./render/render-brief.js";
 import { customThemePath } from "./render/render-deck.js";
 import { parseDate, startOf } from "./timeline/date.js";
@@ -287,8 +288,9 @@ async function writeBuild(
   browser: () => Promise<Browser>,
   inputs: string,
 ): Promise<Written> {
-  const brief = loaded.brief as Brief;
-  const { deck, html } = renderBrief(brief, loaded.name, options);
+  const normal = loaded.brief as NormalBrief;
+  const brief = normal.written;
+  const { deck, html } = renderBrief(normal, loaded.name, options);
   const target = path.join(options.outDir, loaded.name);
   const names = outputNames(loaded.name);
   const removed: EarlierOutput[] = [];
@@ -351,7 +353,7 @@ async function writeBuild(
       // Emailed to others: the presenter's notes stay out unless asked for.
       const shared = options.notes
         ? html
-        : renderBrief(brief, loaded.name, options, { notes: false }).html;
+        : renderBrief(normal, loaded.name, options, { notes: false }).html;
       await writeFile(path.join(tmp, names.singleFile), await singleFileHtml(shared, tmp));
     } else if (await exists(path.join(target, names.singleFile))) {
       removed.push(earlier("singleFile"));

@@ -12,7 +12,7 @@ import { printPdf } from "../export/pdf.js";
 import { singleFileHtml } from "../export/single-file.js";
 import { onInterrupt } from "../interrupt.js";
 import type { LoadedBrief } from "../load/load-brief.js";
-import type { Brief } from "../load/schema.js";
+import type { NormalBrief } from "../normalize/normal-brief.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import type { Preview } from "./preview.js";
@@ -74,7 +74,7 @@ export class DeckOutputs {
   async get(preview: Preview, kind: OutputKind): Promise<MadeOutput> {
     if (!preview.good) throw new Error(`${preview.name} has no deck`);
     const { loaded } = preview.good;
-    const rendered = renderBrief(loaded.brief as Brief, loaded.name, this.look);
+    const rendered = renderBrief(loaded.brief as NormalBrief, loaded.name, this.look);
     const inputs = await hashDeck(kind, rendered.html, loaded.images, this.look.theme);
     const key = `${preview.name}\0${kind}`;
     const cached = this.made.get(key);
@@ -114,7 +114,7 @@ async function makeOutput(
   look: LookSettings,
   browser: () => Promise<Browser>,
 ): Promise<Uint8Array> {
-  const brief = loaded.brief as Brief;
+  const brief = loaded.brief as NormalBrief;
   const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-serve-"));
   const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   try {
@@ -124,7 +124,7 @@ async function makeOutput(
       const shared = renderBrief(brief, loaded.name, look, { notes: false }).html;
       return Buffer.from(await singleFileHtml(shared, folder));
     }
-    const extras = pdfExtras(brief, deck, html);
+    const extras = pdfExtras(brief.written, deck, html);
     if (kind === "handout") {
       const customTheme = look.theme ? customThemePath : undefined;
       return await printHandout(await browser(), deck, folder, extras, customTheme);
