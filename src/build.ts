@@ -23,8 +23,8 @@ import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
 import { scaleImages, unscaledWarnings } from "./export/scale-images.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { distinctDecks, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
-import type { Brief } from "./load/schema.js";
 import { pdfExtras } from "./model/pdf-info.js";
+import type { NormalBrief } from "./normalize/normal-brief.js";
 import { renderBrief } from "./render/render-brief.js";
 
 /** Settings for a build, already resolved from flags, the config file and the environment. */
@@ -188,7 +188,7 @@ async function writeBuild(
   browser: () => Promise<Browser>,
   inputs: string,
 ): Promise<Written> {
-  const brief = loaded.brief as Brief;
+  const brief = loaded.brief as NormalBrief;
   const { deck, html } = renderBrief(brief, loaded.name, options);
   const target = path.join(options.outDir, loaded.name);
   let earlier: Pick<Written, "removed" | "stale"> = {};
@@ -201,7 +201,7 @@ async function writeBuild(
     deck,
     html,
     settings: options,
-    scaled: await scaleImages(loaded, brief),
+    scaled: await scaleImages(loaded, brief.written),
     extras: pdfExtras(brief, deck, html, options.sourceDateEpoch),
     limits: { timeout: options.timeout, onBlocked: (url) => blocked.add(url) },
     browser,

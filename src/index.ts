@@ -1,4 +1,4 @@
-// The public API: load → validate → model → render → export.
+// The public API: load → validate → normalize → model → render → export.
 export { type BuildOptions, type BuildResult, build, defaultConcurrency } from "./build.js";
 export { type CheckOptions, type CheckReport, type CheckResult, check } from "./check.js";
 export {
@@ -20,11 +20,13 @@ export {
 export { briefJsonSchema } from "./load/json-schema.js";
 export { type LoadedBrief, loadBrief, validateBrief } from "./load/load-brief.js";
 export { type Brief, briefSchema } from "./load/schema.js";
+export { type InlineRun, parseInline, plainText } from "./markup/inline.js";
 export { buildDeck } from "./model/build-deck.js";
 export type { Deck, Slide } from "./model/deck.js";
 export { buildHandout, type Handout, type HandoutSheet } from "./model/handout.js";
-export { type InlineRun, parseInline, plainText } from "./model/inline.js";
 export { deckOutline, type OutlineEntry } from "./model/outline.js";
+export type { NormalBrief } from "./normalize/normal-brief.js";
+export { normalizeBrief } from "./normalize/normalize-brief.js";
 export type { LookSettings } from "./render/render-brief.js";
 export { type RenderOptions, renderDeck } from "./render/render-deck.js";
 export {

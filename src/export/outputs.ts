@@ -3,9 +3,9 @@ import path from "node:path";
 import type { Browser } from "puppeteer";
 import type { Problem } from "../errors.js";
 import type { LoadedBrief } from "../load/load-brief.js";
-import type { Brief } from "../load/schema.js";
 import type { Deck } from "../model/deck.js";
 import type { PdfExtras } from "../model/pdf-info.js";
+import type { NormalBrief } from "../normalize/normal-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { deckFolder } from "./deck-files.js";
 import { handoutOutput } from "./handout.js";
@@ -61,7 +61,7 @@ export interface Output<Kind extends string = string> {
 /** What an output is made from: one valid brief, rendered, in the deck folder being written. */
 export interface OutputJob {
   loaded: LoadedBrief;
-  brief: Brief;
+  brief: NormalBrief;
   deck: Deck;
   html: string;
   settings: OutputSettings;

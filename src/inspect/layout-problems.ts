@@ -90,7 +90,7 @@ export function layoutProblems(
     for (const cut of found.cutOff) {
       // Text pushed off the bottom by too much content is what the warning above says.
       if (overflows && cut.side === "bottom") continue;
-      const at = textSource(loaded.brief, slide.from, cut.text) ?? slide.from;
+      const at = textSource(loaded.brief?.written, slide.from, cut.text) ?? slide.from;
       const key = at.join("\0");
       if (reported.has(key)) continue;
       reported.add(key);
@@ -118,7 +118,7 @@ export function layoutProblems(
         if (!seen.chars.includes(char)) seen.chars.push(char);
         continue;
       }
-      const at = charSource(loaded.brief, slide.from, text, char) ?? slide.from;
+      const at = charSource(loaded.brief?.written, slide.from, text, char) ?? slide.from;
       const entry = { chars: [char], problem: problem("missing-font", name, at) };
       scriptsSeen.set(script, entry);
       problems.push(entry.problem);

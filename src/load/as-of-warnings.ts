@@ -1,6 +1,6 @@
 import type { Problem } from "../errors.js";
-import { endOf, parseDate, startOf } from "../timeline/date.js";
-import type { Brief } from "./schema.js";
+import type { NormalBrief } from "../normalize/normal-brief.js";
+import { endOf, startOf } from "../timeline/date.js";
 
 /**
  * Warnings for events dated after the brief's as-of date: a slip of the year or month more
@@ -10,20 +10,19 @@ import type { Brief } from "./schema.js";
  */
 export function eventsAfterAsOf(
   file: string,
-  brief: Brief,
+  brief: NormalBrief,
   positionOf: (path: readonly (string | number)[]) => Problem["pos"],
 ): Problem[] {
-  const asOf = parseDate(brief.date);
-  if ("error" in asOf) return [];
-  const last = endOf(asOf);
+  const last = endOf(brief.date);
+  const { written } = brief;
   const warnings: Problem[] = [];
   brief.timeline.events.forEach((event, i) => {
-    const date = parseDate(event.date);
-    if ("error" in date || startOf(date) <= last) return;
-    const path = ["timeline", "events", i, "date"];
+    if (startOf(event.date) <= last) return;
+    const path = [...event.path, "date"];
+    const date = written.timeline.events[i]?.date;
     warnings.push({
       code: "event-after-as-of",
-      message: `this event (${String(event.date)}) is dated after the brief's as-of date (${String(brief.date)})`,
+      message: `this event (${String(date)}) is dated after the brief's as-of date (${String(written.date)})`,
       file,
       pos: positionOf(path),
       path,

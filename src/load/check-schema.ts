@@ -2,14 +2,19 @@ import type { core } from "zod";
 import * as z from "zod";
 import type { Problem, ProblemCode } from "../errors.js";
 import type { YamlSource } from "./read-yaml.js";
-import { briefSchema } from "./schema.js";
+import { type Brief, briefSchema } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
 type Path = (string | number)[];
 
-/** Runs the brief schema over the data and turns every issue into a positioned problem. */
-export function checkSchema(source: YamlSource): Problem[] {
-  return checkSchemaWith(briefSchema, source);
+/**
+ * Runs the brief schema over the data: the brief, typed, when it passes; else every issue as a
+ * positioned problem.
+ */
+export function checkSchema(source: YamlSource): { brief?: Brief; problems: Problem[] } {
+  const result = z.safeParse(briefSchema, source.data);
+  if (result.success) return { brief: result.data, problems: [] };
+  return { problems: problemsOf(result.error, briefSchema, source, "the brief") };
 }
 
 /**
@@ -23,7 +28,16 @@ export function checkSchemaWith(
 ): Problem[] {
   const result = z.safeParse(schema, source.data);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) => toProblems(issue, source, schema, root));
+  return problemsOf(result.error, schema, source, root);
+}
+
+function problemsOf(
+  error: core.$ZodError,
+  schema: core.$ZodType,
+  source: YamlSource,
+  root: string,
+): Problem[] {
+  return error.issues.flatMap((issue) => toProblems(issue, source, schema, root));
 }
 
 function toProblems(

@@ -3,15 +3,17 @@ import { type FileHandle, open } from "node:fs/promises";
 import path from "node:path";
 import { deckNameProblem } from "../deck-name.js";
 import { BriefingError, type Position, type Problem } from "../errors.js";
+import type { NormalBrief } from "../normalize/normal-brief.js";
+import { normalizeBrief } from "../normalize/normalize-brief.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
-import { checkReferences } from "./check-references.js";
+import { checkMeaning } from "./check-meaning.js";
 import { maxBytes, tooLarge } from "./limits.js";
 import { passesBriefSchema } from "./quick-check.js";
 import { decodeText, readYaml, type YamlSource } from "./read-yaml.js";
 import type { Brief } from "./schema.js";
 
-/** A brief read from disk: valid when `problems` is empty, and then `brief` is set. */
+/** A brief read from disk: valid when `problems` is empty, and then `brief` is set, normalized. */
 export interface LoadedBrief {
   file: string;
   /** The file name without its extension: the name of the deck and the PDF. */
@@ -20,7 +22,7 @@ export interface LoadedBrief {
   problems: Problem[];
   /** What is likely a mistake but may be meant (an event after the as-of date): it builds. */
   warnings: Problem[];
-  brief?: Brief;
+  brief?: NormalBrief;
   /** Image paths as written in the brief → real files on disk. */
   images: Map<string, string>;
   /** Where the value at a path of keys and indexes is written in the file. */
@@ -43,10 +45,13 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
     };
   }
   const files = checkFiles(source, dir);
+  const schema = passesBriefSchema(source.data)
+    ? { brief: source.data, problems: [] }
+    : await schemaCheck(source);
   const problems = sortProblems([
     ...source.problems,
-    ...(passesBriefSchema(source.data) ? [] : await schemaProblems(source)),
-    ...checkReferences(source),
+    ...schema.problems,
+    ...checkMeaning(source),
     ...files.problems,
   ]);
   const loaded: LoadedBrief = {
@@ -58,15 +63,15 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
     images: files.images,
     positionOf: source.positionOf,
   };
-  if (problems.length === 0) {
-    loaded.brief = source.data as Brief;
+  if (problems.length === 0 && schema.brief) {
+    loaded.brief = normalizeBrief(schema.brief);
     loaded.warnings = eventsAfterAsOf(file, loaded.brief, source.positionOf);
   }
   return loaded;
 }
 
 /** What zod finds wrong with a brief; zod is loaded only for a brief that needs it. */
-async function schemaProblems(source: YamlSource): Promise<Problem[]> {
+async function schemaCheck(source: YamlSource): Promise<{ brief?: Brief; problems: Problem[] }> {
   const { checkSchema } = await import("./check-schema.js");
   return checkSchema(source);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Brief } from "./schema.js";
 
 /**
  * A yes-or-no answer to "does this data pass the brief schema?", without zod. The answer comes
@@ -10,7 +11,7 @@ import { readFileSync } from "node:fs";
  * The check may only be stricter than zod, never looser: a keyword it does not know makes it
  * answer no, and zod decides.
  */
-export function passesBriefSchema(data: unknown): boolean {
+export function passesBriefSchema(data: unknown): data is Brief {
   try {
     schema ??= JSON.parse(
       readFileSync(new URL("../../schema/brief.schema.json", import.meta.url), "utf8"),

@@ -3,7 +3,7 @@ import { markupFields } from "./markup-fields.js";
 
 // The one definition of the brief format (v1). The validator runs it, the TypeScript types are
 // inferred from it, and the JSON Schema for editors can be generated from it. Dates, ids and
-// paths are checked for meaning in `check-references.ts`, which needs the whole brief.
+// paths are checked for meaning in `check-meaning.ts`, which needs the whole brief.
 
 const text = z.string();
 const dateValue = z

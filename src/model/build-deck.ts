@@ -1,7 +1,14 @@
 import path from "node:path/posix";
-import { markupFields } from "../load/markup-fields.js";
-import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
-import { type PartialDate, parseDate } from "../timeline/date.js";
+import type { Brief } from "../load/schema.js";
+import { plainText } from "../markup/inline.js";
+import type {
+  BriefPath,
+  NormalBrief,
+  NormalEvent,
+  NormalSection,
+} from "../normalize/normal-brief.js";
+import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
+import type { PartialDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
 import { classificationLevel } from "./classification.js";
@@ -14,8 +21,6 @@ import {
   type Stacking,
   sourceStacking,
 } from "./fit.js";
-import { plainText, withMarkup } from "./inline.js";
-import { slideSource } from "./slide-source.js";
 import { timelineColumns } from "./timeline-slides.js";
 
 /** Where an image named in a brief is placed in the built deck. */
@@ -31,24 +36,20 @@ export function assetUrl(ref: string): string {
   return assetPath(ref).split(path.sep).map(encodeURIComponent).join("/");
 }
 
-function dateOf(value: string | number): PartialDate {
-  const date = parseDate(value);
-  if ("error" in date) throw new Error(`unvalidated date ${value}`);
-  return date;
-}
-
 /**
- * Builds the deck model from a validated brief: the slides in presenting order, with dates
- * written out, sources numbered and long lists split over several slides. Pure.
+ * Builds the deck model from a valid brief: the slides in presenting order, with dates
+ * written out, sources numbered and long lists split over several slides. A brief as written
+ * is normalized first. Pure.
  */
-export function buildDeck(brief: Brief, name: string): Deck {
+export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
+  const brief = isNormal(given) ? given : normalizeBrief(given);
   const language = brief.language ?? "en";
   const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => ({
     number: i + 1,
     id: s.id,
     title: s.title,
     publisher: s.publisher,
-    dateText: s.date === undefined ? undefined : formatDate(dateOf(s.date), language),
+    dateText: s.date === undefined ? undefined : formatDate(s.date, language),
     url: s.url,
   }));
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
@@ -64,18 +65,17 @@ export function buildDeck(brief: Brief, name: string): Deck {
   );
   const categoryOf = new Map(categories.map((c) => [c.key, c]));
 
-  const sorted = sortByDate(brief.timeline.events, (e) => withApprox(e));
+  const sorted = sortByDate(brief.timeline.events, withApprox);
   const events = sorted.map((e, i): EventView => {
     // Notes alone make no slide: they go on the notes of the overview that shows the event.
     const hasSlide = e.detail !== undefined || e.image !== undefined;
-    const marked = withMarkup(e, markupFields.event);
     return {
       title: e.title,
       dateText: eventDateText(e, language),
-      detail: marked.detail,
+      detail: e.detail,
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
       image: e.image === undefined ? undefined : assetUrl(e.image),
-      notes: marked.notes,
+      notes: e.notes,
       refs: refs(e.sources),
       hasSlide,
       slideId: hasSlide ? `event-${i + 1}` : undefined,
@@ -85,7 +85,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
 
   const columns: SlideDraft[][] = [];
   const classified = Boolean(brief.classification);
-  const asOf = dateOf(brief.date);
+  const asOf = brief.date;
   const dateText = formatDate(asOf, language);
   columns.push([
     {
@@ -96,9 +96,10 @@ export function buildDeck(brief: Brief, name: string): Deck {
       author: brief.author,
       dateText,
       refs: [],
+      from: ["title"],
     },
   ]);
-  const summary = withMarkup(brief, markupFields.brief).summary;
+  const { summary } = brief;
   if (summary?.length) {
     columns.push(
       ...parts(
@@ -107,7 +108,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
         summary,
         (items) => ({ kind: "summary", items }),
         listStacking(27),
-        { refs: [], classified },
+        { refs: [], classified, from: ["summary"] },
       ).map((s) => [s]),
     );
   }
@@ -117,11 +118,12 @@ export function buildDeck(brief: Brief, name: string): Deck {
       events,
       items: sorted.map((e, i) => ({
         date: withApprox(e),
-        end: e.end === undefined ? undefined : dateOf(e.end),
+        end: e.end,
         title: e.title,
         dateText: (events[i] as EventView).dateText,
         category: e.category,
       })),
+      paths: sorted.map((e) => e.path),
       categories,
       asOf,
       asOfText: dateText,
@@ -147,6 +149,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
         sources: page,
         refs: [],
+        from: ["sources"],
       });
     });
   }
@@ -154,9 +157,6 @@ export function buildDeck(brief: Brief, name: string): Deck {
   columns.push(...slides.map((slide) => [slide]));
 
   let number = 0;
-  const written = new Map(
-    sorted.map((e, i) => [`event-${i + 1}`, brief.timeline.events.indexOf(e)] as const),
-  );
   const numberedColumns = columns.map((column) => ({
     stacked: column.length > 1,
     slides: column.map(
@@ -165,7 +165,6 @@ export function buildDeck(brief: Brief, name: string): Deck {
           ...slide,
           longTitle: isLongTitle(slide) || undefined,
           number: ++number,
-          from: slideSource(slide.id, written),
         }) as Slide,
     ),
   }));
@@ -192,38 +191,36 @@ function isLongTitle(slide: { title: string; kind?: string }): boolean {
   return slide.title.length > (slide.kind === "title" ? 60 : 90);
 }
 
-function withApprox(event: BriefEvent): PartialDate {
-  const date = dateOf(event.date);
-  if (event.approx) date.approx = event.approx;
-  return date;
+/** The event's date as the timeline places and writes it: with its `approx`. */
+function withApprox(event: NormalEvent): PartialDate {
+  return event.approx ? { ...event.date, approx: event.approx } : event.date;
 }
 
-function eventDateText(event: BriefEvent, language: string): string {
+function eventDateText(event: NormalEvent, language: string): string {
   const start = withApprox(event);
   if (event.end === undefined) return formatDate(start, language);
-  return formatSpan(start, dateOf(event.end), language);
+  return formatSpan(start, event.end, language);
 }
 
 function sectionSlides(
-  section: BriefSection,
+  section: NormalSection,
   id: string,
   refsOf: (ids?: readonly string[]) => number[],
   classified: boolean,
 ): SlideDraft[] {
   const base = {
-    notes: withMarkup(section, markupFields.section).notes,
+    notes: section.notes,
     refs: refsOf(section.sources),
   };
-  const frame = { refs: base.refs, classified };
+  const frame = { refs: base.refs, classified, from: section.path };
   switch (section.type) {
     case "points":
     case "watch": {
       const kind = section.type;
-      const { items } = withMarkup(section, markupFields.sections[kind]);
       return parts(
         id,
         section.title,
-        items,
+        section.items,
         (page) => ({ kind, items: page, ...base }),
         listStacking(kind === "watch" ? 26 : 27),
         frame,
@@ -234,7 +231,7 @@ function sectionSlides(
         id,
         section.title,
         section.items.map((j) => ({
-          ...withMarkup(j, markupFields.items.judgments.items),
+          ...j,
           confidenceLabel: `${capitalize(j.confidence)} confidence`,
         })),
         (items) => ({ kind: "judgments", items, ...base }),
@@ -246,7 +243,7 @@ function sectionSlides(
         id,
         section.title,
         section.people.map((p) => ({
-          ...withMarkup(p, markupFields.items.actors.people),
+          ...p,
           image: p.image === undefined ? undefined : assetUrl(p.image),
         })),
         (people) => ({ kind: "actors", people, ...base }),
@@ -262,15 +259,16 @@ function sectionSlides(
           kind: "quote",
           id,
           title: section.attribution,
-          text: withMarkup(section, markupFields.sections.quote).text,
+          text: section.text,
           attribution: section.attribution,
           ...base,
           refs,
+          from: section.path,
         },
       ];
     }
     case "image": {
-      const { caption, credit } = withMarkup(section, markupFields.sections.image);
+      const { caption, credit } = section;
       const alt = caption === undefined ? "" : plainText(caption);
       return [
         {
@@ -282,6 +280,7 @@ function sectionSlides(
           caption,
           credit,
           ...base,
+          from: section.path,
         },
       ];
     }
@@ -293,15 +292,18 @@ function parts<T>(
   id: string,
   title: string,
   items: readonly T[],
-  make: (items: T[]) => Omit<SlideDraft, "id" | "title" | "part" | "refs"> & { refs?: number[] },
+  make: (
+    items: T[],
+  ) => Omit<SlideDraft, "id" | "title" | "part" | "refs" | "from"> & { refs?: number[] },
   stacking: Stacking<T>,
-  frame: { refs: readonly number[]; classified: boolean },
+  { from, ...frame }: { refs: readonly number[]; classified: boolean; from: BriefPath },
 ): SlideDraft[] {
   const pages = fitPages(items, stacking, { ...frame, title, longTitle: isLongTitle({ title }) });
   return pages.map(
     (page, i) =>
       ({
         refs: [],
+        from,
         ...make(page),
         id: i === 0 ? id : `${id}-${i + 1}`,
         title,

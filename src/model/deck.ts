@@ -1,4 +1,4 @@
-import type { InlineRun } from "./inline.js";
+import type { InlineRun } from "../markup/inline.js";
 
 /** A timeline category as shown in the legend and on events. */
 export interface Category {
@@ -73,7 +73,7 @@ interface SlideBase {
   longTitle?: boolean;
   /** 1-based position in the deck; filled in once all slides are known. */
   number: number;
-  /** The path in the brief's YAML this slide is drawn from, e.g. ["sections", 2]; filled in with the number. */
+  /** The path in the brief's YAML this slide is drawn from, e.g. ["sections", 2]. */
   from: (string | number)[];
 }
 
@@ -122,7 +122,7 @@ export type ClassificationLevel =
 /** A slide before it is given its number in the deck. */
 export type SlideDraft = Slide extends infer S
   ? S extends Slide
-    ? Omit<S, "number" | "from">
+    ? Omit<S, "number">
     : never
   : never;
 

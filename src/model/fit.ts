@@ -2,7 +2,7 @@
 // spilling, and a slide is split only when its content really does not fit. The sizes are
 // templates/theme/theme.css's; each text's lines are counted in the deck's own fonts
 // (measure-text.ts). The browser tests check that no slide overflows.
-import type { InlineRun } from "./inline.js";
+import type { InlineRun } from "../markup/inline.js";
 import { lineCount, type TextRun, type TextStyle } from "./measure-text.js";
 
 // section.slide is 1280 × 720 at line-height 1.35; .body has 40 px above it and 72 px each

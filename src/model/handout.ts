@@ -1,5 +1,5 @@
+import type { InlineRun } from "../markup/inline.js";
 import type { Deck, NumberedSource, Slide } from "./deck.js";
-import type { InlineRun } from "./inline.js";
 import { deckOutline } from "./outline.js";
 
 /** One sheet of the handout: a slide, what the presenter says about it, and what it cites. */

@@ -1,5 +1,5 @@
-import type { Brief } from "../load/schema.js";
-import { parseDate, startOf } from "../timeline/date.js";
+import type { NormalBrief } from "../normalize/normal-brief.js";
+import { startOf } from "../timeline/date.js";
 import type { Deck } from "./deck.js";
 import { deckOutline, type OutlineEntry } from "./outline.js";
 
@@ -27,12 +27,11 @@ export interface PdfExtras {
  * by the brief's as-of date, or by `sourceDateEpoch` (seconds) when one is given. Pure.
  */
 export function pdfExtras(
-  brief: Brief,
+  { date, written: brief }: NormalBrief,
   deck: Deck,
   html: string,
   sourceDateEpoch?: number,
 ): PdfExtras {
-  const date = parseDate(brief.date);
   const metadata = {
     title: brief.title,
     author: brief.author,
@@ -41,7 +40,7 @@ export function pdfExtras(
     date:
       sourceDateEpoch !== undefined
         ? new Date(sourceDateEpoch * 1000)
-        : new Date("error" in date ? 0 : startOf(date)),
+        : new Date(startOf(date)),
   };
   return { metadata, outline: deckOutline(deck), fingerprint: JSON.stringify({ html, metadata }) };
 }

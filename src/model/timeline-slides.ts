@@ -1,3 +1,5 @@
+import type { InlineRun } from "../markup/inline.js";
+import type { BriefPath } from "../normalize/normal-brief.js";
 import { placeOnAxis } from "../timeline/axis.js";
 import { type PartialDate, startOf } from "../timeline/date.js";
 import { durationBetween, formatDuration } from "../timeline/duration.js";
@@ -9,7 +11,6 @@ import {
   type TimelineItem,
 } from "../timeline/overview.js";
 import type { Category, EventView, OverviewPlot, SlideDraft, TimelineStrip } from "./deck.js";
-import type { InlineRun } from "./inline.js";
 
 /** What the timeline's slides are made from: events in time order, twice over. */
 export interface TimelineInput {
@@ -18,6 +19,8 @@ export interface TimelineInput {
   events: EventView[];
   /** The same events as the layout needs them, in the same order. */
   items: TimelineItem[];
+  /** Where each of them is written in the brief, in the same order. */
+  paths: BriefPath[];
   categories: Category[];
   asOf: PartialDate;
   asOfText: string;
@@ -64,20 +67,23 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
       notes: notesOf(shown.filter((event) => !event.hasSlide)),
       refs: [],
+      from: ["timeline"],
     };
-    const eventSlides = shown
-      .filter((event) => event.hasSlide)
-      .map(
-        (event): SlideDraft => ({
+    const eventSlides = page.events
+      .filter((placed) => (events[placed.index] as EventView).hasSlide)
+      .map((placed): SlideDraft => {
+        const event = events[placed.index] as EventView;
+        return {
           kind: "event",
           id: event.slideId as string,
           title: event.title,
           event,
-          strip: strip(events.indexOf(event)),
+          strip: strip(placed.index),
           notes: event.notes,
           refs: event.refs,
-        }),
-      );
+          from: input.paths[placed.index] as BriefPath,
+        };
+      });
     return [overview, ...eventSlides];
   });
 }

@@ -1,6 +1,6 @@
-import type { Brief } from "../load/schema.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
+import type { NormalBrief } from "../normalize/normal-brief.js";
 import { type RenderOptions, renderDeck } from "./render-deck.js";
 
 /** Project settings that change how every deck looks, from the config file. */
@@ -13,7 +13,7 @@ export interface LookSettings {
 
 /** A valid brief → its deck model and HTML, with the project's settings applied. Pure. */
 export function renderBrief(
-  brief: Brief,
+  brief: NormalBrief,
   name: string,
   look: LookSettings,
   options: Omit<RenderOptions, "customTheme"> = {},

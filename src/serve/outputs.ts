@@ -12,8 +12,8 @@ import { printPdf } from "../export/pdf.js";
 import { singleFileHtml } from "../export/single-file.js";
 import { onInterrupt } from "../interrupt.js";
 import type { LoadedBrief } from "../load/load-brief.js";
-import type { Brief } from "../load/schema.js";
 import { pdfExtras } from "../model/pdf-info.js";
+import type { NormalBrief } from "../normalize/normal-brief.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import type { Preview } from "./preview.js";
@@ -76,7 +76,7 @@ export class DeckOutputs {
   async get(preview: Preview, kind: OutputKind): Promise<MadeOutput> {
     if (!preview.good) throw new Error(`${preview.name} has no deck`);
     const { loaded } = preview.good;
-    const rendered = renderBrief(loaded.brief as Brief, loaded.name, this.look);
+    const rendered = renderBrief(loaded.brief as NormalBrief, loaded.name, this.look);
     const inputs = await hashDeck(kind, rendered.html, loaded.images, this.look.theme);
     const key = `${preview.name}\0${kind}`;
     const cached = this.made.get(key);
@@ -120,7 +120,7 @@ async function makeOutput(
   sourceDateEpoch: number | undefined,
   browser: () => Promise<Browser>,
 ): Promise<Uint8Array> {
-  const brief = loaded.brief as Brief;
+  const brief = loaded.brief as NormalBrief;
   const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-serve-"));
   const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   try {

@@ -70,17 +70,21 @@ export function layoutOverview(
   fits: (events: readonly TimelineItem[]) => boolean = () => true,
 ): OverviewPage[] {
   const pages: OverviewPage[] = [];
-  const asOfTime = startOf(asOf);
-  // Each label's size is measured once; pages try many subsets of the same labels.
-  const sizes = items.map((item) => labelSize(item.title, item.dateText));
+  // Each label's size and each moment is worked out once; pages try many subsets of them.
+  const timeline: Measured = {
+    items,
+    sizes: items.map((item) => labelSize(item.title, item.dateText)),
+    starts: items.map((item) => startOf(item.date)),
+    ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
+    asOf: startOf(asOf),
+  };
   let first = 0;
   while (first < items.length) {
     let page =
-      layoutPage(items, sizes, first, first + 1, asOfTime, first + 1 === items.length) ??
-      forcePage(items, first);
+      layoutPage(timeline, first, first + 1, first + 1 === items.length) ?? forcePage(items, first);
     for (let end = first + 2; end <= items.length; end++) {
       if (!fits(items.slice(first, end))) break;
-      const bigger = layoutPage(items, sizes, first, end, asOfTime, end === items.length);
+      const bigger = layoutPage(timeline, first, end, end === items.length);
       if (!bigger) break;
       page = bigger;
     }
@@ -120,27 +124,37 @@ function forcePage(items: readonly TimelineItem[], index: number): OverviewPage 
   };
 }
 
+/** The items to lay out, with their label sizes and moments (ms, UTC), in the items' order. */
+interface Measured {
+  items: readonly TimelineItem[];
+  sizes: readonly { width: number; height: number }[];
+  starts: readonly number[];
+  /** Where each span's end date starts; undefined for an event that is not a span. */
+  ends: readonly (number | undefined)[];
+  asOf: number;
+}
+
 function layoutPage(
-  items: readonly TimelineItem[],
-  allSizes: readonly { width: number; height: number }[],
+  timeline: Measured,
   first: number,
   end: number,
-  asOfTime: number,
   isLast: boolean,
 ): OverviewPage | undefined {
+  const { items, asOf: asOfTime } = timeline;
   const chosen = items.slice(first, end);
-  const starts = chosen.map((item) => startOf(item.date));
+  const starts = timeline.starts.slice(first, end);
   const firstTime = starts[0] as number;
   const lastTime = starts[starts.length - 1] as number;
   const showAsOf = asOfTime >= firstTime && (asOfTime <= lastTime || isLast);
 
   // Every moment drawn: event starts, span ends, and the as-of date.
   const moments: { time: number; minGap: number; kind: "start" | "end" | "asOf"; i: number }[] = [];
-  chosen.forEach((item, i) => {
+  chosen.forEach((_, i) => {
     moments.push({ time: starts[i] as number, minGap: plot.minGap.event, kind: "start", i });
-    if (item.end)
+    const endTime = timeline.ends[first + i];
+    if (endTime !== undefined)
       moments.push({
-        time: Math.max(startOf(item.end), starts[i] as number),
+        time: Math.max(endTime, starts[i] as number),
         minGap: plot.minGap.end,
         kind: "end",
         i,
@@ -160,7 +174,7 @@ function layoutPage(
   });
 
   const anchors = chosen.map((_, i) => xOf.get(`start:${i}`) as number);
-  const sizes = allSizes.slice(first, end);
+  const sizes = timeline.sizes.slice(first, end);
   const labels = placeLabels(anchors, sizes, { width: plot.width, laneHeight: plot.laneHeight });
   if (!labels) return undefined;
 
@@ -192,24 +206,25 @@ function layoutPage(
 
   const breaks = axis.breaks.map((b) => ({
     x: plot.margin + b.x,
-    duration: durationBetween(dateAt(items, first, b.from), dateAt(items, first, b.to)),
+    duration: durationBetween(dateAt(timeline, first, b.from), dateAt(timeline, first, b.to)),
   }));
   return {
     events,
     segments,
     breaks,
-    intervals: intervals(chosen, anchors, breaks),
+    intervals: intervals(chosen, starts, anchors, breaks),
     asOf: showAsOf ? xOf.get("asOf:-1") : undefined,
   };
 }
 
 // The partial date of the event that starts at `time`, for writing a break's length in the
 // precision the brief gave.
-function dateAt(items: readonly TimelineItem[], from: number, time: number): PartialDate {
+function dateAt(timeline: Measured, from: number, time: number): PartialDate {
+  const { items } = timeline;
   for (let i = from; i < items.length; i++) {
     const item = items[i] as TimelineItem;
-    if (startOf(item.date) === time) return item.date;
-    if (item.end && startOf(item.end) === time) return item.end;
+    if (timeline.starts[i] === time) return item.date;
+    if (item.end && timeline.ends[i] === time) return item.end;
   }
   const d = new Date(time);
   return {
@@ -231,6 +246,7 @@ const callOut = { charWidth: 7.6, padding: 16, minDays: 28 };
  */
 function intervals(
   chosen: readonly TimelineItem[],
+  starts: readonly number[],
   anchors: readonly number[],
   breaks: readonly { x: number }[],
 ): Interval[] {
@@ -240,7 +256,7 @@ function intervals(
     const j = chosen.findIndex((other, k) => k > i && other.category === item.category);
     if (j < 0) return;
     const next = chosen[j] as TimelineItem;
-    if (startOf(next.date) - startOf(item.date) < callOut.minDays * 86_400_000) return;
+    if ((starts[j] as number) - (starts[i] as number) < callOut.minDays * 86_400_000) return;
     const x1 = anchors[i] as number;
     const x2 = anchors[j] as number;
     if (j === i + 1 && breaks.some((b) => b.x > x1 && b.x < x2)) return;

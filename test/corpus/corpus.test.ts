@@ -51,7 +51,7 @@ beforeAll(async () => {
   briefs = new Map();
   for (const name of names) {
     const loaded = await loadBrief(path.join(folder, name));
-    if (loaded.brief) briefs.set(name, loaded.brief as Brief);
+    if (loaded.brief) briefs.set(name, loaded.brief.written);
   }
   // --strict: the build looks at every slide as `check` does (the same checks, the same lines;
   // see test/build-strict.test.ts) and fails on any warning.

@@ -28,7 +28,7 @@ describe("every brief in briefings/, and one with images", () => {
   it("includes a dense one: 25 events or more, spans, rough dates, times in two zones", async () => {
     const { loadBrief } = await import("../../src/load/load-brief.js");
     const dense = await loadBrief("briefings/us-north-korea-summits-2018-2019.yaml");
-    const events = dense.brief?.timeline.events ?? [];
+    const events = dense.brief?.written.timeline.events ?? [];
     expect(events.length).toBeGreaterThanOrEqual(25);
     expect(events.some((e) => e.end)).toBe(true);
     expect(events.some((e) => e.approx)).toBe(true);

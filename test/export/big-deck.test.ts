@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { loadBrief } from "../../src/load/load-brief.js";
-import type { Brief } from "../../src/load/schema.js";
 import { buildDeck } from "../../src/model/build-deck.js";
+import type { NormalBrief } from "../../src/normalize/normal-brief.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { pdfInfo, pdfOutline, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
@@ -21,7 +21,7 @@ describe(`a big deck (${events} events)`, () => {
     expect(result?.problems).toEqual([]);
     const pdf = result?.pdf as string;
     const pages = pdfPages(pdf);
-    const deck = buildDeck((await loadBrief(file)).brief as Brief, "big");
+    const deck = buildDeck((await loadBrief(file)).brief as NormalBrief, "big");
     expect(pages.length).toBe(deck.total);
     expect(pages.length).toBeGreaterThan(events);
     expect(Number(pdfInfo(pdf).Pages)).toBe(pages.length);

@@ -4,10 +4,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { loadBrief } from "../../src/load/load-brief.js";
-import type { Brief } from "../../src/load/schema.js";
+import { plainText } from "../../src/markup/inline.js";
 import { buildDeck } from "../../src/model/build-deck.js";
 import type { Deck } from "../../src/model/deck.js";
-import { plainText } from "../../src/model/inline.js";
+import type { NormalBrief } from "../../src/normalize/normal-brief.js";
 import { pdfInfo, pdfLinks, pdfOutline, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   expect(result?.problems).toEqual([]);
   handout = result?.handout as string;
   expect(handout).toMatch(/putin-kim-summit-2024-handout\.pdf$/);
-  deck = buildDeck((await loadBrief(sample)).brief as Brief, "putin-kim-summit-2024");
+  deck = buildDeck((await loadBrief(sample)).brief as NormalBrief, "putin-kim-summit-2024");
   pages = pdfPages(handout).map((p) => p.replace(/\s+/g, " "));
 });
 

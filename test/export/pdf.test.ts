@@ -24,7 +24,7 @@ beforeAll(async () => {
   pdf = result?.pdf as string;
   html = result?.html as string;
   handout = result?.handout as string;
-  brief = (await loadBrief(sample)).brief as Brief;
+  brief = (await loadBrief(sample)).brief?.written as Brief;
   browser = await startBrowser();
 });
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   expect(result?.problems).toEqual([]);
   html = result?.html as string;
   pdf = result?.pdf as string;
-  brief = (await loadBrief(sample)).brief as Brief;
+  brief = (await loadBrief(sample)).brief?.written as Brief;
   browser = await startBrowser();
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Brief } from "../../src/load/schema.js";
+import { plainText } from "../../src/markup/inline.js";
 import { buildDeck } from "../../src/model/build-deck.js";
 import { classificationLevel } from "../../src/model/classification.js";
 import { paginate } from "../../src/model/fit.js";
-import { plainText } from "../../src/model/inline.js";
 
 const brief: Brief = {
   title: "T",

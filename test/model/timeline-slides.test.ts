@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Brief, BriefEvent } from "../../src/load/schema.js";
+import { plainText } from "../../src/markup/inline.js";
 import { buildDeck } from "../../src/model/build-deck.js";
-import { plainText } from "../../src/model/inline.js";
 
 // Twelve events over nine days: laid out greedily, the first overview took ten and left two.
 const days = [1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9];

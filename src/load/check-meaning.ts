@@ -1,5 +1,5 @@
 import type { Problem, ProblemCode } from "../errors.js";
-import { linksIn, parseInline, safeUrl } from "../model/inline.js";
+import { linksIn, parseInline, safeUrl } from "../markup/inline.js";
 import { endOf, parseDate, startOf } from "../timeline/date.js";
 import { markupFields } from "./markup-fields.js";
 import type { YamlSource } from "./read-yaml.js";
@@ -13,7 +13,7 @@ type Dict = Record<string, unknown>;
  * refers to something defined, colours, languages and links are valid. Works on data the schema
  * may have rejected, so it looks before it trusts any value.
  */
-export function checkReferences(source: YamlSource): Problem[] {
+export function checkMeaning(source: YamlSource): Problem[] {
   const problems: Problem[] = [];
   const report = (code: ProblemCode, path: Path, message: string) =>
     problems.push({ code, message, file: source.file, pos: source.positionOf(path), path });

@@ -181,7 +181,9 @@ export function safeUrl(href: string): string | undefined {
 type WithRuns<V> = V extends string ? InlineRun[] : V extends readonly string[] ? InlineRun[][] : V;
 
 /** `T` with the fields `K` (text or lists of text) read as inline markup. */
-export type Marked<T, K extends keyof T> = { [P in keyof T]: P extends K ? WithRuns<T[P]> : T[P] };
+export type Marked<T, K extends PropertyKey> = {
+  [P in keyof T]: P extends K ? WithRuns<T[P]> : T[P];
+};
 
 /** A copy of `value` with the fields named in `keys` read as inline markup. Pure. */
 export function withMarkup<T extends object, K extends keyof T>(

@@ -6,7 +6,7 @@ import {
   plainText,
   safeUrl,
   withMarkup,
-} from "../../src/model/inline.js";
+} from "../../src/markup/inline.js";
 
 const text = (t: string) => ({ text: t });
 

@@ -1,0 +1,75 @@
+import { markupFields } from "../load/markup-fields.js";
+import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
+import { withMarkup } from "../markup/inline.js";
+import { type PartialDate, parseDate } from "../timeline/date.js";
+import type { NormalBrief, NormalEvent, NormalSection } from "./normal-brief.js";
+
+/**
+ * Turns a valid brief into the form the later stages read: dates parsed, markup parsed, each
+ * event, section and source with its path in the YAML. Pure. A brief that never passed
+ * validation (a library caller's) is read the same way: a link a page must not follow keeps its
+ * text and loses its target, and a date that is not one throws.
+ */
+export function normalizeBrief(brief: Brief): NormalBrief {
+  return {
+    ...withMarkup(brief, markupFields.brief),
+    date: dateOf(brief.date),
+    timeline: {
+      ...brief.timeline,
+      events: brief.timeline.events.map((event, i) => normalEvent(event, i)),
+    },
+    sections: brief.sections?.map((section, i) => normalSection(section, i)),
+    sources: brief.sources?.map((source, i) => ({
+      ...source,
+      date: source.date === undefined ? undefined : dateOf(source.date),
+      path: ["sources", i],
+    })),
+    written: brief,
+  };
+}
+
+/** Whether a brief given to the model is normalized already, or still as written. */
+export function isNormal(brief: Brief | NormalBrief): brief is NormalBrief {
+  return "written" in brief;
+}
+
+function normalEvent(event: BriefEvent, i: number): NormalEvent {
+  return {
+    ...withMarkup(event, markupFields.event),
+    date: dateOf(event.date),
+    end: event.end === undefined ? undefined : dateOf(event.end),
+    path: ["timeline", "events", i],
+  };
+}
+
+function normalSection(section: BriefSection, i: number): NormalSection {
+  const path = ["sections", i];
+  const common = markupFields.section;
+  switch (section.type) {
+    case "points":
+    case "watch":
+      return { ...withMarkup(section, [...common, ...markupFields.sections[section.type]]), path };
+    case "quote":
+      return { ...withMarkup(section, [...common, ...markupFields.sections.quote]), path };
+    case "image":
+      return { ...withMarkup(section, [...common, ...markupFields.sections.image]), path };
+    case "judgments":
+      return {
+        ...withMarkup(section, common),
+        items: section.items.map((item) => withMarkup(item, markupFields.items.judgments.items)),
+        path,
+      };
+    case "actors":
+      return {
+        ...withMarkup(section, common),
+        people: section.people.map((p) => withMarkup(p, markupFields.items.actors.people)),
+        path,
+      };
+  }
+}
+
+function dateOf(value: string | number): PartialDate {
+  const date = parseDate(value);
+  if ("error" in date) throw new Error(`unvalidated date ${value}`);
+  return date;
+}
