@@ -27,6 +27,7 @@ import { inside } from "./inside-folder.js";
 import { checkLayout } from "./inspect/check-layout.js";
 import { findSlideProblems } from "./inspect/in-page.js";
 import { layoutProblems } from "./inspect/layout-problems.js";
+import type { LabelOverrides } from "./labels/labels.js";
 import { distinctDecks, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import type { Brief } from "./load/schema.js";
 import type { Deck } from "./model/deck.js";
@@ -52,6 +53,8 @@ export interface BuildOptions {
   onResult?: (result: BuildResult, done: number, total: number) => void;
   /** The banner for briefs that have no classification of their own. */
   classification?: string;
+  /** The tool's words for every brief, over the catalogue's (the config file's `labels`). */
+  labels?: LabelOverrides;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
   /** Each page the browser opens for a brief must be done within this many milliseconds. */
@@ -209,6 +212,7 @@ function buildSettings(options: BuildOptions): object {
     singleFile: !!options.singleFile,
     notes: !!options.notes,
     classification: options.classification ?? "",
+    labels: options.labels ?? {},
     epoch: process.env.SOURCE_DATE_EPOCH ?? "",
     fonts: fallbackSources(),
     images: imageScaling(),

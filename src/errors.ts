@@ -23,6 +23,8 @@ export type ProblemCode =
   | "bad-color"
   // A warning: the brief still builds.
   | "event-after-as-of"
+  // A warning: the label catalogue lacks the brief's language, so its words are English.
+  | "unknown-language"
   // Found by laying the deck out in the browser: reported as warnings by `build`.
   | "overflow"
   | "image-not-loaded"

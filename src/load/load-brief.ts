@@ -3,6 +3,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import path from "node:path";
 import { deckNameProblem } from "../deck-name.js";
 import { BriefingError, type Position, type Problem } from "../errors.js";
+import { unknownLanguage } from "../labels/language-warning.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
 import { checkReferences } from "./check-references.js";
@@ -60,7 +61,10 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
   };
   if (problems.length === 0) {
     loaded.brief = source.data as Brief;
-    loaded.warnings = eventsAfterAsOf(file, loaded.brief, source.positionOf);
+    loaded.warnings = [
+      ...unknownLanguage(file, loaded.brief, source.positionOf),
+      ...eventsAfterAsOf(file, loaded.brief, source.positionOf),
+    ];
   }
   return loaded;
 }

@@ -1,4 +1,7 @@
 import path from "node:path/posix";
+import { direction, labelsFor } from "../labels/catalogue.js";
+import type { Labels } from "../labels/labels.js";
+import { fill, fillText } from "../labels/phrase.js";
 import { markupFields } from "../load/markup-fields.js";
 import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
 import { type PartialDate, parseDate } from "../timeline/date.js";
@@ -43,12 +46,13 @@ function dateOf(value: string | number): PartialDate {
  */
 export function buildDeck(brief: Brief, name: string): Deck {
   const language = brief.language ?? "en";
+  const labels = labelsFor(language, brief.labels);
   const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => ({
     number: i + 1,
     id: s.id,
     title: s.title,
     publisher: s.publisher,
-    dateText: s.date === undefined ? undefined : formatDate(dateOf(s.date), language),
+    dateText: s.date === undefined ? undefined : formatDate(dateOf(s.date), language, labels),
     url: s.url,
   }));
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
@@ -71,7 +75,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
     const marked = withMarkup(e, markupFields.event);
     return {
       title: e.title,
-      dateText: eventDateText(e, language),
+      dateText: eventDateText(e, language, labels),
       detail: marked.detail,
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
       image: e.image === undefined ? undefined : assetUrl(e.image),
@@ -86,7 +90,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
   const columns: SlideDraft[][] = [];
   const classified = Boolean(brief.classification);
   const asOf = dateOf(brief.date);
-  const dateText = formatDate(asOf, language);
+  const dateText = formatDate(asOf, language, labels);
   columns.push([
     {
       kind: "title",
@@ -103,7 +107,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
     columns.push(
       ...parts(
         "summary",
-        "Bottom line up front",
+        labels.summary,
         summary,
         (items) => ({ kind: "summary", items }),
         listStacking(27),
@@ -113,7 +117,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
   }
   columns.push(
     ...timelineColumns({
-      title: brief.timeline.title ?? "Timeline",
+      title: brief.timeline.title ?? labels.timeline,
       events,
       items: sorted.map((e, i) => ({
         date: withApprox(e),
@@ -126,15 +130,16 @@ export function buildDeck(brief: Brief, name: string): Deck {
       asOf,
       asOfText: dateText,
       language,
+      labels,
     }),
   );
   const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
-    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified));
+    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified, labels));
   });
   if (sources.length > 0) {
     const pages = fitPages(sources, sourceStacking, {
-      title: "Sources",
+      title: labels.sources,
       longTitle: false,
       refs: [],
       classified,
@@ -143,7 +148,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
       slides.push({
         kind: "sources",
         id: i === 0 ? "sources" : `sources-${i + 1}`,
-        title: "Sources",
+        title: labels.sources,
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
         sources: page,
         refs: [],
@@ -164,6 +169,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
         ({
           ...slide,
           longTitle: isLongTitle(slide) || undefined,
+          partText: slide.part && partText(slide.part, labels),
           number: ++number,
           from: slideSource(slide.id, written),
         }) as Slide,
@@ -178,7 +184,10 @@ export function buildDeck(brief: Brief, name: string): Deck {
     classification: brief.classification,
     classificationLevel: classificationLevel(brief.classification ?? ""),
     language,
+    direction: direction(language),
+    labels,
     dateText,
+    asOf: fill(labels.asOf, { date: dateText }),
     keywords: categories.map((c) => c.label),
     slides: numbered,
     columns: numberedColumns,
@@ -198,10 +207,15 @@ function withApprox(event: BriefEvent): PartialDate {
   return date;
 }
 
-function eventDateText(event: BriefEvent, language: string): string {
+function eventDateText(event: BriefEvent, language: string, labels: Labels): string {
   const start = withApprox(event);
-  if (event.end === undefined) return formatDate(start, language);
-  return formatSpan(start, dateOf(event.end), language);
+  if (event.end === undefined) return formatDate(start, language, labels);
+  return formatSpan(start, dateOf(event.end), language, labels);
+}
+
+function partText(part: string, labels: Labels): string {
+  const [index = "", count = ""] = part.split("/");
+  return fillText(labels.part, { index, count });
 }
 
 function sectionSlides(
@@ -209,6 +223,7 @@ function sectionSlides(
   id: string,
   refsOf: (ids?: readonly string[]) => number[],
   classified: boolean,
+  labels: Labels,
 ): SlideDraft[] {
   const base = {
     notes: withMarkup(section, markupFields.section).notes,
@@ -235,7 +250,7 @@ function sectionSlides(
         section.title,
         section.items.map((j) => ({
           ...withMarkup(j, markupFields.items.judgments.items),
-          confidenceLabel: `${capitalize(j.confidence)} confidence`,
+          confidenceLabel: labels[confidenceKey[j.confidence]],
         })),
         (items) => ({ kind: "judgments", items, ...base }),
         judgmentStacking,
@@ -310,6 +325,8 @@ function parts<T>(
   );
 }
 
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
+const confidenceKey = {
+  low: "confidenceLow",
+  moderate: "confidenceModerate",
+  high: "confidenceHigh",
+} as const;
