@@ -5,9 +5,11 @@ import { en } from "./languages/en.js";
 import { es } from "./languages/es.js";
 import { fr } from "./languages/fr.js";
 import { he } from "./languages/he.js";
+import { hi } from "./languages/hi.js";
 import { ja } from "./languages/ja.js";
 import { ko } from "./languages/ko.js";
 import { ru } from "./languages/ru.js";
+import { th } from "./languages/th.js";
 import { zhHans } from "./languages/zh-hans.js";
 import { zhHant } from "./languages/zh-hant.js";
 
@@ -24,6 +26,8 @@ export const catalogue: Readonly<Record<string, Labels>> = {
   es,
   ar,
   he,
+  hi,
+  th,
 };
 
 // Regions that write Chinese in traditional characters when the tag names no script.

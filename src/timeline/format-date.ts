@@ -61,10 +61,14 @@ function pad(n: number): string {
 
 /** The time of a timed date as written, with its offset: "03:00 UTC+09:00", "03:00:30 UTC". */
 function timeText(date: PartialDate): string {
-  const seconds = date.second === undefined ? "" : `:${pad(date.second)}`;
-  const time = `${pad(date.hour)}:${pad(date.minute)}${seconds}`;
+  const time = clockText(date);
   if (!date.offset) return time;
   return `${time} UTC${date.offset === "Z" ? "" : date.offset}`;
+}
+
+function clockText(date: PartialDate): string {
+  const seconds = date.second === undefined ? "" : `:${pad(date.second)}`;
+  return `${pad(date.hour)}:${pad(date.minute)}${seconds}`;
 }
 
 type Precision = "year" | "month" | "day";
@@ -126,7 +130,14 @@ export function formatSpan(
   labels: DateLabels = labelsFor(language),
 ): string {
   const precision = start.precision;
-  if (!start.approx && !end.approx && precision === end.precision && precision !== "minute") {
+  const exact = !start.approx && !end.approx && precision === end.precision;
+  if (exact && precision === "minute" && sameDay(start, end) && start.offset === end.offset) {
+    // "19 June 2024, 02:50 – 15:00 UTC+09:00": the day and the offset written once.
+    const times = fillText(labels.span, { start: clockText(start), end: timeText(end) });
+    const day = plainDate(start, dateLocale(language), "day");
+    return fillText(labels.dateTime, { date: day, time: times });
+  }
+  if (exact && precision !== "minute") {
     const locale = dateLocale(language);
     if (isBritishEnglish(locale)) return englishRange(start, end, precision);
     const cjk = cjkRange(start, end, precision, locale, labels);
@@ -138,6 +149,10 @@ export function formatSpan(
     start: formatDate(start, language, labels),
     end: formatDate(end, language, labels),
   });
+}
+
+function sameDay(a: PartialDate, b: PartialDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
 /**

@@ -160,6 +160,23 @@ describe("dates in every catalogue language", () => {
   });
 });
 
+describe("a timed span within a day", () => {
+  it("writes the day and the offset once", () => {
+    const span = (language: string) =>
+      formatSpan(date("2024-06-19T02:50+09:00"), date("2024-06-19T15:00+09:00"), language);
+    expect(["en", "ko", "ja", "de"].map(span)).toEqual([
+      "19 June 2024, 02:50 – 15:00 UTC+09:00",
+      "2024년 6월 19일 02:50~15:00 UTC+09:00",
+      "2024年6月19日 02:50～15:00 UTC+09:00",
+      "19. Juni 2024, 02:50 – 15:00 UTC+09:00",
+    ]);
+    // Across days, or offsets, each end is written whole.
+    expect(formatSpan(date("2024-06-19T22:00Z"), date("2024-06-20T01:00Z"), "en")).toBe(
+      "19 June 2024, 22:00 UTC – 20 June 2024, 01:00 UTC",
+    );
+  });
+});
+
 describe("durations", () => {
   it("are written with each language's units and plurals", () => {
     const nine = { unit: "month", count: 9 } as const;
