@@ -4,7 +4,7 @@ import { type BuildResult, build } from "../../src/build.js";
 import { catalogue } from "../../src/labels/catalogue.js";
 import { labelKeys } from "../../src/labels/labels.js";
 import { en } from "../../src/labels/languages/en.js";
-import { pdfPages } from "../helpers/pdf.js";
+import { pdfOutline, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
 // Briefs in Korean, Arabic and German, built whole: every word the tool writes is the
@@ -95,6 +95,12 @@ describe("a brief in a catalogue language", () => {
     }
     for (const word of ["배포 자료 · 2024년 6월 19일 기준", "목차", "메모", "2 / 10쪽"]) {
       expect(squeeze(handout), word).toContain(squeeze(word));
+    }
+    const result = results.get("ko") as BuildResult;
+    for (const file of [result.pdf, result.handout] as string[]) {
+      expect(pdfOutline(file).map((b) => b.title)).toEqual(
+        expect.arrayContaining(["핵심 요약", "주요 일지", "출처"]),
+      );
     }
   });
 
