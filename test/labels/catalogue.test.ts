@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { resolveConfig } from "../../src/config.js";
 import { BriefingError } from "../../src/errors.js";
 import {
@@ -14,6 +15,7 @@ import { labelKeys } from "../../src/labels/labels.js";
 import { en } from "../../src/labels/languages/en.js";
 import { fill } from "../../src/labels/phrase.js";
 import { validateBrief } from "../../src/load/load-brief.js";
+import { passesBriefSchema } from "../../src/load/quick-check.js";
 import type { Brief } from "../../src/load/schema.js";
 import { renderBrief } from "../../src/render/render-brief.js";
 import { startCli } from "../helpers/cli.js";
@@ -133,6 +135,20 @@ describe("labels: in a brief and in the config file", () => {
     expect(html).toContain("Current to <bdi>19 June 2024</bdi>");
     expect(html).not.toContain("From the config");
     expect(html).not.toContain("Bottom line up front");
+  });
+
+  it("set the words of rough dates too, and pass the quick schema check", async () => {
+    const text = withLabels(
+      '  lateMonth: "the end of {date}"\n  events: { one: "{count} item", other: "{count} items" }',
+    );
+    const loaded = await validateBrief("brief.yaml", text);
+    expect(loaded.problems).toEqual([]);
+    expect(passesBriefSchema(parse(text))).toBe(true);
+    const { deck } = renderBrief(loaded.brief as Brief, "brief", {});
+    const dates = deck.slides.flatMap((slide) =>
+      slide.kind === "event" ? [slide.event.dateText] : [],
+    );
+    expect(dates).toContain("the end of May 2024");
   });
 
   it("are text: markup in a label is escaped", async () => {
