@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { Problem } from "./errors.js";
+import { labelsSchema } from "./labels/labels-schema.js";
 import { checkSchemaWith } from "./load/check-schema.js";
 import type { YamlSource } from "./load/read-yaml.js";
 
@@ -15,6 +16,7 @@ export const configSchema = z.strictObject({
     .string()
     .optional()
     .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
+  labels: labelsSchema.optional(),
 });
 
 /** A config file as written. */

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "./config-schema.js";
 import { BriefingError, formatProblem } from "./errors.js";
+import type { LabelOverrides } from "./labels/labels.js";
 import { readYaml } from "./load/read-yaml.js";
 
 export type { UserConfig } from "./config-schema.js";
@@ -42,6 +43,8 @@ export interface ConfigEnv {
 export interface ResolvedConfig {
   outDir: string;
   classification?: string;
+  /** The tool's words for every brief, over the catalogue's. */
+  labels?: LabelOverrides;
   browserPath?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
@@ -81,6 +84,7 @@ export async function resolveConfig(
   return {
     outDir: flags.out ?? fromFile(user.out) ?? "dist",
     classification: user.classification,
+    labels: user.labels,
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
     file,

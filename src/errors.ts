@@ -23,6 +23,8 @@ export type ProblemCode =
   | "bad-color"
   // A warning: the brief still builds.
   | "event-after-as-of"
+  // A warning: the label catalogue lacks the brief's language, so its words are English.
+  | "unknown-language"
   // Found by laying the deck out in the browser: reported as warnings by `build`.
   | "overflow"
   | "image-not-loaded"
@@ -64,6 +66,7 @@ const severities: Record<ProblemCode, Severity> = {
   "bad-language": "error",
   "bad-color": "error",
   "event-after-as-of": "warning",
+  "unknown-language": "warning",
   overflow: "warning",
   "image-not-loaded": "warning",
   "missing-font": "warning",

@@ -5,6 +5,7 @@ import type { Browser, Page } from "puppeteer";
 import { withGuardedPage } from "../browser/deck-page.js";
 import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
+import { fill, type Piece } from "../labels/phrase.js";
 import type { Deck } from "../model/deck.js";
 import { buildHandout } from "../model/handout.js";
 import type { OutlineEntry } from "../model/outline.js";
@@ -74,7 +75,7 @@ export async function printHandout(
           },
         );
         const margin = template("handout-margin.hbs");
-        const context = { ...deck, banner };
+        const context = { ...deck, ...marginWords(deck), banner };
         const fonts = await marginFonts(
           [margin({ ...context, top: true }), margin(context)]
             .map((html) => html.replace(/<style>[\s\S]*<\/style>/, "").replace(/<[^>]*>/g, ""))
@@ -137,6 +138,24 @@ async function loadFonts(page: Page, fonts: MarginFont[]): Promise<void> {
       }),
     );
   }, fonts);
+}
+
+/**
+ * The margins' words: "Handout · As of …" and "Page n of m", whose numbers Chrome puts into
+ * the spans it knows (`pageNumber`, `totalPages`).
+ */
+function marginWords(deck: Deck): {
+  heading: Piece[];
+  pageOf: { text: string; page?: boolean; total?: boolean }[];
+} {
+  return {
+    heading: [{ text: `${deck.labels.handout} · ` }, ...deck.asOf],
+    pageOf: fill(deck.labels.pageOf, { page: "", total: "" }).map((piece) => ({
+      text: piece.text,
+      page: piece.slot === "page",
+      total: piece.slot === "total",
+    })),
+  };
 }
 
 function movePages(entries: readonly OutlineEntry[], firstPage: number[]): OutlineEntry[] {

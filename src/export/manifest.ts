@@ -230,6 +230,7 @@ function buildSettings(settings: OutputSettings): object {
     ...Object.fromEntries(besideDeck.map((output) => [output.kind, output.wanted(settings)])),
     notes: !!settings.notes,
     classification: settings.classification ?? "",
+    labels: settings.labels ?? {},
     epoch: settings.sourceDateEpoch === undefined ? "" : String(settings.sourceDateEpoch),
     fonts: fallbackSources(),
     images: imageScaling(),

@@ -3,6 +3,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import path from "node:path";
 import { deckNameProblem } from "../deck-name.js";
 import { BriefingError, type Position, type Problem } from "../errors.js";
+import { unknownLanguage } from "../labels/language-warning.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { normalizeBrief } from "../normalize/normalize-brief.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
@@ -65,7 +66,10 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
   };
   if (problems.length === 0 && schema.brief) {
     loaded.brief = normalizeBrief(schema.brief);
-    loaded.warnings = eventsAfterAsOf(file, loaded.brief, source.positionOf);
+    loaded.warnings = [
+      ...unknownLanguage(file, loaded.brief.written, source.positionOf),
+      ...eventsAfterAsOf(file, loaded.brief, source.positionOf),
+    ];
   }
   return loaded;
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { labelsSchema } from "../labels/labels-schema.js";
 import { markupFields } from "./markup-fields.js";
 
 // The one definition of the brief format (v1). The validator runs it, the TypeScript types are
@@ -149,6 +150,7 @@ export const briefSchema = z.strictObject(
       .optional()
       .meta({ description: "banner text at the top and bottom of every slide and PDF page" }),
     language: z.string().optional().meta({ description: "BCP 47 tag, e.g. en, ko, en-US" }),
+    labels: labelsSchema.optional(),
     summary: z
       .array(text)
       .optional()

@@ -1,4 +1,7 @@
 import path from "node:path/posix";
+import { direction, labelsFor } from "../labels/catalogue.js";
+import type { Labels } from "../labels/labels.js";
+import { fill, fillText } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
 import { plainText } from "../markup/inline.js";
 import type {
@@ -44,12 +47,13 @@ export function assetUrl(ref: string): string {
 export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   const brief = isNormal(given) ? given : normalizeBrief(given);
   const language = brief.language ?? "en";
+  const labels = labelsFor(language, brief.labels);
   const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => ({
     number: i + 1,
     id: s.id,
     title: s.title,
     publisher: s.publisher,
-    dateText: s.date === undefined ? undefined : formatDate(s.date, language),
+    dateText: s.date === undefined ? undefined : formatDate(s.date, language, labels),
     url: s.url,
   }));
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
@@ -71,7 +75,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     const hasSlide = e.detail !== undefined || e.image !== undefined;
     return {
       title: e.title,
-      dateText: eventDateText(e, language),
+      dateText: eventDateText(e, language, labels),
       detail: e.detail,
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
       image: e.image === undefined ? undefined : assetUrl(e.image),
@@ -86,7 +90,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   const columns: SlideDraft[][] = [];
   const classified = Boolean(brief.classification);
   const asOf = brief.date;
-  const dateText = formatDate(asOf, language);
+  const dateText = formatDate(asOf, language, labels);
   columns.push([
     {
       kind: "title",
@@ -104,7 +108,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     columns.push(
       ...parts(
         "summary",
-        "Bottom line up front",
+        labels.summary,
         summary,
         (items) => ({ kind: "summary", items }),
         listStacking(27),
@@ -114,7 +118,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   }
   columns.push(
     ...timelineColumns({
-      title: brief.timeline.title ?? "Timeline",
+      title: brief.timeline.title ?? labels.timeline,
       events,
       items: sorted.map((e, i) => ({
         date: withApprox(e),
@@ -128,15 +132,16 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       asOf,
       asOfText: dateText,
       language,
+      labels,
     }),
   );
   const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
-    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified));
+    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified, labels));
   });
   if (sources.length > 0) {
     const pages = fitPages(sources, sourceStacking, {
-      title: "Sources",
+      title: labels.sources,
       longTitle: false,
       refs: [],
       classified,
@@ -145,7 +150,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       slides.push({
         kind: "sources",
         id: i === 0 ? "sources" : `sources-${i + 1}`,
-        title: "Sources",
+        title: labels.sources,
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
         sources: page,
         refs: [],
@@ -164,6 +169,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
         ({
           ...slide,
           longTitle: isLongTitle(slide) || undefined,
+          partText: slide.part && partText(slide.part, labels),
           number: ++number,
         }) as Slide,
     ),
@@ -177,7 +183,10 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     classification: brief.classification,
     classificationLevel: classificationLevel(brief.classification ?? ""),
     language,
+    direction: direction(language),
+    labels,
     dateText,
+    asOf: fill(labels.asOf, { date: dateText }),
     keywords: categories.map((c) => c.label),
     slides: numbered,
     columns: numberedColumns,
@@ -196,10 +205,15 @@ function withApprox(event: NormalEvent): PartialDate {
   return event.approx ? { ...event.date, approx: event.approx } : event.date;
 }
 
-function eventDateText(event: NormalEvent, language: string): string {
+function eventDateText(event: NormalEvent, language: string, labels: Labels): string {
   const start = withApprox(event);
-  if (event.end === undefined) return formatDate(start, language);
-  return formatSpan(start, event.end, language);
+  if (event.end === undefined) return formatDate(start, language, labels);
+  return formatSpan(start, event.end, language, labels);
+}
+
+function partText(part: string, labels: Labels): string {
+  const [index = "", count = ""] = part.split("/");
+  return fillText(labels.part, { index, count });
 }
 
 function sectionSlides(
@@ -207,6 +221,7 @@ function sectionSlides(
   id: string,
   refsOf: (ids?: readonly string[]) => number[],
   classified: boolean,
+  labels: Labels,
 ): SlideDraft[] {
   const base = {
     notes: section.notes,
@@ -232,7 +247,7 @@ function sectionSlides(
         section.title,
         section.items.map((j) => ({
           ...j,
-          confidenceLabel: `${capitalize(j.confidence)} confidence`,
+          confidenceLabel: labels[confidenceKey[j.confidence]],
         })),
         (items) => ({ kind: "judgments", items, ...base }),
         judgmentStacking,
@@ -312,6 +327,8 @@ function parts<T>(
   );
 }
 
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
+const confidenceKey = {
+  low: "confidenceLow",
+  moderate: "confidenceModerate",
+  high: "confidenceHigh",
+} as const;

@@ -1,3 +1,5 @@
+import type { Labels } from "../labels/labels.js";
+import type { Piece } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
 
 /** A timeline category as shown in the legend and on events. */
@@ -30,8 +32,8 @@ export interface EventView {
   hasSlide: boolean;
   slideId?: string;
   approx: boolean;
-  /** The time since the previous event of the same category: "9 months after …". */
-  previous?: { duration: string; title: string; dateText: string };
+  /** The time since the previous event of the same category: "9 months after …", in words. */
+  previous?: { duration: string; title: string; dateText: string; text: Piece[] };
 }
 
 /** The overview's picture, in pixels within its plot area; see templates/theme/timeline.css. */
@@ -67,6 +69,8 @@ interface SlideBase {
   title: string;
   /** "2/3" when a list continues over several slides. */
   part?: string;
+  /** The part as the heading shows it, in the brief's language: "(2/3)", "（2/3）". */
+  partText?: string;
   notes?: InlineRun[];
   refs: number[];
   /** The title is long enough to be set smaller, leaving the slide room for its content. */
@@ -136,7 +140,13 @@ export interface Deck {
   /** The colour family of the classification banner, from its wording. */
   classificationLevel: ClassificationLevel;
   language: string;
+  /** "rtl" for a brief in Arabic, Hebrew and other languages written right to left. */
+  direction: "ltr" | "rtl";
+  /** The tool's own words for this brief: its language's catalogue under its overrides. */
+  labels: Labels;
   dateText: string;
+  /** "As of 19 June 2024", the date a piece of its own. */
+  asOf: Piece[];
   keywords: string[];
   slides: Slide[];
   /**

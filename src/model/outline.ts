@@ -7,8 +7,6 @@ export interface OutlineEntry {
   children: OutlineEntry[];
 }
 
-const untitled: Partial<Record<Slide["kind"], string>> = { image: "Image", quote: "Quote" };
-
 /**
  * The PDF's bookmarks, read off the deck model: the title, the summary, the timeline with its
  * events beneath it, each section and the sources. A list continued over several slides is one
@@ -20,7 +18,7 @@ export function deckOutline(deck: Deck): OutlineEntry[] {
   for (const slide of deck.slides) {
     if (slide.part && !slide.part.startsWith("1/")) continue;
     const entry: OutlineEntry = {
-      title: slide.title || untitled[slide.kind] || slide.kind,
+      title: slide.title || untitled(slide, deck) || slide.kind,
       page: slide.number,
       children: [],
     };
@@ -29,4 +27,10 @@ export function deckOutline(deck: Deck): OutlineEntry[] {
     else entries.push(entry);
   }
   return entries;
+}
+
+function untitled(slide: Slide, deck: Deck): string | undefined {
+  if (slide.kind === "image") return deck.labels.image;
+  if (slide.kind === "quote") return deck.labels.quote;
+  return undefined;
 }

@@ -38,9 +38,7 @@ export function pdfExtras(
     subject: brief.subtitle,
     keywords: Object.values(brief.timeline.categories ?? {}).map((c) => c.label),
     date:
-      sourceDateEpoch !== undefined
-        ? new Date(sourceDateEpoch * 1000)
-        : new Date(startOf(date)),
+      sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : new Date(startOf(date)),
   };
   return { metadata, outline: deckOutline(deck), fingerprint: JSON.stringify({ html, metadata }) };
 }

@@ -1,3 +1,5 @@
+import type { Labels } from "../labels/labels.js";
+import { fill, fillText } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
 import type { BriefPath } from "../normalize/normal-brief.js";
 import { placeOnAxis } from "../timeline/axis.js";
@@ -25,6 +27,7 @@ export interface TimelineInput {
   asOf: PartialDate;
   asOfText: string;
   language: string;
+  labels: Labels;
 }
 
 const stripWidth = 1136;
@@ -44,10 +47,16 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     const duration = durationBetween((items[prev] as TimelineItem).date, item.date);
     if (duration.count === 0) return;
     const before = events[prev] as EventView;
+    const text = formatDuration(duration, language);
     event.previous = {
-      duration: formatDuration(duration, language),
+      duration: text,
       title: before.title,
       dateText: before.dateText,
+      text: fill(input.labels.previousEvent, {
+        duration: text,
+        title: before.title,
+        date: before.dateText,
+      }),
     };
   });
   const strip = stripFor(input);
@@ -209,7 +218,7 @@ function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
         : {
             x: r(page.asOf),
             top: y(0),
-            text: `As of ${input.asOfText}`,
+            text: fillText(input.labels.asOf, { date: input.asOfText }),
             side: page.asOf > plot.width / 3 ? "left" : "right",
           },
   };

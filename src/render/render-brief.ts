@@ -1,3 +1,4 @@
+import type { LabelOverrides } from "../labels/labels.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
@@ -9,6 +10,8 @@ export interface LookSettings {
   classification?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
+  /** The tool's words, over the catalogue's; a brief's own `labels` win over these. */
+  labels?: LabelOverrides;
 }
 
 /** A valid brief → its deck model and HTML, with the project's settings applied. Pure. */
@@ -18,7 +21,11 @@ export function renderBrief(
   look: LookSettings,
   options: Omit<RenderOptions, "customTheme"> = {},
 ): { deck: Deck; html: string } {
-  const withDefaults = { ...brief, classification: brief.classification ?? look.classification };
+  const withDefaults = {
+    ...brief,
+    classification: brief.classification ?? look.classification,
+    labels: { ...look.labels, ...brief.labels },
+  };
   const deck = buildDeck(withDefaults, name);
   return { deck, html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }) };
 }

@@ -11,6 +11,7 @@ import { outputNames } from "../export/outputs.js";
 import { printPdf } from "../export/pdf.js";
 import { singleFileHtml } from "../export/single-file.js";
 import { onInterrupt } from "../interrupt.js";
+import type { Labels } from "../labels/labels.js";
 import type { LoadedBrief } from "../load/load-brief.js";
 import { pdfExtras } from "../model/pdf-info.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
@@ -40,12 +41,10 @@ const types: Record<OutputKind, string> = {
   singleFile: "text/html; charset=utf-8",
 };
 
-/** What each output is called on the index page, in the order it lists them. */
-export const outputLabels: Record<OutputKind, string> = {
-  pdf: "PDF",
-  handout: "Handout",
-  singleFile: "Single file",
-};
+/** What each output is called on the index page, in the brief's words, in the order it lists them. */
+export function outputLabels(labels: Labels): Record<OutputKind, string> {
+  return { pdf: "PDF", handout: labels.handout, singleFile: labels.singleFile };
+}
 
 /** Which output of a deck a file name beside it asks for, if any. */
 export function outputNamed(deck: string, file: string): OutputKind | undefined {

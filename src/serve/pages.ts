@@ -3,6 +3,8 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { staticFiles } from "../export/deck-files.js";
 import { outputNames } from "../export/outputs.js";
+import { countText } from "../labels/catalogue.js";
+import type { Piece } from "../labels/phrase.js";
 import type { Deck, Slide } from "../model/deck.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
@@ -46,7 +48,16 @@ export interface BriefCard {
   href: string;
   file: string;
   /** From its last valid version; absent when it has never been valid. */
-  deck?: { title: string; dateText: string; classification?: string; level: string };
+  deck?: {
+    title: string;
+    dateText: string;
+    /** "As of …" in the brief's language. */
+    asOf: Piece[];
+    language: string;
+    direction: "ltr" | "rtl";
+    classification?: string;
+    level: string;
+  };
   /** "9 events" */
   events?: string;
   /** The title slide, drawn by the deck's own partials. */
@@ -70,7 +81,7 @@ export interface PageContent {
 /** The preview's own page (the index of a folder, or a brief still waiting to be valid). */
 export function renderPage(content: PageContent): string {
   if (!page) {
-    for (const partial of ["slide", "title"]) {
+    for (const partial of ["slide", "title", "phrase"]) {
       const file = path.join(templatesDir, "partials", `${partial}.hbs`);
       env.registerPartial(
         partial,
@@ -103,19 +114,23 @@ export function briefCard(preview: Preview): BriefCard {
   card.deck = {
     title: deck.title,
     dateText: deck.dateText,
+    asOf: deck.asOf,
+    language: deck.language,
+    direction: deck.direction,
     classification: deck.classification,
     level: deck.classificationLevel,
   };
   const events = good.loaded.brief?.timeline.events.length ?? 0;
-  card.events = `${events} ${events === 1 ? "event" : "events"}`;
+  card.events = countText(deck.labels.events, events, deck.language);
   const slide = deck.slides.find((s) => s.kind === "title");
   if (slide) card.miniature = { deck, slide, withoutNotes: true };
   if (preview.problems.length === 0) {
     const names = outputNames(preview.name);
+    const labels = outputLabels(deck.labels);
     card.links = [
-      { label: "Present", href: base },
-      ...(Object.keys(outputLabels) as OutputKind[]).map((kind) => ({
-        label: outputLabels[kind],
+      { label: deck.labels.present, href: base },
+      ...(Object.keys(labels) as OutputKind[]).map((kind) => ({
+        label: labels[kind],
         href: base + encodeURIComponent(names[kind]),
         download: true,
       })),

@@ -41,5 +41,7 @@ export function formatDuration(duration: Duration, language: string): string {
     });
     formatters.set(key, format);
   }
-  return format.format(duration.count);
+  const text = format.format(duration.count);
+  // Japanese and Chinese write a count against its unit ("9か月", "9個月"); Intl puts a space.
+  return /^(ja|zh)\b/i.test(language) ? text.replace(/(\d) (?=\S)/u, "$1") : text;
 }

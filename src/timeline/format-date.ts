@@ -1,42 +1,22 @@
-import type { Approx, PartialDate } from "./date.js";
+import { catalogueLanguage, labelsFor } from "../labels/catalogue.js";
+import type { Labels } from "../labels/labels.js";
+import { fillText } from "../labels/phrase.js";
+import type { PartialDate } from "./date.js";
 import { englishDate, englishRange, isBritishEnglish } from "./format-english.js";
 
-type ApproxWords = Record<Approx, (date: string) => string>;
-
-// Words for rough dates in the languages a brief is most often written in; others fall back to
-// English words around a date written in their own language.
-const approxWords: Record<string, ApproxWords> = {
-  en: {
-    early: (d) => `early ${d}`,
-    mid: (d) => `mid-${d}`,
-    late: (d) => `late ${d}`,
-    circa: (d) => `c. ${d}`,
-  },
-  de: {
-    early: (d) => `Anfang ${d}`,
-    mid: (d) => `Mitte ${d}`,
-    late: (d) => `Ende ${d}`,
-    circa: (d) => `ca. ${d}`,
-  },
-  fr: {
-    early: (d) => `début ${d}`,
-    mid: (d) => `mi-${d}`,
-    late: (d) => `fin ${d}`,
-    circa: (d) => `vers ${d}`,
-  },
-  ko: {
-    early: (d) => `${d} 초`,
-    mid: (d) => `${d} 중순`,
-    late: (d) => `${d} 하순`,
-    circa: (d) => `${d}경`,
-  },
-  ja: {
-    early: (d) => `${d}上旬`,
-    mid: (d) => `${d}中旬`,
-    late: (d) => `${d}下旬`,
-    circa: (d) => `${d}頃`,
-  },
-};
+/** The labels dates are written with: the words of rough dates, a time's and a span's form. */
+export type DateLabels = Pick<
+  Labels,
+  | "earlyMonth"
+  | "midMonth"
+  | "lateMonth"
+  | "earlyYear"
+  | "midYear"
+  | "lateYear"
+  | "circa"
+  | "dateTime"
+  | "span"
+>;
 
 /**
  * The locale used to write dates. Plain `en` writes day, month, year ("19 June 2024"), the
@@ -81,35 +61,122 @@ function pad(n: number): string {
 
 /** The time of a timed date as written, with its offset: "03:00 UTC+09:00", "03:00:30 UTC". */
 function timeText(date: PartialDate): string {
-  const seconds = date.second === undefined ? "" : `:${pad(date.second)}`;
-  const time = `${pad(date.hour)}:${pad(date.minute)}${seconds}`;
+  const time = clockText(date);
   if (!date.offset) return time;
   return `${time} UTC${date.offset === "Z" ? "" : date.offset}`;
 }
 
+function clockText(date: PartialDate): string {
+  const seconds = date.second === undefined ? "" : `:${pad(date.second)}`;
+  return `${pad(date.hour)}:${pad(date.minute)}${seconds}`;
+}
+
+type Precision = "year" | "month" | "day";
+
+/** The date alone, no rough word or time: "19 June 2024", "2024년 6월", "1961". */
+function plainDate(date: PartialDate, locale: string, precision: Precision): string {
+  if (isBritishEnglish(locale)) return englishDate(date, precision);
+  return formatter(locale, precision).format(calendarDate(date));
+}
+
+/**
+ * The date a rough word goes before. Russian puts it in the genitive, as the month of a day
+ * is written ("конец мая 2024 г.", not "конец май 2024 г."), and a year with its "г.".
+ */
+function roughBase(date: PartialDate, locale: string, precision: Precision): string {
+  if (catalogueLanguage(locale) !== "ru" || precision === "day") {
+    return plainDate(date, locale, precision);
+  }
+  if (precision === "year") return `${date.year} г.`;
+  const day = formatter(locale, "day").formatToParts(calendarDate({ ...date, day: 1 }));
+  return day
+    .filter((part) => part.type !== "day")
+    .map((part) => part.value)
+    .join("")
+    .trim();
+}
+
+const roughKey = {
+  early: { month: "earlyMonth", year: "earlyYear" },
+  mid: { month: "midMonth", year: "midYear" },
+  late: { month: "lateMonth", year: "lateYear" },
+} as const;
+
 /** Writes a date for people, in the brief's language: "19 June 2024", "late May 2024", "1961". */
-export function formatDate(date: PartialDate, language: string): string {
+export function formatDate(
+  date: PartialDate,
+  language: string,
+  labels: DateLabels = labelsFor(language),
+): string {
   const locale = dateLocale(language);
   const precision = date.precision === "minute" ? "day" : date.precision;
-  let text = isBritishEnglish(locale)
-    ? englishDate(date, precision)
-    : formatter(locale, precision).format(calendarDate(date));
-  if (date.precision === "minute") text = `${text}, ${timeText(date)}`;
+  let text = date.approx ? roughBase(date, locale, precision) : plainDate(date, locale, precision);
+  if (date.precision === "minute")
+    text = fillText(labels.dateTime, { date: text, time: timeText(date) });
+  if (date.approx === "circa") return fillText(labels.circa, { date: text });
   if (date.approx) {
-    const words = approxWords[locale.split("-")[0]?.toLowerCase() ?? "en"] ?? approxWords.en;
-    text = (words as ApproxWords)[date.approx](text);
+    // The schema allows early, mid and late only for a year or a month.
+    const key = roughKey[date.approx][precision === "year" ? "year" : "month"];
+    return fillText(labels[key], { date: text });
   }
   return text;
 }
 
 /** Writes a span: "6–10 July 1961" where the language allows it, else "start – end". */
-export function formatSpan(start: PartialDate, end: PartialDate, language: string): string {
+export function formatSpan(
+  start: PartialDate,
+  end: PartialDate,
+  language: string,
+  labels: DateLabels = labelsFor(language),
+): string {
   const precision = start.precision;
-  if (!start.approx && !end.approx && precision === end.precision && precision !== "minute") {
+  const exact = !start.approx && !end.approx && precision === end.precision;
+  if (exact && precision === "minute" && sameDay(start, end) && start.offset === end.offset) {
+    // "19 June 2024, 02:50 – 15:00 UTC+09:00": the day and the offset written once.
+    const times = fillText(labels.span, { start: clockText(start), end: timeText(end) });
+    const day = plainDate(start, dateLocale(language), "day");
+    return fillText(labels.dateTime, { date: day, time: times });
+  }
+  if (exact && precision !== "minute") {
     const locale = dateLocale(language);
     if (isBritishEnglish(locale)) return englishRange(start, end, precision);
+    const cjk = cjkRange(start, end, precision, locale, labels);
+    if (cjk !== undefined) return cjk;
     const f = formatter(locale, precision);
     return f.formatRange(calendarDate(start), calendarDate(end));
   }
-  return `${formatDate(start, language)} – ${formatDate(end, language)}`;
+  return fillText(labels.span, {
+    start: formatDate(start, language, labels),
+    end: formatDate(end, language, labels),
+  });
+}
+
+function sameDay(a: PartialDate, b: PartialDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/**
+ * A span in Japanese or Chinese, written as their press writes it ("2024年5月19日～23日",
+ * "2024年5月19日至7月2日"): Intl's ranges for them fall back to numerals ("2024/05/19～…").
+ */
+function cjkRange(
+  start: PartialDate,
+  end: PartialDate,
+  precision: Precision,
+  locale: string,
+  labels: DateLabels,
+): string | undefined {
+  const language = catalogueLanguage(locale);
+  if (language !== "ja" && language !== "zh-Hans" && language !== "zh-Hant") return undefined;
+  const whole = (d: PartialDate) => plainDate(d, locale, precision);
+  const sameYear = start.year === end.year;
+  const sameMonth = sameYear && start.month === end.month;
+  if (precision === "year" && sameYear) return whole(start);
+  if (precision === "day" && sameMonth && start.day === end.day) return whole(start);
+  if (precision === "month" && sameMonth) return whole(start);
+  let tail: string | undefined;
+  if (precision === "day" && sameMonth) tail = `${end.day}日`;
+  else if (precision === "day" && sameYear) tail = `${end.month}月${end.day}日`;
+  else if (precision === "month" && sameYear) tail = `${end.month}月`;
+  return fillText(labels.span, { start: whole(start), end: tail ?? whole(end) });
 }

@@ -55,7 +55,7 @@ describe("the handout", () => {
     );
     const fontOf = (text: string) =>
       families.get(new RegExp(`font="(\\d+)">(?:<b>)?${text}`).exec(xml)?.[1] ?? "");
-    for (const text of ["Handout · as of", "Page 2 of", "Regional desk", "UNCLASSIFIED"]) {
+    for (const text of ["Handout · As of", "Page 2 of", "Regional desk", "UNCLASSIFIED"]) {
       expect(fontOf(text)).toMatch(/^[A-Z]{6}\+SourceSans3/);
     }
   });

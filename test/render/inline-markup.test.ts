@@ -58,10 +58,10 @@ describe("inline markup in every text field", () => {
   it("shows bold, italic and titled links on the summary slide, not asterisks", async () => {
     const html = renderDeck(buildDeck(await validated(), "inline"));
     const summary = slide(html, "summary").split("<footer")[0] as string;
-    expect(summary).toContain(`<li>${shown("summary")}</li>`);
+    expect(summary).toContain(`<li dir="auto">${shown("summary")}</li>`);
     expect(summary).not.toContain("**");
     // What is not markup stays as it was written, escaped.
-    expect(summary).toContain("<li>plain &lt;b&gt;tag&lt;/b&gt; and 2 * 3 * 4</li>");
+    expect(summary).toContain('<li dir="auto">plain &lt;b&gt;tag&lt;/b&gt; and 2 * 3 * 4</li>');
   });
 
   it("renders the same markup in points, watch, judgments, actors, quotes, captions, credits and notes", async () => {
@@ -80,7 +80,7 @@ describe("inline markup in every text field", () => {
     }
     // The speaker notes carry it into reveal's speaker view.
     expect(slide(html, "section-1")).toContain(
-      `<aside class="notes">${shown("sectionnotes")}</aside>`,
+      `<aside class="notes" dir="auto">${shown("sectionnotes")}</aside>`,
     );
     // The alt text, the PDF's bookmarks and the handout's contents are plain text.
     expect(slide(html, "section-6")).toContain('alt="caption and a link"');
@@ -93,7 +93,7 @@ describe("inline markup in every text field", () => {
   it("renders the notes' markup in the handout", async () => {
     const deck = buildDeck(await validated(), "inline");
     const html = template("handout.hbs")({ ...buildHandout(deck), policy: "" });
-    expect(html).toContain(`<p>${shown("sectionnotes")}</p>`);
+    expect(html).toContain(`<p dir="auto">${shown("sectionnotes")}</p>`);
   });
 });
 

@@ -1,0 +1,103 @@
+/** Words for a count, by the plural category `Intl.PluralRules` gives it ("one", "few", …). */
+export type PluralText = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * Every word the tool itself writes on a slide, a page or the preview's index, in one
+ * language. `{name}` marks where a value goes: a date, a duration, a title, a number.
+ */
+export interface Labels {
+  /** Over the title on the first slide (set in capitals by the theme). */
+  kicker: string;
+  /** The title of the summary slide. */
+  summary: string;
+  /** The timeline's title when the brief gives none. */
+  timeline: string;
+  /** The title of the sources slide and of the handout's sources. */
+  sources: string;
+  /** Before a slide's citation numbers: "Sources: [1] [2]". */
+  cited: string;
+  /** The as-of date, in the footer and on the title slide: "As of {date}". */
+  asOf: string;
+  /** A list continued over several slides: "({index}/{count})". */
+  part: string;
+  confidenceLow: string;
+  confidenceModerate: string;
+  confidenceHigh: string;
+  /** On an event's slide: "{duration} after: {title} ({date})", the previous event of its category. */
+  previousEvent: string;
+  /** The bookmark of an image slide without a caption. */
+  image: string;
+  /** The bookmark of a quote without an attribution. */
+  quote: string;
+  /** The handout's header: "Handout · As of …". */
+  handout: string;
+  contents: string;
+  /** The handout's heading over a slide's speaker notes. */
+  notes: string;
+  /** Over the ruled space the handout leaves for the reader. */
+  yourNotes: string;
+  /** The handout's page number: "Page {page} of {total}". */
+  pageOf: string;
+  /** The number of events on the preview's card: "{count} events". */
+  events: PluralText | string;
+  /** The preview's link that opens the deck. */
+  present: string;
+  /** The preview's link to the one-file deck. */
+  singleFile: string;
+  /** Rough dates: "early {date}" for a month, and for a year. */
+  earlyMonth: string;
+  midMonth: string;
+  lateMonth: string;
+  earlyYear: string;
+  midYear: string;
+  lateYear: string;
+  circa: string;
+  /** A date with its time: "{date}, {time}". */
+  dateTime: string;
+  /** A span whose ends are written whole: "{start} – {end}". */
+  span: string;
+}
+
+export type LabelKey = keyof Labels;
+
+/** The keys of a label catalogue, in the order the JSON Schema lists them. */
+export const labelKeys = [
+  "kicker",
+  "summary",
+  "timeline",
+  "sources",
+  "cited",
+  "asOf",
+  "part",
+  "confidenceLow",
+  "confidenceModerate",
+  "confidenceHigh",
+  "previousEvent",
+  "image",
+  "quote",
+  "handout",
+  "contents",
+  "notes",
+  "yourNotes",
+  "pageOf",
+  "events",
+  "present",
+  "singleFile",
+  "earlyMonth",
+  "midMonth",
+  "lateMonth",
+  "earlyYear",
+  "midYear",
+  "lateYear",
+  "circa",
+  "dateTime",
+  "span",
+] as const satisfies readonly LabelKey[];
+
+// Fails to compile when a key of Labels is missing from the list above.
+type Missing = Exclude<LabelKey, (typeof labelKeys)[number]>;
+const complete: Missing extends never ? true : Missing = true;
+void complete;
+
+/** Labels a brief or the config file sets, over the catalogue's. */
+export type LabelOverrides = Partial<Labels>;

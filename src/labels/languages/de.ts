@@ -1,0 +1,36 @@
+import type { Labels } from "../labels.js";
+
+/** German, as ministries' and agencies' papers are headed (Lagebild, Das Wichtigste in Kürze). */
+export const de: Labels = {
+  kicker: "Lagebild",
+  summary: "Das Wichtigste in Kürze",
+  timeline: "Chronologie",
+  sources: "Quellen",
+  cited: "Quellen:",
+  asOf: "Stand: {date}",
+  part: "({index}/{count})",
+  confidenceLow: "Vertrauensgrad: gering",
+  confidenceModerate: "Vertrauensgrad: mittel",
+  confidenceHigh: "Vertrauensgrad: hoch",
+  // "zuvor" takes the duration as Intl writes it (11 Tage), where "nach" would need the dative.
+  previousEvent: "{duration} zuvor: {title} ({date})",
+  image: "Bild",
+  quote: "Zitat",
+  handout: "Tischvorlage",
+  contents: "Inhalt",
+  notes: "Erläuterungen",
+  yourNotes: "Platz für Notizen",
+  pageOf: "Seite {page} von {total}",
+  events: { one: "{count} Ereignis", other: "{count} Ereignisse" },
+  present: "Präsentieren",
+  singleFile: "Einzeldatei",
+  earlyMonth: "Anfang {date}",
+  midMonth: "Mitte {date}",
+  lateMonth: "Ende {date}",
+  earlyYear: "Anfang {date}",
+  midYear: "Mitte {date}",
+  lateYear: "Ende {date}",
+  circa: "ca. {date}",
+  dateTime: "{date}, {time}",
+  span: "{start} – {end}",
+};

@@ -1,0 +1,42 @@
+import type { Labels } from "../labels.js";
+
+/** Russian, as analytical notes are headed (Аналитическая справка, Главное, Хронология). */
+export const ru: Labels = {
+  kicker: "Аналитическая справка",
+  summary: "Главное",
+  timeline: "Хронология",
+  sources: "Источники",
+  cited: "Источники:",
+  asOf: "По состоянию на {date}",
+  part: "({index}/{count})",
+  confidenceLow: "Низкая степень уверенности",
+  confidenceModerate: "Средняя степень уверенности",
+  confidenceHigh: "Высокая степень уверенности",
+  // The units Intl writes (год, месяц, день, час) read the same after «через».
+  previousEvent: "Через {duration} после: {title} ({date})",
+  image: "Изображение",
+  quote: "Цитата",
+  handout: "Раздаточный материал",
+  contents: "Содержание",
+  notes: "Пояснения",
+  yourNotes: "Для заметок",
+  pageOf: "Стр. {page} из {total}",
+  events: {
+    one: "{count} событие",
+    few: "{count} события",
+    many: "{count} событий",
+    other: "{count} события",
+  },
+  present: "Показ",
+  singleFile: "Один файл",
+  // format-date.ts gives these the genitive: «конец мая 2024 г.».
+  earlyMonth: "начало {date}",
+  midMonth: "середина {date}",
+  lateMonth: "конец {date}",
+  earlyYear: "начало {date}",
+  midYear: "середина {date}",
+  lateYear: "конец {date}",
+  circa: "ок. {date}",
+  dateTime: "{date}, {time}",
+  span: "{start} – {end}",
+};
