@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { sourceDir } from "./paths.js";
 
 let checkout: boolean | undefined;
 
@@ -12,6 +12,6 @@ let checkout: boolean | undefined;
  * @internal
  */
 export function isCheckout(): boolean {
-  checkout ??= existsSync(fileURLToPath(new URL("../src/", import.meta.url)));
+  checkout ??= existsSync(sourceDir);
   return checkout;
 }

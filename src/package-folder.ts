@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { BriefingError } from "./errors.js";
+import { packageRequire as require } from "./paths.js";
 
-const require = createRequire(import.meta.url);
 const found = new Map<string, string>();
 
 /**

@@ -2,12 +2,11 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { isCheckout } from "../checkout.js";
 import type { Problem } from "../errors.js";
 import { inside } from "../inside-folder.js";
 import { packageFolder } from "../package-folder.js";
-import { templatesDir } from "../render/templates.js";
+import { packageRoot as root, templatesDir } from "../paths.js";
 
 /** The file in each output folder that records what it was built from. */
 export const manifestName = ".briefing-build.json";
@@ -40,8 +39,6 @@ function hashToolInputs(): string {
   toolHash ??= builtToolHash() ?? hashToolFiles();
   return toolHash;
 }
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
 
 // Written by scripts/hash-tool-inputs.mjs when the package is built (lib/ sits beside src/).
 const builtHashFile = path.join(root, "lib", "tool-inputs.json");

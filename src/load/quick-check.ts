@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { packageRoot } from "../paths.js";
 
 /**
  * A yes-or-no answer to "does this data pass the brief schema?", without zod. The answer comes
@@ -13,7 +15,7 @@ import { readFileSync } from "node:fs";
 export function passesBriefSchema(data: unknown): boolean {
   try {
     schema ??= JSON.parse(
-      readFileSync(new URL("../../schema/brief.schema.json", import.meta.url), "utf8"),
+      readFileSync(path.join(packageRoot, "schema", "brief.schema.json"), "utf8"),
     );
   } catch {
     // No schema file to read (a damaged install): zod decides alone.

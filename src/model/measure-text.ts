@@ -3,9 +3,9 @@
 // ligatures, which only narrow Latin text), read once a process from the WOFF files of the
 // @fontsource packages the theme's fonts.css names.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { unicodeRanges } from "../export/drawn-characters.js";
 import { fontSource, themeFontsCss } from "../export/script-fonts.js";
+import { packageRequire as require } from "../paths.js";
 
 /** How a run of text is set: the CSS font-size and letter-spacing in px, and the weight. */
 export interface TextStyle {
@@ -61,7 +61,6 @@ function advancesOf(face: Face): Map<number, number> {
 }
 
 const needed = ["cmap", "head", "hhea", "hmtx"];
-const require = createRequire(import.meta.url);
 
 /** Each mapped code point's advance in em, from a WOFF file's cmap, hmtx, hhea and head. */
 export function readAdvances(woff: Uint8Array): Map<number, number> {
