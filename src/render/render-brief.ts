@@ -2,6 +2,7 @@ import type { Brief } from "../load/schema.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
 import { type RenderOptions, renderDeck } from "./render-deck.js";
+import { builtRenderInputs, type RenderInputs } from "./render-inputs.js";
 
 /** Project settings that change how every deck looks, from the config file. */
 export interface LookSettings {
@@ -11,14 +12,21 @@ export interface LookSettings {
   theme?: string;
 }
 
-/** A valid brief → its deck model and HTML, with the project's settings applied. Pure. */
+/**
+ * A valid brief → its deck model and HTML, with the project's settings applied. Pure: what it
+ * reads besides the brief is `inputs` (by default the templates this copy was built with).
+ */
 export function renderBrief(
   brief: Brief,
   name: string,
   look: LookSettings,
   options: Omit<RenderOptions, "customTheme"> = {},
+  inputs: RenderInputs = builtRenderInputs(),
 ): { deck: Deck; html: string } {
   const withDefaults = { ...brief, classification: brief.classification ?? look.classification };
   const deck = buildDeck(withDefaults, name);
-  return { deck, html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }) };
+  return {
+    deck,
+    html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }, inputs),
+  };
 }

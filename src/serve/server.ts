@@ -7,7 +7,8 @@ import { BriefingError } from "../errors.js";
 import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
-import { forgetTemplates, templatesDir } from "../render/templates.js";
+import { loadRenderInputs } from "../render/render-inputs.js";
+import { templatesDir } from "../render/templates.js";
 import { hostAllowed, originAllowed, requestPath } from "./guard.js";
 import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
 import { briefCard, forgetPage, pageFiles } from "./pages.js";
@@ -72,6 +73,8 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const outputs = new DeckOutputs(look, { browserPath: options.browserPath });
   const ownFiles = pageFiles(look.theme);
   const customTheme = look.theme ? customThemePath : undefined;
+  // What decks are rendered with: the templates as built, until one of them is saved.
+  let inputs = loadRenderInputs();
   let port = options.port;
   let queue = Promise.resolve();
 
@@ -95,7 +98,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   async function onChange(changed: Set<string>): Promise<void> {
     const templatesChanged = [...changed].some((f) => f.startsWith(templatesDir));
     if (templatesChanged) {
-      forgetTemplates();
+      inputs = loadRenderInputs("files");
       forgetPage();
     }
     const briefsChanged =
@@ -106,7 +109,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         const started = performance.now();
-        await refreshPreview(preview, look);
+        await refreshPreview(preview, look, inputs);
         // When only the brief's text changed, open pages can swap their slides in place; an
         // image or a template needs the page loaded again.
         const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
@@ -152,7 +155,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       if (!previews.has(name)) {
         const preview = emptyPreview(file);
         previews.set(name, preview);
-        rendered.set(name, serially(() => refreshPreview(preview, look)).then(rewatch));
+        rendered.set(name, serially(() => refreshPreview(preview, look, inputs)).then(rewatch));
       }
     }
     await rendered.get(name);
@@ -207,7 +210,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       }
       let made: MadeOutput;
       try {
-        made = await outputs.get(preview, output);
+        made = await outputs.get(preview, output, inputs);
       } catch (error) {
         // No browser, or one that could not print in time: the machine's trouble, in words.
         if (error instanceof BriefingError) return fail(res, 503, error.message);
