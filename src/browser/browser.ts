@@ -161,8 +161,8 @@ const stoppers = new WeakMap<Browser, () => Promise<void>>();
 
 /**
  * Closes a browser launched by `launchBrowser` once its work is done, and removes its profile.
- * On Linux it is killed, with all its processes: Chromium's own shutdown (about 0.35 s here)
- * saves a profile that is removed anyway. Elsewhere it is asked to close.
+ * On Linux it is killed, with all its processes: Chromium's own shutdown (docs/performance.md
+ * has its time) saves a profile that is removed anyway. Elsewhere it is asked to close.
  */
 export async function closeBrowser(browser: Browser): Promise<void> {
   const stop = stoppers.get(browser);

@@ -45,7 +45,7 @@ const builtHashFile = path.join(root, "lib", "tool-inputs.json");
 
 /**
  * The tool's own inputs, as hashed when the package was built, while that hash still holds:
- * reading and hashing every template on each run costs about 10 ms, a stat each far less. It
+ * reading and hashing every template on each run costs far more than a stat each. It
  * holds while the packages it names have the versions it was made from (reveal.js can be
  * upgraded beside an installed briefing) and, in a checkout (see isCheckout), while none of the
  * files and folders it was made from is newer than it: a folder's time changes when a file is
@@ -171,8 +171,8 @@ export async function recordFiles(folder: string): Promise<Record<string, Writte
 /**
  * True when every file recorded is in `folder` as it was written: a deck with a file deleted,
  * cut short or overwritten (even with as many bytes) is no longer the build's. Every file is
- * read and hashed, the copied ones too: about 2 ms for the sample's deck and PDF (800 KiB).
- * Read synchronously, which took half the time of reading them all at once.
+ * read and hashed, the copied ones too. Read synchronously, which took half the time of
+ * reading them all at once.
  */
 export function filesIntact(folder: string, files: Record<string, WrittenFile>): boolean {
   const entries = Object.entries(files);

@@ -65,8 +65,8 @@ const needed = ["cmap", "head", "hhea", "hmtx"];
 /** Each mapped code point's advance in em, from a WOFF file's cmap, hmtx, hhea and head. */
 export function readAdvances(woff: Uint8Array): Map<number, number> {
   const file = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
-  // Loaded only now: Node takes 5 to 15 ms to load zlib, which a run that measures nothing
-  // should not pay.
+  // Loaded only now: loading zlib is a cost of its own to Node, which a run that measures
+  // nothing should not pay.
   const { inflateSync } = require("node:zlib") as typeof import("node:zlib");
   const tables = new Map<string, DataView>();
   for (let i = 0; i < file.getUint16(12); i++) {
