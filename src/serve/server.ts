@@ -11,7 +11,7 @@ import { loadRenderInputs } from "../render/render-inputs.js";
 import { templatesDir } from "../render/templates.js";
 import { hostAllowed, originAllowed, requestPath } from "./guard.js";
 import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
-import { briefCard, forgetPage, pageFiles } from "./pages.js";
+import { briefCard, loadPageTemplate, pageFiles } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
@@ -73,8 +73,10 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const outputs = new DeckOutputs(look, { browserPath: options.browserPath });
   const ownFiles = pageFiles(look.theme);
   const customTheme = look.theme ? customThemePath : undefined;
-  // What decks are rendered with: the templates as built, until one of them is saved.
+  // What decks and the server's own page are rendered with: the templates as built, until one
+  // of them is saved.
   let inputs = loadRenderInputs();
+  let page = loadPageTemplate();
   let port = options.port;
   let queue = Promise.resolve();
 
@@ -99,7 +101,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     const templatesChanged = [...changed].some((f) => f.startsWith(templatesDir));
     if (templatesChanged) {
       inputs = loadRenderInputs("files");
-      forgetPage();
+      page = loadPageTemplate();
     }
     const briefsChanged =
       folder !== undefined &&
@@ -183,7 +185,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       const shown = (
         await Promise.all([...all].map(([name, file]) => previewOf(name, file)))
       ).filter((preview) => preview !== undefined);
-      return sendPage(res, {
+      return sendPage(res, page, {
         title: `Briefs in ${folder}`,
         briefs: shown.map(briefCard),
         customTheme,
@@ -195,7 +197,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (rest.length === 0) return redirect(res, `/${encodeURIComponent(first)}/`);
     if (rest.length === 1 && rest[0] === "") {
       if (preview.html) return sendHtml(res, preview.html);
-      return sendPage(res, {
+      return sendPage(res, page, {
         title: preview.name,
         problems: preview.problems,
         customTheme,
