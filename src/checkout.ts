@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { sourceDir } from "./paths.js";
 
 let checkout: boolean | undefined;
@@ -14,4 +14,21 @@ let checkout: boolean | undefined;
 export function isCheckout(): boolean {
   checkout ??= existsSync(sourceDir);
   return checkout;
+}
+
+/**
+ * Whether what the package build wrote to `built` still stands for the files it was made from:
+ * always in an installed package, and in a checkout while none of `sources` (listed only there)
+ * is newer than it. A file's time changes when it is edited, a folder's when a file is added to
+ * it or removed. Throws if a file is missing.
+ * @internal
+ */
+export function builtFromCurrent(
+  built: string,
+  sources: () => string[],
+  checkout = isCheckout(),
+): boolean {
+  if (!checkout) return true;
+  const made = statSync(built).mtimeMs;
+  return sources().every((file) => statSync(file).mtimeMs <= made);
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isCheckout } from "../checkout.js";
+import { builtFromCurrent, isCheckout } from "../checkout.js";
 import type { Problem } from "../errors.js";
 import { inside } from "../inside-folder.js";
 import { packageFolder } from "../package-folder.js";
@@ -58,11 +58,8 @@ export function builtToolHash(file = builtHashFile, checkout = isCheckout()): st
       ([name, version]) => packageVersion(packageFolder(name)) === version,
     );
     if (!installed) return undefined;
-    if (checkout) {
-      const built = statSync(file).mtimeMs;
-      if (paths.some((p) => statSync(path.resolve(root, p)).mtimeMs > built)) return undefined;
-    }
-    return hash;
+    const sources = () => paths.map((p) => path.resolve(root, p));
+    return builtFromCurrent(file, sources, checkout) ? hash : undefined;
   } catch {
     return undefined;
   }

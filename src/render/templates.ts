@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type HandlebarsNamespace from "handlebars";
 // The runtime alone is all precompiled templates need: a fraction of Handlebars, its compiler
 // is loaded only when the templates must be compiled here (see fromFiles).
 import * as handlebarsRuntime from "handlebars/runtime.js";
-import { isCheckout } from "../checkout.js";
+import { builtFromCurrent } from "../checkout.js";
 import { packageRequire, templatesDir } from "../paths.js";
 import { precompiledTemplates, precompiledTemplatesFile } from "./precompiled-templates.js";
 
@@ -51,11 +51,11 @@ const hbsFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".hb
 
 /**
  * The build's precompiled templates on Handlebars' runtime, if there are any and, in a checkout,
- * none of the template files was edited since (see isCheckout).
+ * none of the template files was edited since (see builtFromCurrent).
  */
 function fromPrecompiled(): Templates | undefined {
   const specs = precompiledTemplates();
-  if (!specs || (isCheckout() && editedSinceBuilt())) return undefined;
+  if (!specs || !builtFromCurrent(precompiledTemplatesFile, templateFiles)) return undefined;
   const runtime = (handlebarsRuntime as unknown as { default: Handlebars }).default.create();
   for (const [name, spec] of Object.entries(specs.partials))
     runtime.registerPartial(name, runtime.template(spec));
@@ -69,14 +69,10 @@ function fromPrecompiled(): Templates | undefined {
   };
 }
 
-function editedSinceBuilt(): boolean {
-  const built = statSync(precompiledTemplatesFile).mtimeMs;
-  const files = [
-    ...hbsFiles(templatesDir).map((f) => path.join(templatesDir, f)),
-    ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
-  ];
-  return files.some((file) => statSync(file).mtimeMs > built);
-}
+const templateFiles = () => [
+  ...hbsFiles(templatesDir).map((f) => path.join(templatesDir, f)),
+  ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
+];
 
 /** Compiles the template files with the full Handlebars: while editing templates, or unbuilt. */
 function fromFiles(): Templates {
