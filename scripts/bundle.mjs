@@ -5,9 +5,9 @@
 // cache by running the command once on a brief (see trainCodeCache).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runBundle, wrapperEnd, wrapperStart, writeStamp } from "../bin/run-bundle.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const lib = path.join(root, "lib");
@@ -32,44 +32,31 @@ const external = ["puppeteer", "sharp"];
 const externalImport = new RegExp(`\\bimport\\(("(?:${external.join("|")})")\\)`, "g");
 
 /**
- * Our modules, as tsc wrote them to lib/, with three things a bundler cannot follow written in:
- * - Modules read `import.meta.url` to find files beside them (templates/, package.json). A
- *   CommonJS bundle has no import.meta, so each module's own is written in as the URL of its file
- *   in lib/, from the bundle's folder at run time: the bundle finds the files the modules do.
- * - The precompiled templates (scripts/precompile-templates.mjs) are required by a path computed
- *   at run time; an import of the literal path in its place puts them inside the bundle, and so
- *   inside its code cache. In a checkout, bin/briefing.js uses the bundle only while it is newer
- *   than that file, so the templates the bundle carries are the ones in lib/.
- * - `import()` of the external packages becomes `__import()`, which bin/briefing.js passes in:
- *   code that V8 runs from a code cache loses the callback that `import()` in a vm script
- *   needs (and that callback is experimental in Node 20), while an ES module has `import()`.
+ * Our modules, as tsc wrote them to lib/, with what a bundler cannot follow written in:
+ * - lib/paths.js finds the package's folders from its own `import.meta.url`. A CommonJS bundle
+ *   has no import.meta, so it is written in as the URL of lib/paths.js, from the bundle's folder
+ *   at run time: the bundle finds the files lib/ does. No other module may read import.meta.
+ * - `import()` of the external packages becomes `__import()`, which bin/briefing.js passes in
+ *   (see wrapperStart in bin/run-bundle.js).
  */
 const fromLib = {
   name: "from-lib",
   setup(b) {
-    const templatesModule = path.join(lib, "render", "templates.js");
+    const pathsModule = path.join(lib, "paths.js");
     b.onLoad({ filter: /\.js$/ }, (args) => {
       if (!args.path.startsWith(lib + path.sep)) return undefined;
-      const rel = path.relative(lib, args.path).split(path.sep).join("/");
-      const url = `new URL(${JSON.stringify(rel)}, __libUrl).href`;
-      let contents = readFileSync(args.path, "utf8")
-        .replaceAll("import.meta.url", url)
-        .replace(externalImport, "__import($1)");
-      if (args.path === templatesModule) {
-        const call = "require(precompiledFile)";
-        if (!contents.includes(call)) throw new Error(`${call} is no longer in ${args.path}`);
-        contents = `import * as precompiledSpecs from "../templates.precompiled.cjs";\n${contents}`;
-        contents = contents.replace(call, "precompiledSpecs");
+      let contents = readFileSync(args.path, "utf8");
+      if (args.path === pathsModule) {
+        contents = contents.replaceAll("import.meta.url", 'new URL("paths.js", __libUrl).href');
+      } else if (contents.includes("import.meta")) {
+        throw new Error(
+          `${args.path} reads import.meta: find the package's files through paths.js`,
+        );
       }
-      return { contents };
+      return { contents: contents.replace(externalImport, "__import($1)") };
     });
   },
 };
-
-// How each bundle starts: bin/briefing.js calls the function with these arguments. "use strict"
-// first, where it counts: ES modules are strict.
-const wrapperStart =
-  '(function (exports, require, module, __filename, __dirname, __import) {"use strict";';
 
 const fullHandlebars = {
   name: "full-handlebars",
@@ -78,8 +65,16 @@ const fullHandlebars = {
   },
 };
 
+// The entry hands the precompiled templates (scripts/precompile-templates.mjs) to the command as
+// a module the bundle carries, and so its code cache: see carryPrecompiledTemplates.
+const entry = `import * as templates from "./templates.precompiled.cjs";
+import { carryPrecompiledTemplates } from "./render/precompiled-templates.js";
+carryPrecompiledTemplates(templates);
+export * from "./cli.js";
+`;
+
 await build({
-  entryPoints: [path.join(lib, "cli.js")],
+  stdin: { contents: entry, resolveDir: lib, sourcefile: "briefing-entry.js", loader: "js" },
   outfile: bundleFile,
   bundle: true,
   platform: "node",
@@ -91,18 +86,18 @@ await build({
     : { minify: true }),
   external,
   plugins: [fromLib, fullHandlebars],
-  // The file is one function expression, which bin/briefing.js compiles as it is and calls with
-  // these arguments: the source V8 caches is the file, with no wrapper to add (and copy) first.
   banner: {
     js: `${wrapperStart}
 var __libUrl = require("node:url").pathToFileURL(__dirname + "/");`,
   },
-  footer: { js: "})" },
+  footer: { js: wrapperEnd },
   logLevel: "warning",
 });
 if (/\bimport\(/.test(readFileSync(bundleFile, "utf8"))) {
   throw new Error(`an import() is left in ${bundleFile}: import() only the packages in external`);
 }
+// In a checkout, the bundle runs only while lib/ is as it was made from (see stampHolds).
+writeStamp(bundleFile, { files: ["cli.js", "templates.precompiled.cjs"] });
 
 trainCodeCache();
 await bundlePuppeteer();
@@ -132,7 +127,7 @@ function trainCodeCache() {
 /**
  * Bundles Puppeteer into lib/puppeteer.bundle.cjs, which bin/briefing.js runs (with a code cache
  * of its own) when the command first prints: importing Puppeteer's some 400 ES modules costs
- * about 250 ms before the browser can start; the bundle, from its cache, about 85 ms. The cache
+ * much more than the bundle does from its cache (see docs/performance.md). The cache
  * is written by the first command that prints (making it needs a browser, which installing the
  * package does not). A Puppeteer of another version than the bundle's is imported as it is.
  */
@@ -157,7 +152,7 @@ async function bundlePuppeteer() {
     // the others are optional speed-ups of the WebSocket package.
     external: ["chromium-bidi", "bufferutil", "utf-8-validate"],
     banner: { js: wrapperStart },
-    footer: { js: "})" },
+    footer: { js: wrapperEnd },
     logLevel: "warning",
   });
   // As in the command's bundle, import() must go through __import (a configuration file that
@@ -166,21 +161,14 @@ async function bundlePuppeteer() {
   const dynamicImport = /(?<![\w$."'`])import\(/g;
   writeFileSync(file, source.replace(dynamicImport, "__import("));
   // The version it was made from, which bin/briefing.js compares with the one installed.
-  const { version } = JSON.parse(
-    readFileSync(createRequire(import.meta.url).resolve("puppeteer/package.json"), "utf8"),
-  );
-  writeFileSync(`${file}.json`, `${JSON.stringify({ version })}\n`);
+  writeStamp(file, { packages: ["puppeteer"] });
   checkPuppeteerBundle(file);
 }
 
 /** Runs the new bundle once, so a broken one fails here rather than when a user prints. */
 function checkPuppeteerBundle(file) {
-  const script = `
-    const vm = require("node:vm"), fs = require("node:fs"), { createRequire } = require("node:module");
-    const run = new vm.Script(fs.readFileSync(process.argv[1], "utf8")).runInThisContext();
-    const module = { exports: {} };
-    run(module.exports, createRequire(process.argv[1]), module, process.argv[1], "", (s) => import(s));
-    if (typeof module.exports.default?.launch !== "function") process.exit(1);`;
-  const check = spawnSync(process.execPath, ["-e", script, file], { stdio: "inherit" });
-  if (check.status !== 0) throw new Error(`${file} does not give Puppeteer (${check.status})`);
+  const run = runBundle(file, { checkout: true, load: (specifier) => import(specifier) });
+  if (typeof run?.exports.default?.launch !== "function") {
+    throw new Error(`${file} does not give Puppeteer`);
+  }
 }

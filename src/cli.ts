@@ -10,6 +10,7 @@ import { serveCommand } from "./cli/serve-command.js";
 import { BriefingError, exitCodes } from "./errors.js";
 import { undoAll } from "./interrupt.js";
 import { didYouMean } from "./load/suggest.js";
+import { packageJsonFile } from "./paths.js";
 
 export { flushed } from "./cli/output.js";
 
@@ -172,7 +173,7 @@ function optionOwners(command: Command): Map<string, string> {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  const pkg = JSON.parse(readFileSync(packageJsonFile, "utf8")) as {
     version: string;
   };
   return pkg.version;

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { BriefingError } from "./errors.js";
 import { makeFolder } from "./export/make-folder.js";
 import { schemaFile } from "./load/json-schema.js";
-import { templatesDir } from "./render/templates.js";
+import { packageRoot, templatesDir } from "./paths.js";
 
 /** The JSON Schema file this package ships. */
-export const shippedSchema = fileURLToPath(new URL(`../${schemaFile}`, import.meta.url));
+export const shippedSchema = path.join(packageRoot, schemaFile);
 
 /**
  * Writes `folder/<name>.yaml` from the template of a new brief, which validates and builds as

@@ -136,7 +136,7 @@ describe("bin/briefing.js", () => {
     expect(statSync(puppeteerCache).mtimeMs).toBe(cached);
     // A bundle made from another version than the one installed is left aside for it.
     rmSync(puppeteerCache);
-    writeFileSync(`${puppeteerBundle}.json`, JSON.stringify({ version: "0.0.1" }));
+    writeFileSync(`${puppeteerBundle}.json`, JSON.stringify({ packages: { puppeteer: "0.0.1" } }));
     expect(build(path.join(copy, "out-puppeteer-3"), true)).toEqual(first);
     expect(existsSync(puppeteerCache)).toBe(false);
   }, 120_000);

@@ -39,7 +39,7 @@ const idlePages = new WeakMap<Browser, Page[]>();
  * is kept for the next call on the same browser instead, which saves Chromium a new page (a
  * few hundred milliseconds a deck in a batch). Between uses its guard allows nothing, and it
  * keeps its last document until the next use opens another: emptying it first (a navigation
- * to about:blank) cost a batch about 40 ms a deck, and a batch's pages live only as long as
+ * to about:blank) cost a batch time on every deck, and a batch's pages live only as long as
  * the batch. `fn` must leave the page's settings (viewport, media) as it found them.
  */
 export async function withGuardedPage<T>(
@@ -87,8 +87,8 @@ export async function withGuardedPage<T>(
 async function guardedPage(browser: Browser): Promise<Page> {
   // A tab: pages are used two at a time, and a tab behind another is hidden, which stops its
   // animation frames and timers; nothing the pages open waits for either (print documents and
-  // handouts have no scripts). A window of its own for each costs Chromium about a fifth more
-  // to open and print a deck, which showed in a batch (15.2 s against 12.3 s for 20 briefs).
+  // handouts have no scripts). A window of its own for each costs Chromium more to open and
+  // print a deck, which shows in a batch (see docs/performance.md).
   const page = await browser.newPage();
   try {
     await installGuard(page);

@@ -12,7 +12,7 @@ export interface PrintMargins {
  * Prints the page as `page.pdf` does with the page size from its CSS, backgrounds and tags, and
  * no outline; but the print itself may take `limit` ms. `page.pdf` has Puppeteer wait for it
  * no longer than for any other call (its `protocolTimeout`, set at launch), and a big deck's
- * print takes longer than anything else (2,017 pages: 54 s), in proportion to its pages.
+ * print takes longer than anything else, in proportion to its pages.
  */
 export async function printToPdf(
   page: Page,

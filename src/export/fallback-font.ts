@@ -79,9 +79,9 @@ export function fallbackSources(): unknown {
 /**
  * Fonts cut from the system's Noto Sans CJK with just the characters of `html` that Source Sans
  * 3 lacks (Hangul names, Han, kana, a few symbols), for the deck to carry. The browser would
- * find the same glyphs in the system font, but Chrome's PDF printer spends about 350 ms on
- * every use of a whole CJK font in a document (it is a CFF font with 65,000 glyphs); from a
- * cut of a few glyphs it prints the same text in a few milliseconds. The deck also shows its
+ * find the same glyphs in the system font, but Chrome's PDF printer spends long on every use
+ * of a whole CJK font in a document (it is a CFF font with 65,000 glyphs; see
+ * docs/performance.md); from a cut of a few glyphs it prints the same text at once. The deck also shows its
  * Hangul on machines without the font. Without such characters, or without the system font,
  * the stylesheet is empty and the browser falls back as it always does.
  */

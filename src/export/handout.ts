@@ -10,7 +10,8 @@ import type { Deck } from "../model/deck.js";
 import { buildHandout } from "../model/handout.js";
 import type { OutlineEntry } from "../model/outline.js";
 import { customThemePath, deckPolicy } from "../render/render-deck.js";
-import { template, templatesDir } from "../render/templates.js";
+import { builtRenderInputs, type RenderInputs } from "../render/render-inputs.js";
+import { templatesDir } from "../render/templates.js";
 import { type MarginFont, marginFonts } from "./margin-fonts.js";
 import type { Output } from "./outputs.js";
 import { finishPdf, type PdfExtras, type PrintOptions } from "./pdf.js";
@@ -36,6 +37,7 @@ export async function printHandout(
   /** The project's own theme, relative to `folder`, laid over the built-in one. */
   customTheme?: string,
   options: PrintOptions = {},
+  inputs: RenderInputs = builtRenderInputs(),
 ): Promise<Uint8Array> {
   const handout = buildHandout(deck);
   const sheets = handout.sheets;
@@ -43,7 +45,7 @@ export async function printHandout(
   const cssFile = path.join(folder, "theme", "handout.css");
   await writeFile(
     htmlFile,
-    template("handout.hbs")({ ...handout, customTheme, policy: deckPolicy() }),
+    inputs.template("handout.hbs")({ ...handout, customTheme, policy: deckPolicy({}, inputs) }),
   );
   await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
   try {
@@ -74,7 +76,7 @@ export async function printHandout(
             });
           },
         );
-        const margin = template("handout-margin.hbs");
+        const margin = inputs.template("handout-margin.hbs");
         const context = { ...deck, ...marginWords(deck), banner };
         const fonts = await marginFonts(
           [margin({ ...context, top: true }), margin(context)]

@@ -22,8 +22,8 @@ export function fontCacheDir(): string {
 
 /**
  * The bytes `make` gives for `key`, made once: kept for the process and on disk, because
- * reading a 20 MB CJK font to cut a few glyphs from it costs 100 ms a weight, and scaling a
- * 12-megapixel photo about 300 ms. A cache that cannot be read or written is only slower; a
+ * reading a CJK font of megabytes to cut a few glyphs from it, or scaling a big photo, costs
+ * more than the rest of a build (see docs/performance.md). A cache that cannot be read or written is only slower; a
  * cached file that `usable` refuses is made again.
  */
 export function cachedMade(

@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { isCheckout } from "../checkout.js";
+import { builtFromCurrent, isCheckout } from "../checkout.js";
 import type { Problem } from "../errors.js";
 import { inside } from "../inside-folder.js";
 import { naming } from "../load/load-brief.js";
 import { packageFolder } from "../package-folder.js";
-import { templatesDir } from "../render/templates.js";
+import { packageRoot as root, templatesDir } from "../paths.js";
 import { fallbackSources } from "./fallback-font.js";
 import { besideDeck, type OutputSettings } from "./outputs.js";
 import { imageScaling } from "./scale-images.js";
@@ -45,14 +44,12 @@ function hashToolInputs(): string {
   return toolHash;
 }
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
 // Written by scripts/hash-tool-inputs.mjs when the package is built (lib/ sits beside src/).
 const builtHashFile = path.join(root, "lib", "tool-inputs.json");
 
 /**
  * The tool's own inputs, as hashed when the package was built, while that hash still holds:
- * reading and hashing every template on each run costs about 10 ms, a stat each far less. It
+ * reading and hashing every template on each run costs far more than a stat each. It
  * holds while the packages it names have the versions it was made from (reveal.js can be
  * upgraded beside an installed briefing) and, in a checkout (see isCheckout), while none of the
  * files and folders it was made from is newer than it: a folder's time changes when a file is
@@ -65,11 +62,8 @@ export function builtToolHash(file = builtHashFile, checkout = isCheckout()): st
       ([name, version]) => packageVersion(packageFolder(name)) === version,
     );
     if (!installed) return undefined;
-    if (checkout) {
-      const built = statSync(file).mtimeMs;
-      if (paths.some((p) => statSync(path.resolve(root, p)).mtimeMs > built)) return undefined;
-    }
-    return hash;
+    const sources = () => paths.map((p) => path.resolve(root, p));
+    return builtFromCurrent(file, sources, checkout) ? hash : undefined;
   } catch {
     return undefined;
   }
@@ -188,8 +182,8 @@ export async function recordFiles(folder: string): Promise<Record<string, Writte
 /**
  * True when every file recorded is in `folder` as it was written: a deck with a file deleted,
  * cut short or overwritten (even with as many bytes) is no longer the build's. Every file is
- * read and hashed, the copied ones too: about 2 ms for the sample's deck and PDF (800 KiB).
- * Read synchronously, which took half the time of reading them all at once.
+ * read and hashed, the copied ones too. Read synchronously, which took half the time of
+ * reading them all at once.
  */
 export function filesIntact(folder: string, files: Record<string, WrittenFile>): boolean {
   const entries = Object.entries(files);

@@ -12,15 +12,15 @@ import { layoutProblems } from "../inspect/layout-problems.js";
 import type { Deck } from "../model/deck.js";
 import type { PdfExtras } from "../model/pdf-info.js";
 import { renderPrint } from "../render/render-deck.js";
+import type { RenderInputs } from "../render/render-inputs.js";
 import type { Output } from "./outputs.js";
 import { pdfPageCount, updatePdf } from "./pdf-update.js";
 
 export type { PdfExtras, PdfMetadata } from "../model/pdf-info.js";
 
 // Chrome lays out the whole print document for every print call, page ranges or not, so one
-// call is the fastest way to print a big deck (2,017 pages: 54 s in one call; 11.5 s for a
-// range of 100 alone). What must not happen is a fixed timeout cutting it off: it grows with
-// the deck (see `stepLimit`).
+// call is the fastest way to print a big deck. What must not happen is a fixed timeout cutting
+// it off: it grows with the deck (see `stepLimit`).
 const timeoutPerPage = 150;
 
 /** Limits on a page that prints: how long it may take, and who is told of refused requests. */
@@ -32,6 +32,8 @@ export interface DeckToPrint {
   folder: string;
   /** The folder holds the project's own theme (see `customThemePath`). */
   customTheme?: boolean;
+  /** What the print document is rendered with (see `renderPrint`). */
+  inputs?: RenderInputs;
 }
 
 /**
@@ -40,7 +42,10 @@ export interface DeckToPrint {
  */
 export async function writePrintDocument(target: DeckToPrint): Promise<string> {
   const file = path.join(target.folder, ".print.html");
-  await writeFile(file, renderPrint(target.deck, { customTheme: target.customTheme }));
+  await writeFile(
+    file,
+    renderPrint(target.deck, { customTheme: target.customTheme }, target.inputs),
+  );
   return file;
 }
 

@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
+import { packageRequire as require } from "../paths.js";
 
 /** The parts of HarfBuzz's subsetter (compiled to WebAssembly) that cutting a font needs. */
 interface HarfBuzz {

@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { packageRoot } from "../paths.js";
 import type { Brief } from "./schema.js";
 
 /**
@@ -14,7 +16,7 @@ import type { Brief } from "./schema.js";
 export function passesBriefSchema(data: unknown): data is Brief {
   try {
     schema ??= JSON.parse(
-      readFileSync(new URL("../../schema/brief.schema.json", import.meta.url), "utf8"),
+      readFileSync(path.join(packageRoot, "schema", "brief.schema.json"), "utf8"),
     );
   } catch {
     // No schema file to read (a damaged install): zod decides alone.

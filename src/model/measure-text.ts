@@ -3,9 +3,9 @@
 // ligatures, which only narrow Latin text), read once a process from the WOFF files of the
 // @fontsource packages the theme's fonts.css names.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { unicodeRanges } from "../export/drawn-characters.js";
 import { fontSource, themeFontsCss } from "../export/script-fonts.js";
+import { packageRequire as require } from "../paths.js";
 
 /** How a run of text is set: the CSS font-size and letter-spacing in px, and the weight. */
 export interface TextStyle {
@@ -61,13 +61,12 @@ function advancesOf(face: Face): Map<number, number> {
 }
 
 const needed = ["cmap", "head", "hhea", "hmtx"];
-const require = createRequire(import.meta.url);
 
 /** Each mapped code point's advance in em, from a WOFF file's cmap, hmtx, hhea and head. */
 export function readAdvances(woff: Uint8Array): Map<number, number> {
   const file = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
-  // Loaded only now: Node takes 5 to 15 ms to load zlib, which a run that measures nothing
-  // should not pay.
+  // Loaded only now: loading zlib is a cost of its own to Node, which a run that measures
+  // nothing should not pay.
   const { inflateSync } = require("node:zlib") as typeof import("node:zlib");
   const tables = new Map<string, DataView>();
   for (let i = 0; i < file.getUint16(12); i++) {

@@ -3,6 +3,7 @@ import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { type RenderOptions, renderDeck } from "./render-deck.js";
+import { builtRenderInputs, type RenderInputs } from "./render-inputs.js";
 
 /** Project settings that change how every deck looks, from the config file. */
 export interface LookSettings {
@@ -14,12 +15,16 @@ export interface LookSettings {
   labels?: LabelOverrides;
 }
 
-/** A valid brief → its deck model and HTML, with the project's settings applied. Pure. */
+/**
+ * A valid brief → its deck model and HTML, with the project's settings applied. Pure: what it
+ * reads besides the brief is `inputs` (by default the templates this copy was built with).
+ */
 export function renderBrief(
   brief: NormalBrief,
   name: string,
   look: LookSettings,
   options: Omit<RenderOptions, "customTheme"> = {},
+  inputs: RenderInputs = builtRenderInputs(),
 ): { deck: Deck; html: string } {
   const withDefaults = {
     ...brief,
@@ -27,5 +32,8 @@ export function renderBrief(
     labels: { ...look.labels, ...brief.labels },
   };
   const deck = buildDeck(withDefaults, name);
-  return { deck, html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }) };
+  return {
+    deck,
+    html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }, inputs),
+  };
 }

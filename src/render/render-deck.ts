@@ -1,6 +1,5 @@
 import type { Deck } from "../model/deck.js";
-import { speakerViewHashes } from "./speaker-view.js";
-import { deckTemplate, template } from "./templates.js";
+import { builtRenderInputs, type RenderInputs } from "./render-inputs.js";
 
 /** Where a project's own theme goes in a deck, laid over the built-in one. */
 export const customThemePath = "theme/custom.css";
@@ -27,9 +26,12 @@ export interface RenderOptions {
  * which inherits this policy), no plugins, forms or base URL. `'unsafe-inline'` is for
  * styles only: slides set sizes and colours in style attributes.
  */
-export function deckPolicy(options: RenderOptions = {}): string {
+export function deckPolicy(
+  options: RenderOptions = {},
+  inputs: RenderInputs = builtRenderInputs(),
+): string {
   const self = options.selfContained ? [] : ["'self'"];
-  const scripts = [...self, ...speakerViewHashes(), ...(options.scriptHashes ?? [])];
+  const scripts = [...self, ...inputs.speakerViewHashes(), ...(options.scriptHashes ?? [])];
   return [
     "default-src 'none'",
     `script-src ${options.noScripts ? "'none'" : scripts.join(" ")}`,
@@ -45,27 +47,38 @@ export function deckPolicy(options: RenderOptions = {}): string {
   ].join("; ");
 }
 
-/** Renders a deck model to the HTML of its `index.html`. Pure but for reading the templates once. */
-export function renderDeck(deck: Deck, options: RenderOptions = {}): string {
-  return deckTemplate()({
+/**
+ * Renders a deck model to the HTML of its `index.html`. Pure given `inputs`, which default to
+ * the templates this copy of briefing was built with.
+ */
+export function renderDeck(
+  deck: Deck,
+  options: RenderOptions = {},
+  inputs: RenderInputs = builtRenderInputs(),
+): string {
+  return inputs.template("deck.hbs")({
     deck,
     customTheme: options.customTheme ? customThemePath : undefined,
     withoutNotes: options.notes === false,
-    policy: deckPolicy(options),
+    policy: deckPolicy(options, inputs),
   });
 }
 
 /**
  * Renders the document a deck's PDF is printed from: every slide on a page of its own, laid out
  * as reveal's print view lays them out, but as fixed HTML and CSS, so the browser prints it
- * without running reveal.js (which spends a third of a print laying the pages out). Pure but
- * for reading the templates once.
+ * without running reveal.js (which spends a third of a print laying the pages out). Pure given
+ * `inputs`, as renderDeck.
  */
-export function renderPrint(deck: Deck, options: Pick<RenderOptions, "customTheme"> = {}): string {
-  return template("print.hbs")({
+export function renderPrint(
+  deck: Deck,
+  options: Pick<RenderOptions, "customTheme"> = {},
+  inputs: RenderInputs = builtRenderInputs(),
+): string {
+  return inputs.template("print.hbs")({
     deck,
     customTheme: options.customTheme ? customThemePath : undefined,
     withoutNotes: true,
-    policy: deckPolicy({ noScripts: true }),
+    policy: deckPolicy({ noScripts: true }, inputs),
   });
 }

@@ -3,19 +3,19 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { packageFolder } from "../package-folder.js";
 
-let hashes: string[] | undefined;
+/** reveal's notes plugin, the file the deck ships, which holds the speaker view. */
+export function readNotesPlugin(): string {
+  return readFileSync(path.join(packageFolder("reveal.js"), "dist", "plugin", "notes.js"), "utf8");
+}
 
 /**
- * The CSP hashes of the inline script of reveal's speaker view. Its notes plugin writes the
- * view into a new `about:blank` window with `document.write`, and that window inherits the
- * deck's policy, so the script runs only if the policy names it. It is read from the
- * plugin's own source, the file the deck ships, so the hash follows reveal.js upgrades.
+ * The CSP hashes of the inline script of reveal's speaker view, from the source of its notes
+ * plugin (see readNotesPlugin). The plugin writes the view into a new `about:blank` window with
+ * `document.write`, and that window inherits the deck's policy, so the script runs only if the
+ * policy names it. Read from the file the deck ships, the hash follows reveal.js upgrades.
  */
-export function speakerViewHashes(): string[] {
-  if (hashes) return hashes;
-  const file = path.join(packageFolder("reveal.js"), "dist", "plugin", "notes.js");
-  hashes = inlineScripts(speakerViewHtml(readFileSync(file, "utf8"))).map(scriptHash);
-  return hashes;
+export function speakerViewHashes(notesPlugin: string): string[] {
+  return inlineScripts(speakerViewHtml(notesPlugin)).map(scriptHash);
 }
 
 /** The CSP source for an inline script with this text. */

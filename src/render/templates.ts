@@ -1,60 +1,49 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type HandlebarsNamespace from "handlebars";
 // The runtime alone is all precompiled templates need: a fraction of Handlebars, its compiler
 // is loaded only when the templates must be compiled here (see fromFiles).
 import * as handlebarsRuntime from "handlebars/runtime.js";
-import { isCheckout } from "../checkout.js";
+import { builtFromCurrent } from "../checkout.js";
+import { packageRequire, templatesDir } from "../paths.js";
+import { precompiledTemplates, precompiledTemplatesFile } from "./precompiled-templates.js";
 
-/** The folder of the deck template, its partials, its script and the theme. */
-export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
+export { templatesDir };
 
-// Written by scripts/precompile-templates.mjs when the package is built (lib/ sits beside src/).
-const precompiledFile = fileURLToPath(
-  new URL("../../lib/templates.precompiled.cjs", import.meta.url),
-);
-
-const require = createRequire(import.meta.url);
-
-type Template = (context: object) => string;
+/** A compiled template: its context → HTML. */
+export type Template = (context: object) => string;
 type Handlebars = typeof HandlebarsNamespace;
-type Spec = Parameters<Handlebars["template"]>[0];
-type Specs = { templates: Record<string, Spec>; partials: Record<string, Spec> };
 
-interface Environment {
+/**
+ * The top-level templates of `templates/` (`deck.hbs`, `handout.hbs`, …), each with every
+ * partial registered and compiled once per object. Only the tool's own files in `templates/`
+ * are ever compiled; a brief's text is data, never a template.
+ */
+export interface Templates {
   template(name: string): Template;
 }
 
-let environment: Environment | undefined;
-const compiled = new Map<string, Template>();
-let useFiles = false;
-
 /**
- * A top-level template of `templates/` (`deck.hbs`, `handout.hbs`, …) with every partial
- * registered, compiled once per process. Only the tool's own files in `templates/` are ever
- * compiled; a brief's text is data, never a template.
+ * Where templates come from: `built`, the build's precompiled ones while they are as new as the
+ * files (else the files); `files`, the template files read now (after an edit).
  */
-export function template(name: string): Template {
-  const cached = compiled.get(name);
-  if (cached) return cached;
-  environment ??= (!useFiles && precompiled()) || fromFiles();
-  const result = environment.template(name);
-  compiled.set(name, result);
-  return result;
-}
+export type TemplateSource = "built" | "files";
 
-/** The deck template: see `template`. */
-export function deckTemplate(): Template {
-  return template("deck.hbs");
-}
-
-/** Drops the compiled templates, so the next render reads the files again (after an edit). */
-export function forgetTemplates(): void {
-  compiled.clear();
-  environment = undefined;
-  useFiles = true;
+/** The templates, compiled lazily from `source`. */
+export function loadTemplates(source: TemplateSource = "built"): Templates {
+  let environment: Templates | undefined;
+  const compiled = new Map<string, Template>();
+  return {
+    template(name) {
+      let result = compiled.get(name);
+      if (!result) {
+        environment ??= (source === "built" && fromPrecompiled()) || fromFiles();
+        result = environment.template(name);
+        compiled.set(name, result);
+      }
+      return result;
+    },
+  };
 }
 
 const partialsDir = () => path.join(templatesDir, "partials");
@@ -62,13 +51,11 @@ const hbsFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".hb
 
 /**
  * The build's precompiled templates on Handlebars' runtime, if there are any and, in a checkout,
- * none of the template files was edited since (see isCheckout).
+ * none of the template files was edited since (see builtFromCurrent).
  */
-function precompiled(): Environment | undefined {
-  if (!existsSync(precompiledFile) || (isCheckout() && editedSinceBuilt())) return undefined;
-  // scripts/bundle.mjs puts an import of the file in place of this require: the bundle carries
-  // the specs in itself.
-  const specs = require(precompiledFile) as Specs;
+function fromPrecompiled(): Templates | undefined {
+  const specs = precompiledTemplates();
+  if (!specs || !builtFromCurrent(precompiledTemplatesFile, templateFiles)) return undefined;
   const runtime = (handlebarsRuntime as unknown as { default: Handlebars }).default.create();
   for (const [name, spec] of Object.entries(specs.partials))
     runtime.registerPartial(name, runtime.template(spec));
@@ -82,18 +69,14 @@ function precompiled(): Environment | undefined {
   };
 }
 
-function editedSinceBuilt(): boolean {
-  const built = statSync(precompiledFile).mtimeMs;
-  const files = [
-    ...hbsFiles(templatesDir).map((f) => path.join(templatesDir, f)),
-    ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
-  ];
-  return files.some((file) => statSync(file).mtimeMs > built);
-}
+const templateFiles = () => [
+  ...hbsFiles(templatesDir).map((f) => path.join(templatesDir, f)),
+  ...hbsFiles(partialsDir()).map((f) => path.join(partialsDir(), f)),
+];
 
 /** Compiles the template files with the full Handlebars: while editing templates, or unbuilt. */
-function fromFiles(): Environment {
-  const compiler = (require("handlebars") as Handlebars).create();
+function fromFiles(): Templates {
+  const compiler = (packageRequire("handlebars") as Handlebars).create();
   for (const file of hbsFiles(partialsDir())) {
     const source = readFileSync(path.join(partialsDir(), file), "utf8");
     compiler.registerPartial(file.slice(0, -4), compiler.compile(source, { preventIndent: true }));

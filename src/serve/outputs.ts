@@ -17,6 +17,7 @@ import { pdfExtras } from "../model/pdf-info.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
+import { builtRenderInputs, type RenderInputs } from "../render/render-inputs.js";
 import type { Preview } from "./preview.js";
 
 /** The files `build` can write beside a deck, which the preview makes when they are asked for. */
@@ -71,16 +72,20 @@ export class DeckOutputs {
     this.session = new BrowserSession(browser);
   }
 
-  /** The output of the preview's last valid version; the preview must have one. */
-  async get(preview: Preview, kind: OutputKind): Promise<MadeOutput> {
+  /** The output of the preview's last valid version (it must have one), rendered with `render`. */
+  async get(
+    preview: Preview,
+    kind: OutputKind,
+    render: RenderInputs = builtRenderInputs(),
+  ): Promise<MadeOutput> {
     if (!preview.good) throw new Error(`${preview.name} has no deck`);
     const { loaded } = preview.good;
-    const rendered = renderBrief(loaded.brief as NormalBrief, loaded.name, this.look);
+    const rendered = renderBrief(loaded.brief as NormalBrief, loaded.name, this.look, {}, render);
     const inputs = await hashDeck(kind, rendered.html, loaded.images, this.look.theme);
     const key = `${preview.name}\0${kind}`;
     const cached = this.made.get(key);
     if (cached?.inputs === inputs) return cached.output;
-    const output = this.make(loaded, rendered, kind);
+    const output = this.make(loaded, rendered, kind, render);
     // A failure is not kept: the next request tries again.
     output.catch(() => {
       if (this.made.get(key)?.output === output) this.made.delete(key);
@@ -94,9 +99,21 @@ export class DeckOutputs {
     return this.session[Symbol.asyncDispose]();
   }
 
-  private async make(loaded: Loaded, rendered: Rendered, kind: OutputKind): Promise<MadeOutput> {
-    const bytes = await makeOutput(loaded, rendered, kind, this.look, this.sourceDateEpoch, () =>
-      this.session.browser(),
+  private async make(
+    loaded: Loaded,
+    rendered: Rendered,
+    kind: OutputKind,
+    inputs: RenderInputs,
+  ): Promise<MadeOutput> {
+    const browser = () => this.session.browser();
+    const bytes = await makeOutput(
+      loaded,
+      rendered,
+      kind,
+      this.look,
+      inputs,
+      this.sourceDateEpoch,
+      browser,
     );
     return {
       bytes,
@@ -116,6 +133,7 @@ async function makeOutput(
   { deck, html }: Rendered,
   kind: OutputKind,
   look: LookSettings,
+  inputs: RenderInputs,
   sourceDateEpoch: number | undefined,
   browser: () => Promise<Browser>,
 ): Promise<Uint8Array> {
@@ -126,15 +144,16 @@ async function makeOutput(
     await writeDeckFiles(folder, html, loaded.images, look.theme);
     if (kind === "singleFile") {
       // Sent to others: the presenter's notes stay out, as `build --single-file` leaves them.
-      const shared = renderBrief(brief, loaded.name, look, { notes: false }).html;
+      const shared = renderBrief(brief, loaded.name, look, { notes: false }, inputs).html;
       return Buffer.from(await singleFileHtml(shared, folder));
     }
     const extras = pdfExtras(brief, deck, html, sourceDateEpoch);
     if (kind === "handout") {
       const customTheme = look.theme ? customThemePath : undefined;
-      return await printHandout(await browser(), deck, folder, extras, customTheme);
+      return await printHandout(await browser(), deck, folder, extras, customTheme, {}, inputs);
     }
-    return await printPdf(await browser(), { deck, folder, customTheme: !!look.theme }, extras);
+    const target = { deck, folder, customTheme: !!look.theme, inputs };
+    return await printPdf(await browser(), target, extras);
   } finally {
     await rm(folder, { recursive: true, force: true });
     forget();

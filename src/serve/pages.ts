@@ -12,20 +12,6 @@ import { type OutputKind, outputLabels } from "./outputs.js";
 import type { Preview } from "./preview.js";
 import type { ServedFile } from "./served-file.js";
 
-const env = Handlebars.create();
-let page: HandlebarsTemplateDelegate | undefined;
-
-// The index draws each brief's title slide with the deck's own partials, and those read the deck
-// from @root: this gives each miniature a root of its own.
-env.registerHelper(
-  "asRoot",
-  function (this: unknown, root: object, options: Handlebars.HelperOptions) {
-    const data = Handlebars.createFrame(options.data);
-    data.root = root;
-    return options.fn(root, { data });
-  },
-);
-
 /**
  * The policy of the preview's own pages: the index and the page of a brief waiting to be valid.
  * Only the server's own files, no inline script or style at all; the reload channel to itself.
@@ -78,24 +64,38 @@ export interface PageContent {
   live?: { src: string; deck: string; version: number };
 }
 
-/** The preview's own page (the index of a folder, or a brief still waiting to be valid). */
-export function renderPage(content: PageContent): string {
-  if (!page) {
-    for (const partial of ["slide", "title", "phrase"]) {
-      const file = path.join(templatesDir, "partials", `${partial}.hbs`);
-      env.registerPartial(
-        partial,
-        env.compile(readFileSync(file, "utf8"), { preventIndent: true }),
-      );
-    }
-    page = env.compile(readFileSync(path.join(templatesDir, "serve", "index.hbs"), "utf8"));
-  }
-  return page(content);
+/** Renders the preview's own page from its content. */
+export type PageTemplate = (content: PageContent) => string;
+
+/**
+ * The template of the preview's own page (the index of a folder, or a brief still waiting to be
+ * valid), compiled from the files when first used; a new one reads them again (after an edit).
+ */
+export function loadPageTemplate(): PageTemplate {
+  let page: HandlebarsTemplateDelegate | undefined;
+  return (content) => {
+    page ??= compilePage();
+    return page(content);
+  };
 }
 
-/** Drops the compiled page, so the next one reads the templates again (after an edit). */
-export function forgetPage(): void {
-  page = undefined;
+function compilePage(): HandlebarsTemplateDelegate {
+  const env = Handlebars.create();
+  // The index draws each brief's title slide with the deck's own partials, and those read the
+  // deck from @root: this gives each miniature a root of its own.
+  env.registerHelper(
+    "asRoot",
+    function (this: unknown, root: object, options: Handlebars.HelperOptions) {
+      const data = Handlebars.createFrame(options.data);
+      data.root = root;
+      return options.fn(root, { data });
+    },
+  );
+  for (const partial of ["slide", "title", "phrase"]) {
+    const file = path.join(templatesDir, "partials", `${partial}.hbs`);
+    env.registerPartial(partial, env.compile(readFileSync(file, "utf8"), { preventIndent: true }));
+  }
+  return env.compile(readFileSync(path.join(templatesDir, "serve", "index.hbs"), "utf8"));
 }
 
 /** A brief as the index shows it, from its preview. */

@@ -4,6 +4,7 @@ import { deckFiles } from "../export/deck-files.js";
 import { type LoadedBrief, loadBrief } from "../load/load-brief.js";
 import type { Deck } from "../model/deck.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
+import { builtRenderInputs, type RenderInputs } from "../render/render-inputs.js";
 import { templatesDir } from "../render/templates.js";
 import type { ServedFile } from "./served-file.js";
 
@@ -39,7 +40,11 @@ export function emptyPreview(file: string): Preview {
  * version; an invalid one keeps the last good deck and records its problems. Returns whether
  * the deck changed.
  */
-export async function refreshPreview(preview: Preview, look: LookSettings): Promise<boolean> {
+export async function refreshPreview(
+  preview: Preview,
+  look: LookSettings,
+  inputs: RenderInputs = builtRenderInputs(),
+): Promise<boolean> {
   let loaded: Awaited<ReturnType<typeof loadBrief>>;
   try {
     loaded = await loadBrief(preview.file);
@@ -64,7 +69,7 @@ export async function refreshPreview(preview: Preview, look: LookSettings): Prom
   }
   let rendered: ReturnType<typeof renderBrief>;
   try {
-    rendered = renderBrief(loaded.brief, loaded.name, look, { live: true });
+    rendered = renderBrief(loaded.brief, loaded.name, look, { live: true }, inputs);
   } catch (error) {
     // A template being edited may not compile; keep the last good deck until it does.
     preview.problems = [`${preview.file}: cannot render: ${(error as Error).message}`];

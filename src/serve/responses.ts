@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { attachment, type MadeOutput } from "./outputs.js";
-import { type PageContent, pagePolicy, renderPage } from "./pages.js";
+import { type PageContent, type PageTemplate, pagePolicy } from "./pages.js";
 import { openContained, type ServedFile } from "./served-file.js";
 
 // How the preview server answers: its refusals, its pages, the deck's files and the downloads.
@@ -47,9 +47,9 @@ export function sendHtml(res: ServerResponse, html: string): void {
 }
 
 /** The preview's own page, under its own policy (a deck carries its policy in itself). */
-export function sendPage(res: ServerResponse, content: PageContent): void {
+export function sendPage(res: ServerResponse, page: PageTemplate, content: PageContent): void {
   res.setHeader("Content-Security-Policy", pagePolicy);
-  sendHtml(res, renderPage(content));
+  sendHtml(res, page(content));
 }
 
 /** An output made for download, named as `build` names it; unchanged bytes answer 304. */

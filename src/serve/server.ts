@@ -7,9 +7,10 @@ import { BriefingError } from "../errors.js";
 import { deckName } from "../load/load-brief.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
-import { forgetTemplates, templatesDir } from "../render/templates.js";
+import { loadRenderInputs } from "../render/render-inputs.js";
+import { templatesDir } from "../render/templates.js";
 import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
-import { briefCard, forgetPage, pageFiles } from "./pages.js";
+import { briefCard, loadPageTemplate, pageFiles } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
@@ -78,6 +79,10 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   );
   const ownFiles = pageFiles(look.theme);
   const customTheme = look.theme ? customThemePath : undefined;
+  // What decks and the server's own page are rendered with: the templates as built, until one
+  // of them is saved.
+  let inputs = loadRenderInputs();
+  let page = loadPageTemplate();
   let port = options.port;
   let queue = Promise.resolve();
 
@@ -101,8 +106,8 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   async function onChange(changed: Set<string>): Promise<void> {
     const templatesChanged = [...changed].some((f) => f.startsWith(templatesDir));
     if (templatesChanged) {
-      forgetTemplates();
-      forgetPage();
+      inputs = loadRenderInputs("files");
+      page = loadPageTemplate();
     }
     const briefsChanged =
       folder !== undefined &&
@@ -112,7 +117,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         const started = performance.now();
-        await refreshPreview(preview, look);
+        await refreshPreview(preview, look, inputs);
         // When only the brief's text changed, open pages can swap their slides in place; an
         // image or a template needs the page loaded again.
         const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
@@ -158,7 +163,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       if (!previews.has(name)) {
         const preview = emptyPreview(file);
         previews.set(name, preview);
-        rendered.set(name, serially(() => refreshPreview(preview, look)).then(rewatch));
+        rendered.set(name, serially(() => refreshPreview(preview, look, inputs)).then(rewatch));
       }
     }
     await rendered.get(name);
@@ -186,7 +191,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       const shown = (
         await Promise.all([...all].map(([name, file]) => previewOf(name, file)))
       ).filter((preview) => preview !== undefined);
-      return sendPage(res, {
+      return sendPage(res, page, {
         title: `Briefs in ${folder}`,
         briefs: shown.map(briefCard),
         customTheme,
@@ -198,7 +203,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     if (rest.length === 0) return redirect(res, `/${encodeURIComponent(first)}/`);
     if (rest.length === 1 && rest[0] === "") {
       if (preview.html) return sendHtml(res, preview.html);
-      return sendPage(res, {
+      return sendPage(res, page, {
         title: preview.name,
         problems: preview.problems,
         customTheme,
@@ -213,7 +218,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       }
       let made: MadeOutput;
       try {
-        made = await outputs.get(preview, output);
+        made = await outputs.get(preview, output, inputs);
       } catch (error) {
         // No browser, or one that could not print in time: the machine's trouble, in words.
         if (error instanceof BriefingError) return fail(res, 503, error.message);

@@ -1,8 +1,8 @@
 import type { PartialDate } from "./date.js";
 
 // Dates and durations in the default language, British English, written from a table rather
-// than by Intl: the first Intl formatter of a process costs about 20 ms (ICU loading its data),
-// a tenth of what a whole `build --no-pdf` may take. The text is what Intl writes (Node 20's ICU,
+// than by Intl: the first Intl formatter of a process costs ICU loading its data, a good part
+// of what a whole `build --no-pdf` takes (see docs/performance.md). The text is what Intl writes (Node 20's ICU,
 // thin spaces around the dash of a range included); test/timeline/format-english.test.ts holds
 // the two to each other for every kind of date, span and duration.
 

@@ -137,11 +137,13 @@ describe("the tarball", () => {
     const files = new Set(packed.files.map((f) => f.path));
     for (const file of [
       "bin/briefing.js",
+      "bin/run-bundle.js",
       "bin/package.json",
       "lib/cli.js",
       "lib/index.js",
       "lib/index.d.ts",
       "lib/briefing.bundle.cjs",
+      "lib/briefing.bundle.cjs.json",
       "lib/puppeteer.bundle.cjs",
       "lib/puppeteer.bundle.cjs.json",
       "lib/templates.precompiled.cjs",

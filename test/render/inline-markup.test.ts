@@ -9,7 +9,7 @@ import { buildDeck } from "../../src/model/build-deck.js";
 import { buildHandout } from "../../src/model/handout.js";
 import { deckOutline } from "../../src/model/outline.js";
 import { renderDeck } from "../../src/render/render-deck.js";
-import { template } from "../../src/render/templates.js";
+import { loadTemplates } from "../../src/render/templates.js";
 import { pdfLinks, pdfOutline, pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -92,7 +92,7 @@ describe("inline markup in every text field", () => {
 
   it("renders the notes' markup in the handout", async () => {
     const deck = buildDeck(await validated(), "inline");
-    const html = template("handout.hbs")({ ...buildHandout(deck), policy: "" });
+    const html = loadTemplates().template("handout.hbs")({ ...buildHandout(deck), policy: "" });
     expect(html).toContain(`<p dir="auto">${shown("sectionnotes")}</p>`);
   });
 });

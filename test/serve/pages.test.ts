@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { briefCard, renderPage } from "../../src/serve/pages.js";
+import { briefCard, loadPageTemplate } from "../../src/serve/pages.js";
 import { emptyPreview, refreshPreview } from "../../src/serve/preview.js";
 
 // The index's card of a brief speaks the brief's language: its date, its count of events and
@@ -18,7 +18,7 @@ describe("the index's cards", () => {
     expect(ko.events).toBe("사건 5건");
     expect(ko.links.map((link) => link.label)).toEqual(["발표", "PDF", "배포 자료", "단일 파일"]);
     expect(ar.events).toBe("5 أحداث");
-    const html = renderPage({ title: "briefings", briefs: [ko, ar] });
+    const html = loadPageTemplate()({ title: "briefings", briefs: [ko, ar] });
     expect(html).toContain('lang="ko-KR" dir="ltr"');
     expect(html).toContain('lang="ar" dir="rtl"');
     expect(html).toContain("<bdi>2024년 6월 19일</bdi> 기준");
