@@ -1,6 +1,6 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { assetPath } from "../model/build-deck.js";
+import { assetPath } from "../model/asset-path.js";
 import { packageFolder } from "../package-folder.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";

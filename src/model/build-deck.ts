@@ -1,43 +1,18 @@
-import path from "node:path/posix";
 import { direction, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fill, fillText } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
-import { plainText } from "../markup/inline.js";
-import type {
-  BriefPath,
-  NormalBrief,
-  NormalEvent,
-  NormalSection,
-} from "../normalize/normal-brief.js";
+import type { NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
 import type { PartialDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
+import { assetUrl } from "./asset-path.js";
 import { classificationLevel } from "./classification.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
-import {
-  actorStacking,
-  fitPages,
-  judgmentStacking,
-  listStacking,
-  type Stacking,
-  sourceStacking,
-} from "./fit.js";
+import { fitPages, listStacking, sourceStacking } from "./fit.js";
+import { isLongTitle, parts, sectionSlides } from "./section-slides.js";
 import { timelineColumns } from "./timeline-slides.js";
-
-/** Where an image named in a brief is placed in the built deck. */
-export function assetPath(ref: string): string {
-  return path.join("assets", path.normalize(ref.replace(/\\/g, "/")));
-}
-
-/**
- * The URL by which the deck's pages refer to an image: its place in the deck, each part
- * percent-encoded, so that a `#`, `?` or `%` in a file name stays part of the name.
- */
-export function assetUrl(ref: string): string {
-  return assetPath(ref).split(path.sep).map(encodeURIComponent).join("/");
-}
 
 /**
  * Builds the deck model from a valid brief: the slides in presenting order, with dates
@@ -194,12 +169,6 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   };
 }
 
-// Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is
-// set smaller: a long name or a hash in it would otherwise crowd out the slide's content.
-function isLongTitle(slide: { title: string; kind?: string }): boolean {
-  return slide.title.length > (slide.kind === "title" ? 60 : 90);
-}
-
 /** The event's date as the timeline places and writes it: with its `approx`. */
 function withApprox(event: NormalEvent): PartialDate {
   return event.approx ? { ...event.date, approx: event.approx } : event.date;
@@ -215,120 +184,3 @@ function partText(part: string, labels: Labels): string {
   const [index = "", count = ""] = part.split("/");
   return fillText(labels.part, { index, count });
 }
-
-function sectionSlides(
-  section: NormalSection,
-  id: string,
-  refsOf: (ids?: readonly string[]) => number[],
-  classified: boolean,
-  labels: Labels,
-): SlideDraft[] {
-  const base = {
-    notes: section.notes,
-    refs: refsOf(section.sources),
-  };
-  const frame = { refs: base.refs, classified, from: section.path };
-  switch (section.type) {
-    case "points":
-    case "watch": {
-      const kind = section.type;
-      return parts(
-        id,
-        section.title,
-        section.items,
-        (page) => ({ kind, items: page, ...base }),
-        listStacking(kind === "watch" ? 26 : 27),
-        frame,
-      );
-    }
-    case "judgments":
-      return parts(
-        id,
-        section.title,
-        section.items.map((j) => ({
-          ...j,
-          confidenceLabel: labels[confidenceKey[j.confidence]],
-        })),
-        (items) => ({ kind: "judgments", items, ...base }),
-        judgmentStacking,
-        frame,
-      );
-    case "actors":
-      return parts(
-        id,
-        section.title,
-        section.people.map((p) => ({
-          ...p,
-          image: p.image === undefined ? undefined : assetUrl(p.image),
-        })),
-        (people) => ({ kind: "actors", people, ...base }),
-        actorStacking,
-        frame,
-      );
-    case "quote": {
-      const refs = [
-        ...new Set([...base.refs, ...refsOf(section.source ? [section.source] : [])]),
-      ].sort((a, b) => a - b);
-      return [
-        {
-          kind: "quote",
-          id,
-          title: section.attribution,
-          text: section.text,
-          attribution: section.attribution,
-          ...base,
-          refs,
-          from: section.path,
-        },
-      ];
-    }
-    case "image": {
-      const { caption, credit } = section;
-      const alt = caption === undefined ? "" : plainText(caption);
-      return [
-        {
-          kind: "image",
-          id,
-          title: alt,
-          src: assetUrl(section.src),
-          alt,
-          caption,
-          credit,
-          ...base,
-          from: section.path,
-        },
-      ];
-    }
-  }
-}
-
-/** One slide per page of items; titles of continued slides carry "(n/m)". */
-function parts<T>(
-  id: string,
-  title: string,
-  items: readonly T[],
-  make: (
-    items: T[],
-  ) => Omit<SlideDraft, "id" | "title" | "part" | "refs" | "from"> & { refs?: number[] },
-  stacking: Stacking<T>,
-  { from, ...frame }: { refs: readonly number[]; classified: boolean; from: BriefPath },
-): SlideDraft[] {
-  const pages = fitPages(items, stacking, { ...frame, title, longTitle: isLongTitle({ title }) });
-  return pages.map(
-    (page, i) =>
-      ({
-        refs: [],
-        from,
-        ...make(page),
-        id: i === 0 ? id : `${id}-${i + 1}`,
-        title,
-        part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
-      }) as SlideDraft,
-  );
-}
-
-const confidenceKey = {
-  low: "confidenceLow",
-  moderate: "confidenceModerate",
-  high: "confidenceHigh",
-} as const;
