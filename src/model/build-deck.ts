@@ -15,6 +15,7 @@ import {
   sourceStacking,
 } from "./fit.js";
 import { plainText, withMarkup } from "./inline.js";
+import { type LineBreaks, lineBreaksOf } from "./line-breaks.js";
 import { slideSource } from "./slide-source.js";
 import { timelineColumns } from "./timeline-slides.js";
 
@@ -85,6 +86,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
 
   const columns: SlideDraft[][] = [];
   const classified = Boolean(brief.classification);
+  const lineBreaks = lineBreaksOf(language);
   const asOf = dateOf(brief.date);
   const dateText = formatDate(asOf, language);
   columns.push([
@@ -107,7 +109,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
         summary,
         (items) => ({ kind: "summary", items }),
         listStacking(27),
-        { refs: [], classified },
+        { refs: [], classified, lineBreaks },
       ).map((s) => [s]),
     );
   }
@@ -130,7 +132,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
   );
   const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
-    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified));
+    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified, lineBreaks));
   });
   if (sources.length > 0) {
     const pages = fitPages(sources, sourceStacking, {
@@ -138,6 +140,7 @@ export function buildDeck(brief: Brief, name: string): Deck {
       longTitle: false,
       refs: [],
       classified,
+      lineBreaks,
     });
     pages.forEach((page, i) => {
       slides.push({
@@ -209,12 +212,13 @@ function sectionSlides(
   id: string,
   refsOf: (ids?: readonly string[]) => number[],
   classified: boolean,
+  lineBreaks: LineBreaks,
 ): SlideDraft[] {
   const base = {
     notes: withMarkup(section, markupFields.section).notes,
     refs: refsOf(section.sources),
   };
-  const frame = { refs: base.refs, classified };
+  const frame = { refs: base.refs, classified, lineBreaks };
   switch (section.type) {
     case "points":
     case "watch": {
@@ -295,7 +299,7 @@ function parts<T>(
   items: readonly T[],
   make: (items: T[]) => Omit<SlideDraft, "id" | "title" | "part" | "refs"> & { refs?: number[] },
   stacking: Stacking<T>,
-  frame: { refs: readonly number[]; classified: boolean },
+  frame: { refs: readonly number[]; classified: boolean; lineBreaks: LineBreaks },
 ): SlideDraft[] {
   const pages = fitPages(items, stacking, { ...frame, title, longTitle: isLongTitle({ title }) });
   return pages.map(

@@ -1,3 +1,4 @@
+import type { LineBreaks } from "../model/line-breaks.js";
 import { type AxisPoint, placeOnAxis } from "./axis.js";
 import { type PartialDate, startOf } from "./date.js";
 import { type Duration, durationBetween } from "./duration.js";
@@ -68,16 +69,18 @@ export function layoutOverview(
   asOf: PartialDate,
   /** Whether a page may hold these events besides their labels, e.g. their legend fits. */
   fits: (events: readonly TimelineItem[]) => boolean = () => true,
+  /** How the labels' lines break: the brief's language's rules, as the theme sets them. */
+  breaks: LineBreaks = "keep-all",
 ): OverviewPage[] {
   const pages: OverviewPage[] = [];
   const asOfTime = startOf(asOf);
   // Each label's size is measured once; pages try many subsets of the same labels.
-  const sizes = items.map((item) => labelSize(item.title, item.dateText));
+  const sizes = items.map((item) => labelSize(item.title, item.dateText, breaks));
   let first = 0;
   while (first < items.length) {
     let page =
       layoutPage(items, sizes, first, first + 1, asOfTime, first + 1 === items.length) ??
-      forcePage(items, first);
+      forcePage(items, first, breaks);
     for (let end = first + 2; end <= items.length; end++) {
       if (!fits(items.slice(first, end))) break;
       const bigger = layoutPage(items, sizes, first, end, asOfTime, end === items.length);
@@ -91,11 +94,16 @@ export function layoutOverview(
 }
 
 // A single event always gets a page, even one whose label is too big for the size model.
-function forcePage(items: readonly TimelineItem[], index: number): OverviewPage {
+function forcePage(
+  items: readonly TimelineItem[],
+  index: number,
+  breaks: LineBreaks,
+): OverviewPage {
   const x = plot.width / 2;
   const size = labelSize(
     (items[index] as TimelineItem).title,
     (items[index] as TimelineItem).dateText,
+    breaks,
   );
   const lane: Lane = { side: "above", level: 1 };
   const bottom = plot.laneEdge.above[1];
