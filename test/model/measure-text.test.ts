@@ -58,6 +58,11 @@ describe("lineCount", async () => {
       lang,
     })),
     { text: `평양 ${"가나다라마바사아자차카타파하".repeat(12)} 도착`, lang: "ko" },
+    // Japanese in a brief in another language: kept whole between its marks (keep-all).
+    ...[1, 2, 3, 4].map((n) => ({
+      text: "首脳会談では、防衛協力の強化と経済安全保障について「合意」した。".repeat(n),
+      lang: "en",
+    })),
     {
       text: "日本政府は、「自由で開かれたインド太平洋」（FOIP）の実現に向け、同盟国・同志国との連携を強化する。ー".repeat(
         6,
