@@ -10,7 +10,8 @@ import { buildHandout } from "../model/handout.js";
 import type { OutlineEntry } from "../model/outline.js";
 import { deckPolicy } from "../render/render-deck.js";
 import { template, templatesDir } from "../render/templates.js";
-import { type MarginFont, marginFonts } from "./margin-fonts.js";
+import { fallbackFamily } from "./fallback-font.js";
+import { type MarginFont, marginFonts, noteFonts } from "./margin-fonts.js";
 import { finishPdf, type PdfExtras, type PrintOptions } from "./pdf.js";
 import { pdfPageCount } from "./pdf-update.js";
 
@@ -39,10 +40,12 @@ export async function printHandout(
   const sheets = handout.sheets;
   const htmlFile = path.join(folder, ".handout.html");
   const cssFile = path.join(folder, "theme", "handout.css");
-  await writeFile(
-    htmlFile,
-    template("handout.hbs")({ ...handout, customTheme, policy: deckPolicy() }),
+  const html = template("handout.hbs")({ ...handout, customTheme, policy: deckPolicy() });
+  const notesFonts = await noteFonts(
+    html,
+    await readFile(path.join(folder, "index.html"), "utf8").catch(() => ""),
   );
+  await writeFile(htmlFile, html);
   await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
   try {
     const { bytes, sheetPages } = await withGuardedPage(
@@ -57,6 +60,7 @@ export async function printHandout(
             await page.setViewport({ width: textWidthPx, height: 1000 });
             await page.emulateMediaType("print");
             await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
+            await loadFonts(page, notesFonts, fallbackFamily);
             await page.evaluate(() => document.fonts.ready.then(() => undefined));
             return page.evaluate(() => {
               const bar = document.querySelector(".banner");
@@ -78,6 +82,7 @@ export async function printHandout(
           [margin({ ...context, top: true }), margin(context)]
             .map((html) => html.replace(/<style>[\s\S]*<\/style>/, "").replace(/<[^>]*>/g, ""))
             .join(""),
+          deck.language,
         );
         const allowance = timeoutPerSheet * sheets.length;
         const margins = {
@@ -123,19 +128,27 @@ export async function printHandout(
  * Loads the margins' fonts into the page, from the very URLs the margins name: Chrome draws a
  * margin at once, with a font of its @font-face only if one of that URL is already loaded.
  */
-async function loadFonts(page: Page, fonts: MarginFont[]): Promise<void> {
-  await page.evaluate(async (faces) => {
-    await Promise.all(
-      faces.map(async ({ weight, url, range }) => {
-        const face = new FontFace("Briefing Margin", `url(${url})`, {
-          weight,
-          unicodeRange: range,
-        });
-        document.fonts.add(face);
-        await face.load();
-      }),
-    );
-  }, fonts);
+async function loadFonts(
+  page: Page,
+  fonts: MarginFont[],
+  family = "Briefing Margin",
+): Promise<void> {
+  await page.evaluate(
+    async (faces, family) => {
+      await Promise.all(
+        faces.map(async ({ weight, url, range }) => {
+          const face = new FontFace(family, `url(${url})`, {
+            weight,
+            unicodeRange: range,
+          });
+          document.fonts.add(face);
+          await face.load();
+        }),
+      );
+    },
+    fonts,
+    family,
+  );
 }
 
 function movePages(entries: readonly OutlineEntry[], firstPage: number[]): OutlineEntry[] {

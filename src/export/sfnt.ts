@@ -1,43 +1,6 @@
 // Reading OpenType (sfnt) files: just the few fields the fallback fonts and the text measures
 // need.
 
-/**
- * The index of the face named `family` in an OpenType collection (or 0 for a single font), read
- * from the faces' name tables; undefined when no face has that name.
- */
-export function faceIndex(font: Uint8Array, family: string): number | undefined {
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const isCollection = view.getUint32(0) === 0x74746366; // "ttcf"
-  const offsets = isCollection
-    ? Array.from({ length: view.getUint32(8) }, (_, i) => view.getUint32(12 + 4 * i))
-    : [0];
-  const index = offsets.findIndex((offset) => familyNames(view, offset).includes(family));
-  return index < 0 ? undefined : index;
-}
-
-/** The family names (name ID 1, Windows Unicode records) of the face whose header is at `at`. */
-function familyNames(view: DataView, at: number): string[] {
-  const table = tableOffset(view, at, 0x6e616d65); // "name"
-  if (table === undefined) return [];
-  const count = view.getUint16(table + 2);
-  const strings = table + view.getUint16(table + 4);
-  const names: string[] = [];
-  for (let n = 0; n < count; n++) {
-    const entry = table + 6 + 12 * n;
-    const [platform, , , nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((f) =>
-      view.getUint16(entry + f),
-    ) as number[];
-    if (platform !== 3 || nameId !== 1) continue;
-    const start = strings + (offset as number);
-    let name = "";
-    for (let c = 0; c < (length as number); c += 2) {
-      name += String.fromCharCode(view.getUint16(start + c));
-    }
-    names.push(name);
-  }
-  return names;
-}
-
 /** Where the table `tag` of the face whose header is at `at` starts, if it has one. */
 function tableOffset(view: DataView, at: number, tag: number): number | undefined {
   const tables = view.getUint16(at + 4);
