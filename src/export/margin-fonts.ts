@@ -52,8 +52,10 @@ export async function marginFonts(text: string, language = "en"): Promise<Margin
   const cjk = beyond.length > 0 ? await cjkCuts(beyond, language) : [];
   return [
     ...fonts.filter((font) => font !== undefined),
+    // The weights of the Source Sans 3 faces exactly: the browser picks one set of a family's
+    // faces by weight, and would look for the CJK characters of a "600 700" face elsewhere.
     ...cjk.map((cut) => ({
-      weight: cut.weight,
+      weight: cut.weight === "400" ? "400" : "700",
       range: unicodeRangeOf(cut.drawn),
       url: dataUrl(cut.bytes),
     })),
