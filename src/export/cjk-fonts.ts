@@ -6,7 +6,6 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { packageFolder } from "../package-folder.js";
-import { unicodeRanges } from "./drawn-characters.js";
 
 /** One of the four regional cuts of Noto Sans CJK the deck can draw with. */
 export type CjkFont = "kr" | "jp" | "sc" | "tc";
@@ -44,6 +43,8 @@ export function cjkFontsFor(language: string, codes: readonly number[]): CjkFont
 }
 
 const chunkLists = new Map<CjkFont, CjkChunk[]>();
+// Each font's ranges, sorted, with the file each is in: [from, to, index into the list].
+const rangeIndexes = new Map<CjkFont, [number, number, number][]>();
 
 /** The package of a font. */
 export function cjkPackage(font: CjkFont): string {
@@ -60,11 +61,77 @@ export function cjkChunks(font: CjkFont): CjkChunk[] {
     chunks = Object.entries(list).map(([key, range]) => ({
       font,
       name: key.replace(/^\[|\]$/g, ""),
-      ranges: unicodeRanges(range),
+      ranges: parseRanges(range),
     }));
     chunkLists.set(font, chunks);
+    rangeIndexes.set(
+      font,
+      chunks
+        .flatMap((chunk, i) =>
+          chunk.ranges.map(([from, to]): [number, number, number] => [from, to, i]),
+        )
+        .sort((a, b) => a[0] - b[0]),
+    );
   }
   return chunks;
+}
+
+/**
+ * The ranges of a unicode-range value of unicode.json ("U+ac00-ac0f,U+ac11"), read by hand:
+ * a font lists some 15,000, and `unicodeRanges` takes tens of milliseconds over them.
+ */
+function parseRanges(value: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start: number | undefined;
+  let number = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 0x2c; // the last range ends as at ","
+    if (c === 0x2c) {
+      ranges.push([start ?? number, number]);
+      start = undefined;
+      number = 0;
+    } else if (c === 0x2d) {
+      start = number;
+      number = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      number = number * 16 + c - 0x30;
+    } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66) {
+      number = number * 16 + (c | 0x20) - 0x57;
+    }
+  }
+  return ranges;
+}
+
+/** The file of `font` that holds `code`, if any (the package's ranges do not overlap). */
+export function cjkChunkOf(font: CjkFont, code: number): CjkChunk | undefined {
+  const chunks = cjkChunks(font);
+  const ranges = rangeIndexes.get(font) as [number, number, number][];
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [from, to, index] = ranges[middle] as [number, number, number];
+    if (code < from) high = middle - 1;
+    else if (code > to) low = middle + 1;
+    else return chunks[index];
+  }
+  return undefined;
+}
+
+/**
+ * Whether the other fonts are worth a look for a character the first lacks: Han, kana and
+ * Hangul, which each cut has a different share of. Symbols and Latin are in all or none.
+ */
+export function isCjk(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x11ff) ||
+    (code >= 0x2e80 && code <= 0x9fff) ||
+    (code >= 0xa960 && code <= 0xa97f) ||
+    (code >= 0xac00 && code <= 0xd7ff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    code >= 0x20000
+  );
 }
 
 let versions: string[] | undefined;

@@ -1,4 +1,12 @@
-import { type CjkChunk, cjkChunks, cjkFontsFor, cjkVersions, openChunk } from "./cjk-fonts.js";
+import {
+  type CjkChunk,
+  type CjkFont,
+  cjkChunkOf,
+  cjkFontsFor,
+  cjkVersions,
+  isCjk,
+  openChunk,
+} from "./cjk-fonts.js";
 import { drawnCharacters, unicodeRangeOf, unicodeRanges } from "./drawn-characters.js";
 import { cachedFont } from "./made-cache.js";
 import { themeFontsCss } from "./script-fonts.js";
@@ -126,18 +134,22 @@ export interface CjkCut {
  * on which cut was ready first.
  */
 export async function cjkCuts(codes: readonly number[], language: string): Promise<CjkCut[]> {
+  const [first, ...others] = cjkFontsFor(language, codes);
   let wanted = [...codes];
   const cuts: Promise<CjkCut | undefined>[] = [];
-  for (const font of cjkFontsFor(language, wanted)) {
-    for (const chunk of cjkChunks(font)) {
-      const inChunk = wanted.filter((code) =>
-        chunk.ranges.some(([from, to]) => code >= from && code <= to),
-      );
-      if (inChunk.length === 0) continue;
-      const taken = new Set(inChunk);
-      wanted = wanted.filter((code) => !taken.has(code));
+  for (const font of [first as CjkFont, ...others]) {
+    const byChunk = new Map<CjkChunk, number[]>();
+    for (const code of wanted) {
+      const chunk = cjkChunkOf(font, code);
+      if (chunk) byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), code]);
+    }
+    for (const [chunk, inChunk] of byChunk) {
       for (const weight of weights) cuts.push(cutChunk(chunk, weight, inChunk));
     }
+    const taken = new Set([...byChunk.values()].flat());
+    // Only Han, kana and Hangul are looked for in the other fonts (see `isCjk`).
+    wanted = wanted.filter((code) => !taken.has(code) && isCjk(code));
+    if (wanted.length === 0) break;
   }
   return (await Promise.all(cuts)).filter((cut) => cut !== undefined);
 }
