@@ -1,10 +1,17 @@
-import { readFile } from "node:fs/promises";
+import {
+  type CjkChunk,
+  type CjkFont,
+  cjkChunkOf,
+  cjkFontsFor,
+  cjkVersions,
+  isCjk,
+  openChunk,
+} from "./cjk-fonts.js";
 import { drawnCharacters, unicodeRangeOf, unicodeRanges } from "./drawn-characters.js";
 import { cachedFont } from "./made-cache.js";
 import { themeFontsCss } from "./script-fonts.js";
-import { faceIndex, mappedCharacters } from "./sfnt.js";
+import { mappedCharacters } from "./sfnt.js";
 import { subsetFont } from "./subset-font.js";
-import { findCjkFonts, type SystemFont } from "./system-fonts.js";
 
 /** The family the theme lists right after Source Sans 3. */
 export const fallbackFamily = "Briefing Fallback";
@@ -21,7 +28,7 @@ export interface FallbackFonts {
 }
 
 // Bump when the way fonts are cut changes, so cached cuts are made again.
-const cutVersion = 3;
+const cutVersion = 5;
 
 let sourceSans: [number, number][] | undefined;
 
@@ -53,9 +60,8 @@ export function charactersBeyondSourceSans(html: string): number[] {
 
 /**
  * The emoji of `html`'s slides: characters shown as emoji by default, and those a variation
- * selector asks to be (⚠️). They are left to the shipped Noto Emoji, not cut from the CJK font:
- * its few emoji are CFF outlines, which Chrome prints as a Type 3 font whose text loses the
- * space after them, and their look would change from brief to brief.
+ * selector asks to be (⚠️). They are left to the shipped Noto Emoji, not cut from the CJK fonts,
+ * whose few emoji would change the look from brief to brief.
  */
 function emojiCharacters(html: string): Set<number> {
   const found = slidesOnly(html).matchAll(/\p{Emoji_Presentation}|\p{Emoji}(?=\uFE0F)/gu);
@@ -69,67 +75,115 @@ function slidesOnly(html: string): string {
 
 /**
  * What the fallback fonts of a build are cut from, for deciding whether a deck is up to date:
- * installing or updating the system's CJK fonts changes the decks.
+ * updating the CJK font packages changes the decks.
  */
 export function fallbackSources(): unknown {
-  const { regular, bold } = findCjkFonts();
-  return [cutVersion, regular, bold];
+  return [cutVersion, cjkVersions()];
+}
+
+/** The language of a page: its <html lang>, English when it has none. */
+export function languageOf(html: string): string {
+  return /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1] || "en";
 }
 
 /**
- * Fonts cut from the system's Noto Sans CJK with just the characters of `html` that Source Sans
- * 3 lacks (Hangul names, Han, kana, a few symbols), for the deck to carry. The browser would
- * find the same glyphs in the system font, but Chrome's PDF printer spends long on every use
- * of a whole CJK font in a document (it is a CFF font with 65,000 glyphs; see
- * docs/performance.md); from a cut of a few glyphs it prints the same text at once. The deck also shows its
- * Hangul on machines without the font. Without such characters, or without the system font,
- * the stylesheet is empty and the browser falls back as it always does.
+ * Fonts cut from the shipped Noto Sans KR, JP, SC or TC (the one of the page's language first,
+ * see `cjkFontsFor`) with just the characters of `html` that Source Sans 3 lacks (Hangul, Han,
+ * kana, a few symbols), for the deck to carry, at the two weights the theme sets (400, and 700
+ * for 600 and 700). The fonts are variable; each cut is made static at its weight, which
+ * Chrome's PDF printer embeds as CID TrueType with the text's spaces, where a variable or a
+ * CFF font (the system's Noto Sans CJK) comes out as Type 3 without them. The deck draws the
+ * same on every machine, with or without CJK fonts of its own. Without such characters the
+ * stylesheet is empty and the browser falls back as it always does.
  */
 export async function fallbackFonts(html: string): Promise<FallbackFonts> {
   const beyond = charactersBeyondSourceSans(html);
   const emoji = emojiCharacters(html);
   const wanted = beyond.filter((code) => !emoji.has(code));
-  if (wanted.length === 0) return { css: "", files: [], undrawn: beyond };
-  const { regular, bold } = findCjkFonts();
-  const weights: [string, string, SystemFont | undefined][] = [
-    ["400", "fonts/fallback-regular.otf", regular],
-    ["600 700", "fonts/fallback-bold.otf", bold],
-  ];
   const result: FallbackFonts = { css: "", files: [], undrawn: beyond };
-  for (const [weight, file, font] of weights) {
-    if (!font) continue;
-    const bytes = await cachedFont(
-      [cutVersion, font.file, font.size, font.modified, font.family, wanted],
-      async () => {
-        try {
-          const source = new Uint8Array(await readFile(font.file));
-          const face = faceIndex(source, font.family);
-          return face === undefined ? undefined : subsetFont(source, face, wanted);
-        } catch {
-          // An unreadable system font: the browser falls back to the system's fonts itself.
-          return undefined;
-        }
-      },
-      (cached) => drawnBy(cached) !== undefined,
-    );
-    // Only what the cut font draws: the rest is left to the fonts shipped for other scripts
-    // and to the system's (or reported by `check` as drawn by none).
-    const drawn = bytes ? (drawnBy(bytes) ?? []).filter((code) => wanted.includes(code)) : [];
-    if (!bytes || drawn.length === 0) continue;
-    const cut = new Set(drawn);
-    result.undrawn = result.undrawn.filter((code) => !cut.has(code));
-    result.files.push([file, bytes]);
+  if (wanted.length === 0) return result;
+  const cuts = await cjkCuts(wanted, languageOf(html));
+  const drawnByAny = new Set(cuts.flatMap((cut) => cut.drawn));
+  for (const cut of cuts) {
+    result.files.push([cut.file, cut.bytes]);
     result.css += `@font-face {
   font-family: "${fallbackFamily}";
   font-style: normal;
-  font-weight: ${weight};
+  font-weight: ${cut.weight};
   font-display: block;
-  src: url("../${file}") format("opentype");
-  unicode-range: ${unicodeRangeOf(drawn)};
+  src: url("../${cut.file}") format("truetype");
+  unicode-range: ${unicodeRangeOf(cut.drawn)};
 }
 `;
   }
+  result.undrawn = beyond.filter((code) => !drawnByAny.has(code));
   return result;
+}
+
+/** A cut of a CJK font: its file in a deck, its bytes, the CSS weights it serves, what it draws. */
+export interface CjkCut {
+  file: string;
+  bytes: Uint8Array;
+  weight: string;
+  drawn: number[];
+}
+
+/**
+ * The cuts of the CJK fonts that draw `codes`, the font of `language` first (`cjkFontsFor`),
+ * each of its files at both weights; in the order made, so that a deck's files do not depend
+ * on which cut was ready first.
+ */
+export async function cjkCuts(codes: readonly number[], language: string): Promise<CjkCut[]> {
+  const [first, ...others] = cjkFontsFor(language, codes);
+  let wanted = [...codes];
+  const cuts: Promise<CjkCut | undefined>[] = [];
+  for (const font of [first as CjkFont, ...others]) {
+    const byChunk = new Map<CjkChunk, number[]>();
+    for (const code of wanted) {
+      const chunk = cjkChunkOf(font, code);
+      if (chunk) byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), code]);
+    }
+    for (const [chunk, inChunk] of byChunk) {
+      for (const weight of weights) cuts.push(cutChunk(chunk, weight, inChunk));
+    }
+    const taken = new Set([...byChunk.values()].flat());
+    // Only Han, kana and Hangul are looked for in the other fonts (see `isCjk`).
+    wanted = wanted.filter((code) => !taken.has(code) && isCjk(code));
+    if (wanted.length === 0) break;
+  }
+  return (await Promise.all(cuts)).filter((cut) => cut !== undefined);
+}
+
+/** A weight the theme sets, the `wght` a cut is made at, and the CSS weights it serves. */
+const weights = [
+  { wght: 400, css: "400", name: "regular" },
+  { wght: 700, css: "600 700", name: "bold" },
+] as const;
+
+/** The cut of one file of a CJK font at one weight, from the cache when it was made before. */
+async function cutChunk(
+  chunk: CjkChunk,
+  weight: (typeof weights)[number],
+  codes: number[],
+): Promise<CjkCut | undefined> {
+  const bytes = await cachedFont(
+    [cutVersion, cjkVersions(), chunk.font, chunk.name, weight.wght, codes],
+    async () => {
+      try {
+        return subsetFont(await openChunk(chunk), 0, codes, { wght: weight.wght });
+      } catch {
+        // A damaged package: the browser falls back to the system's fonts itself.
+        return undefined;
+      }
+    },
+    (cached) => drawnBy(cached) !== undefined,
+  );
+  // Only what the cut draws: the rest is left to the fonts shipped for other scripts and to
+  // the system's (or reported by `check` as drawn by none).
+  const drawn = bytes ? (drawnBy(bytes) ?? []).filter((code) => codes.includes(code)) : [];
+  if (!bytes || drawn.length === 0) return undefined;
+  const file = `fonts/fallback-${chunk.font}-${chunk.name}-${weight.name}.ttf`;
+  return { file, bytes, weight: weight.css, drawn };
 }
 
 /** The characters a font draws; undefined when it cannot be read as a font. */

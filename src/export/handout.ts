@@ -12,7 +12,8 @@ import type { OutlineEntry } from "../model/outline.js";
 import { customThemePath, deckPolicy } from "../render/render-deck.js";
 import { builtRenderInputs, type RenderInputs } from "../render/render-inputs.js";
 import { templatesDir } from "../render/templates.js";
-import { type MarginFont, marginFonts } from "./margin-fonts.js";
+import { fallbackFamily } from "./fallback-font.js";
+import { type MarginFont, marginFonts, noteFonts } from "./margin-fonts.js";
 import type { Output } from "./outputs.js";
 import { finishPdf, type PdfExtras, type PrintOptions } from "./pdf.js";
 import { pdfPageCount } from "./pdf-update.js";
@@ -43,10 +44,16 @@ export async function printHandout(
   const sheets = handout.sheets;
   const htmlFile = path.join(folder, ".handout.html");
   const cssFile = path.join(folder, "theme", "handout.css");
-  await writeFile(
-    htmlFile,
-    inputs.template("handout.hbs")({ ...handout, customTheme, policy: deckPolicy({}, inputs) }),
+  const html = inputs.template("handout.hbs")({
+    ...handout,
+    customTheme,
+    policy: deckPolicy({}, inputs),
+  });
+  const notesFonts = await noteFonts(
+    html,
+    await readFile(path.join(folder, "index.html"), "utf8").catch(() => ""),
   );
+  await writeFile(htmlFile, html);
   await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
   try {
     const { bytes, sheetPages } = await withGuardedPage(
@@ -61,6 +68,7 @@ export async function printHandout(
             await page.setViewport({ width: textWidthPx, height: 1000 });
             await page.emulateMediaType("print");
             await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
+            await loadFonts(page, notesFonts, fallbackFamily);
             await page.evaluate(() => document.fonts.ready.then(() => undefined));
             return page.evaluate(() => {
               const bar = document.querySelector(".banner");
@@ -82,6 +90,7 @@ export async function printHandout(
           [margin({ ...context, top: true }), margin(context)]
             .map((html) => html.replace(/<style>[\s\S]*<\/style>/, "").replace(/<[^>]*>/g, ""))
             .join(""),
+          deck.language,
         );
         const allowance = timeoutPerSheet * sheets.length;
         const margins = {
@@ -127,19 +136,27 @@ export async function printHandout(
  * Loads the margins' fonts into the page, from the very URLs the margins name: Chrome draws a
  * margin at once, with a font of its @font-face only if one of that URL is already loaded.
  */
-async function loadFonts(page: Page, fonts: MarginFont[]): Promise<void> {
-  await page.evaluate(async (faces) => {
-    await Promise.all(
-      faces.map(async ({ weight, url, range }) => {
-        const face = new FontFace("Briefing Margin", `url(${url})`, {
-          weight,
-          unicodeRange: range,
-        });
-        document.fonts.add(face);
-        await face.load();
-      }),
-    );
-  }, fonts);
+async function loadFonts(
+  page: Page,
+  fonts: MarginFont[],
+  family = "Briefing Margin",
+): Promise<void> {
+  await page.evaluate(
+    async (faces, family) => {
+      await Promise.all(
+        faces.map(async ({ weight, url, range }) => {
+          const face = new FontFace(family, `url(${url})`, {
+            weight,
+            unicodeRange: range,
+          });
+          document.fonts.add(face);
+          await face.load();
+        }),
+      );
+    },
+    fonts,
+    family,
+  );
 }
 
 /**

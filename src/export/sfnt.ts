@@ -1,41 +1,5 @@
-// Reading OpenType (sfnt) files: just the few fields the fallback fonts need.
-
-/**
- * The index of the face named `family` in an OpenType collection (or 0 for a single font), read
- * from the faces' name tables; undefined when no face has that name.
- */
-export function faceIndex(font: Uint8Array, family: string): number | undefined {
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const isCollection = view.getUint32(0) === 0x74746366; // "ttcf"
-  const offsets = isCollection
-    ? Array.from({ length: view.getUint32(8) }, (_, i) => view.getUint32(12 + 4 * i))
-    : [0];
-  const index = offsets.findIndex((offset) => familyNames(view, offset).includes(family));
-  return index < 0 ? undefined : index;
-}
-
-/** The family names (name ID 1, Windows Unicode records) of the face whose header is at `at`. */
-function familyNames(view: DataView, at: number): string[] {
-  const table = tableOffset(view, at, 0x6e616d65); // "name"
-  if (table === undefined) return [];
-  const count = view.getUint16(table + 2);
-  const strings = table + view.getUint16(table + 4);
-  const names: string[] = [];
-  for (let n = 0; n < count; n++) {
-    const entry = table + 6 + 12 * n;
-    const [platform, , , nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((f) =>
-      view.getUint16(entry + f),
-    ) as number[];
-    if (platform !== 3 || nameId !== 1) continue;
-    const start = strings + (offset as number);
-    let name = "";
-    for (let c = 0; c < (length as number); c += 2) {
-      name += String.fromCharCode(view.getUint16(start + c));
-    }
-    names.push(name);
-  }
-  return names;
-}
+// Reading OpenType (sfnt) files: just the few fields the fallback fonts and the text measures
+// need.
 
 /** Where the table `tag` of the face whose header is at `at` starts, if it has one. */
 function tableOffset(view: DataView, at: number, tag: number): number | undefined {
@@ -53,34 +17,54 @@ function tableOffset(view: DataView, at: number, tag: number): number | undefine
  */
 export function mappedCharacters(font: Uint8Array): Set<number> {
   const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const codes = new Set<number>();
   const cmap = tableOffset(view, 0, 0x636d6170); // "cmap"
-  if (cmap === undefined) return codes;
-  const subtables = Array.from({ length: view.getUint16(cmap + 2) }, (_, i) => {
-    const record = cmap + 4 + 8 * i;
-    return cmap + view.getUint32(record + 4);
-  });
-  const format12 = subtables.find((at) => view.getUint16(at) === 12);
+  if (cmap === undefined) return new Set();
+  const glyphs = glyphsOf(new DataView(font.buffer, font.byteOffset + cmap));
+  return new Set([...glyphs].filter(([, glyph]) => glyph !== 0).map(([code]) => code));
+}
+
+/**
+ * The glyph of each code point, from a cmap table's Unicode subtable (format 12, else format
+ * 4); a code point of format 4 the font does not draw maps to glyph 0.
+ */
+export function glyphsOf(cmap: DataView): Map<number, number> {
+  const glyphs = new Map<number, number>();
+  const subtables = Array.from({ length: cmap.getUint16(2) }, (_, i) =>
+    cmap.getUint32(4 + 8 * i + 4),
+  );
+  const format12 = subtables.find((at) => cmap.getUint16(at) === 12);
   if (format12 !== undefined) {
-    const groups = view.getUint32(format12 + 12);
-    for (let g = 0; g < groups; g++) {
+    for (let g = 0; g < cmap.getUint32(format12 + 12); g++) {
       const group = format12 + 16 + 12 * g;
-      for (let code = view.getUint32(group); code <= view.getUint32(group + 4); code++) {
-        codes.add(code);
-      }
+      const [from, to, first] = [0, 4, 8].map((f) => cmap.getUint32(group + f)) as [
+        number,
+        number,
+        number,
+      ];
+      for (let code = from; code <= to; code++) glyphs.set(code, first + code - from);
     }
-    return codes;
+    return glyphs;
   }
-  const format4 = subtables.find((at) => view.getUint16(at) === 4);
-  if (format4 === undefined) return codes;
-  const segments = view.getUint16(format4 + 6) / 2;
-  const ends = format4 + 14;
+  const at = subtables.find((offset) => cmap.getUint16(offset) === 4);
+  if (at === undefined) return glyphs;
+  const segments = cmap.getUint16(at + 6) / 2;
+  const ends = at + 14;
   const starts = ends + 2 * segments + 2;
+  const deltas = starts + 2 * segments;
+  const rangeOffsets = deltas + 2 * segments;
   for (let s = 0; s < segments; s++) {
-    const end = view.getUint16(ends + 2 * s);
+    const end = cmap.getUint16(ends + 2 * s);
+    const start = cmap.getUint16(starts + 2 * s);
+    const delta = cmap.getUint16(deltas + 2 * s);
+    const rangeOffset = cmap.getUint16(rangeOffsets + 2 * s);
     // The last segment maps 0xFFFF to the missing glyph.
-    if (end === 0xffff) continue;
-    for (let code = view.getUint16(starts + 2 * s); code <= end; code++) codes.add(code);
+    for (let code = start; code <= end && code !== 0xffff; code++) {
+      const found =
+        rangeOffset === 0
+          ? code
+          : cmap.getUint16(rangeOffsets + 2 * s + rangeOffset + 2 * (code - start));
+      glyphs.set(code, rangeOffset !== 0 && found === 0 ? 0 : (found + delta) & 0xffff);
+    }
   }
-  return codes;
+  return glyphs;
 }

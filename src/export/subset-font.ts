@@ -18,6 +18,12 @@ interface HarfBuzz {
   hb_subset_input_destroy(input: number): void;
   hb_subset_input_set(input: number, which: number): number;
   hb_subset_input_unicode_set(input: number): number;
+  hb_subset_input_pin_axis_location(
+    input: number,
+    face: number,
+    axis: number,
+    value: number,
+  ): number;
   hb_subset_or_fail(face: number, input: number): number;
 }
 
@@ -44,12 +50,16 @@ function tag(name: string): number {
 
 /**
  * Cuts from `font` (an OpenType file or collection; `face` picks one of a collection) a font
- * with the glyphs of `characters` alone. Returns undefined when the font cannot be read.
+ * with the glyphs of `characters` alone. A variable font is made static at the `axes` given
+ * (such as `{ wght: 700 }`): Chrome prints a variable font as Type 3, whose text loses its
+ * spaces, and a static TrueType one as CID TrueType, which keeps them. Returns undefined when
+ * the font cannot be read or an axis cannot be pinned.
  */
 export function subsetFont(
   font: Uint8Array,
   face: number,
   characters: Iterable<number>,
+  axes: Record<string, number> = {},
 ): Uint8Array | undefined {
   const hb = loadHarfBuzz();
   const data = hb.malloc(font.length);
@@ -63,6 +73,9 @@ export function subsetFont(
     for (const name of droppedTables) hb.hb_set_add(drop, tag(name));
     const wanted = hb.hb_subset_input_unicode_set(input);
     for (const code of characters) hb.hb_set_add(wanted, code);
+    for (const [axis, value] of Object.entries(axes)) {
+      if (!hb.hb_subset_input_pin_axis_location(input, source, tag(axis), value)) return undefined;
+    }
     const cut = hb.hb_subset_or_fail(source, input);
     if (!cut) return undefined;
     const result = hb.hb_face_reference_blob(cut);

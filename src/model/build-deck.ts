@@ -11,6 +11,7 @@ import { assetUrl } from "./asset-path.js";
 import { classificationLevel } from "./classification.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
 import { fitPages, listStacking, sourceStacking } from "./fit.js";
+import { lineBreaksOf } from "./line-breaks.js";
 import { isLongTitle, parts, sectionSlides } from "./section-slides.js";
 import { timelineColumns } from "./timeline-slides.js";
 
@@ -64,6 +65,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
 
   const columns: SlideDraft[][] = [];
   const classified = Boolean(brief.classification);
+  const lineBreaks = lineBreaksOf(language);
   const asOf = brief.date;
   const dateText = formatDate(asOf, language, labels);
   columns.push([
@@ -87,7 +89,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
         summary,
         (items) => ({ kind: "summary", items }),
         listStacking(27),
-        { refs: [], classified, from: ["summary"] },
+        { refs: [], classified, from: ["summary"], lineBreaks },
       ).map((s) => [s]),
     );
   }
@@ -112,7 +114,9 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   );
   const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
-    slides.push(...sectionSlides(section, `section-${i + 1}`, refs, classified, labels));
+    slides.push(
+      ...sectionSlides(section, `section-${i + 1}`, refs, classified, labels, lineBreaks),
+    );
   });
   if (sources.length > 0) {
     const pages = fitPages(sources, sourceStacking, {
@@ -120,6 +124,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       longTitle: false,
       refs: [],
       classified,
+      lineBreaks,
     });
     pages.forEach((page, i) => {
       slides.push({

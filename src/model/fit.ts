@@ -3,6 +3,7 @@
 // templates/theme/theme.css's; each text's lines are counted in the deck's own fonts
 // (measure-text.ts). The browser tests check that no slide overflows.
 import type { InlineRun } from "../markup/inline.js";
+import type { LineBreaks } from "./line-breaks.js";
 import { lineCount, type TextRun, type TextStyle } from "./measure-text.js";
 
 // section.slide is 1280 × 720 at line-height 1.35; .body has 40 px above it and 72 px each
@@ -15,8 +16,8 @@ const lineHeight = 1.35;
 const margin = 16;
 
 const regular = (size: number): TextStyle => ({ size, weight: 400 });
-const lines = (text: string | InlineRun[], style: TextStyle, width: number) =>
-  lineCount(typeof text === "string" ? [{ text, style }] : runsOf(text, style), width);
+const lines = (text: string | InlineRun[], style: TextStyle, width: number, breaks: LineBreaks) =>
+  lineCount(typeof text === "string" ? [{ text, style }] : runsOf(text, style), width, breaks);
 
 /**
  * A text with inline markup as runs of one style each: bold as the browser's `bolder` makes it
@@ -38,10 +39,13 @@ export interface SlideFrame {
   part?: string;
   refs: readonly number[];
   classified: boolean;
+  /** How the brief's lines break (its language's rules); at spaces alone when not given. */
+  lineBreaks?: LineBreaks;
 }
 
 /** The height in px a slide has for its list (.heading, .refs). */
 export function listRoom(frame: SlideFrame): number {
+  const breaks = frame.lineBreaks ?? "keep-all";
   const size = frame.longTitle ? 30 : 44;
   const heading =
     lineCount(
@@ -50,6 +54,7 @@ export function listRoom(frame: SlideFrame): number {
         ...(frame.part ? [{ text: `(${frame.part})`, style: regular(28) }] : []),
       ],
       textWidth,
+      breaks,
     ) *
       size *
       1.15 +
@@ -58,14 +63,16 @@ export function listRoom(frame: SlideFrame): number {
     28;
   const refsText = `Sources: ${frame.refs.map((n) => `[${n}]`).join(" ")}`;
   const refs =
-    frame.refs.length > 0 ? 12 + 16 + lines(refsText, regular(18), textWidth) * 18 * lineHeight : 0;
+    frame.refs.length > 0
+      ? 12 + 16 + lines(refsText, regular(18), textWidth, breaks) * 18 * lineHeight
+      : 0;
   const banners = frame.classified ? 2 * slide.banner : 0;
   return slide.height - slide.footer - banners - slide.top - heading - refs - margin;
 }
 
 /** How a kind of slide stacks its items: each one's height, and the space below each. */
 export interface Stacking<T> {
-  height: (item: T) => number;
+  height: (item: T, breaks: LineBreaks) => number;
   space: number;
   /** A margin, below the last item too; else a flex gap, between items only. */
   margin?: boolean;
@@ -81,7 +88,8 @@ export function fitPages<T>(
   { height, space, margin }: Stacking<T>,
   frame: SlideFrame,
 ): T[][] {
-  const costs = new Map(items.map((item) => [item, height(item) + space]));
+  const breaks = frame.lineBreaks ?? "keep-all";
+  const costs = new Map(items.map((item) => [item, height(item, breaks) + space]));
   const cost = (item: T) => costs.get(item) as number;
   const extra = margin ? 0 : space;
   const once = paginate(items, cost, listRoom(frame) + extra);
@@ -110,7 +118,8 @@ function balanced<T>(items: readonly T[], cost: (item: T) => number, budget: num
 /** The bulleted lists (.list li): summary and points at 27 px, watch at 26 px. */
 export function listStacking(size: 26 | 27): Stacking<InlineRun[]> {
   return {
-    height: (text) => lines(text, regular(size), textWidth - 36) * size * lineHeight,
+    height: (text, breaks) =>
+      lines(text, regular(size), textWidth - 36, breaks) * size * lineHeight,
     space: 14,
     margin: true,
   };
@@ -123,12 +132,12 @@ export const actorStacking: Stacking<{
   note?: InlineRun[];
   image?: string;
 }> = {
-  height: (person) => {
+  height: (person, breaks) => {
     const width = textWidth - 24 - (person.image ? 92 : 0);
     const text =
-      lines(person.name, { size: 28, weight: 700 }, width) * 28 * lineHeight +
-      lines(person.role, { size: 24, weight: 600 }, width) * 24 * lineHeight +
-      (person.note ? lines(person.note, regular(24), width) * 24 * lineHeight : 0);
+      lines(person.name, { size: 28, weight: 700 }, width, breaks) * 28 * lineHeight +
+      lines(person.role, { size: 24, weight: 600 }, width, breaks) * 24 * lineHeight +
+      (person.note ? lines(person.note, regular(24), width, breaks) * 24 * lineHeight : 0);
     return Math.max(person.image ? 72 : 0, text);
   },
   space: 18,
@@ -140,16 +149,16 @@ export const judgmentStacking: Stacking<{
   likelihood?: string;
   confidenceLabel: string;
 }> = {
-  height: (judgment) => {
+  height: (judgment, breaks) => {
     const width = textWidth - 24;
     const assessment = `${judgment.likelihood ?? ""} ${judgment.confidenceLabel}`;
     const label = { size: 18, weight: 600, letterSpacing: 1.08, uppercase: true } as const;
     return (
       8 +
-      lines(judgment.statement, regular(26), width) * 26 * lineHeight +
+      lines(judgment.statement, regular(26), width, breaks) * 26 * lineHeight +
       4 +
       // Less the 18 px after the likelihood.
-      lines(assessment, label, width - 18) * 18 * lineHeight
+      lines(assessment, label, width - 18, breaks) * 18 * lineHeight
     );
   },
   space: 16,
@@ -162,7 +171,7 @@ export const sourceStacking: Stacking<{
   dateText?: string;
   url?: string;
 }> = {
-  height: (s) => {
+  height: (s, breaks) => {
     const rest = `${s.publisher ? `. ${s.publisher}` : ""}${s.dateText ? `, ${s.dateText}` : ""}.${s.url ? ` ${s.url}` : ""}`;
     const count = lineCount(
       [
@@ -170,6 +179,7 @@ export const sourceStacking: Stacking<{
         { text: rest, style: regular(24) },
       ],
       textWidth - 56,
+      breaks,
     );
     return count * 24 * lineHeight;
   },

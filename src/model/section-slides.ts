@@ -4,6 +4,7 @@ import type { BriefPath, NormalSection } from "../normalize/normal-brief.js";
 import { assetUrl } from "./asset-path.js";
 import type { SlideDraft } from "./deck.js";
 import { actorStacking, fitPages, judgmentStacking, listStacking, type Stacking } from "./fit.js";
+import type { LineBreaks } from "./line-breaks.js";
 
 // Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is
 // set smaller: a long name or a hash in it would otherwise crowd out the slide's content.
@@ -18,12 +19,13 @@ export function sectionSlides(
   refsOf: (ids?: readonly string[]) => number[],
   classified: boolean,
   labels: Labels,
+  lineBreaks: LineBreaks,
 ): SlideDraft[] {
   const base = {
     notes: section.notes,
     refs: refsOf(section.sources),
   };
-  const frame = { refs: base.refs, classified, from: section.path };
+  const frame = { refs: base.refs, classified, lineBreaks, from: section.path };
   switch (section.type) {
     case "points":
     case "watch": {
@@ -107,7 +109,10 @@ export function parts<T>(
     items: T[],
   ) => Omit<SlideDraft, "id" | "title" | "part" | "refs" | "from"> & { refs?: number[] },
   stacking: Stacking<T>,
-  { from, ...frame }: { refs: readonly number[]; classified: boolean; from: BriefPath },
+  {
+    from,
+    ...frame
+  }: { refs: readonly number[]; classified: boolean; lineBreaks: LineBreaks; from: BriefPath },
 ): SlideDraft[] {
   const pages = fitPages(items, stacking, { ...frame, title, longTitle: isLongTitle({ title }) });
   return pages.map(

@@ -13,6 +13,7 @@ import {
   type TimelineItem,
 } from "../timeline/overview.js";
 import type { Category, EventView, OverviewPlot, SlideDraft, TimelineStrip } from "./deck.js";
+import { type LineBreaks, lineBreaksOf } from "./line-breaks.js";
 
 /** What the timeline's slides are made from: events in time order, twice over. */
 export interface TimelineInput {
@@ -64,7 +65,12 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     const used = new Set(page.map((item) => item.category));
     return input.categories.filter((c) => used.has(c.key));
   };
-  const pages = balancedPages(items, input.asOf, (page) => legendFits(legendOf(page)));
+  const pages = balancedPages(
+    items,
+    input.asOf,
+    (page) => legendFits(legendOf(page)),
+    lineBreaksOf(language),
+  );
   return pages.map((page, p) => {
     const shown = page.events.map((placed) => events[placed.index] as EventView);
     const overview: SlideDraft = {
@@ -106,8 +112,9 @@ function balancedPages(
   items: readonly TimelineItem[],
   asOf: PartialDate,
   fits: (page: readonly TimelineItem[]) => boolean,
+  breaks: LineBreaks,
 ): OverviewPage[] {
-  let best = layoutOverview(items, asOf, fits);
+  let best = layoutOverview(items, asOf, fits, breaks);
   const count = best.length;
   if (count < 2) return best;
   // The least cap that needs no more pages, found by halving: with the largest page's size as
@@ -116,7 +123,7 @@ function balancedPages(
   let high = Math.max(...best.map((page) => page.events.length));
   while (low < high) {
     const cap = Math.floor((low + high) / 2);
-    const pages = layoutOverview(items, asOf, (page) => page.length <= cap && fits(page));
+    const pages = layoutOverview(items, asOf, (page) => page.length <= cap && fits(page), breaks);
     if (pages.length <= count) {
       best = pages;
       high = cap;

@@ -1,6 +1,7 @@
 // Where the overview's event labels go: a size model for their text, and lanes above and below
 // the axis in which labels are placed left to right without touching each other or crossing
 // another label's leader line. The numbers match templates/theme/timeline.css.
+import { breaksBetween, classOf, isSpace, type LineBreaks } from "../model/line-breaks.js";
 
 /** The text size model for a label: title lines of 18 px type under a 14 px date line. */
 export const labelText = {
@@ -15,21 +16,23 @@ export const labelText = {
   padding: 2,
 };
 
-/** The label's box size for a title, by simulated word wrap. */
+/**
+ * The label's box size for a title, by simulated word wrap with the brief's line breaks, the
+ * theme's: Korean words whole, Japanese and Chinese between characters (`breaks`).
+ */
 export function labelSize(
   title: string,
   dateText: string,
+  breaks: LineBreaks = "keep-all",
 ): { width: number; height: number; lines: number } {
   const { charWidth, titleLine, dateLine, maxTitleLines, minWidth, maxWidth, padding } = labelText;
-  const longestWord = Math.max(
-    ...title.split(/\s+/).map(textWidth),
-    textWidth(dateText) * (14 / 18),
-  );
+  const words = wordsOf(title, breaks);
+  const longestWord = Math.max(...words.map((w) => w.width), textWidth(dateText) * (14 / 18));
   let width = Math.min(maxWidth, Math.max(minWidth, longestWord * charWidth + 2 * padding));
-  let lines = wrap(title, (width - 2 * padding) / charWidth);
+  let lines = wrapWords(words, (width - 2 * padding) / charWidth);
   while (lines > maxTitleLines && width < maxWidth) {
     width = Math.min(maxWidth, width + 20);
-    lines = wrap(title, (width - 2 * padding) / charWidth);
+    lines = wrapWords(words, (width - 2 * padding) / charWidth);
   }
   return { width: Math.ceil(width), height: dateLine + lines * titleLine + 2 * padding, lines };
 }
@@ -42,13 +45,53 @@ export function textWidth(text: string): number {
   return text.length + (text.match(wide)?.length ?? 0);
 }
 
+/** A piece of a title no line breaks inside: its width in Latin letters, and a space before it. */
+interface Word {
+  width: number;
+  spaced: boolean;
+}
+
+/** The pieces of `text` between the places a line may break (see `breaksBetween`). */
+function wordsOf(text: string, breaks: LineBreaks): Word[] {
+  const words: Word[] = [];
+  let piece = "";
+  let spaced = false;
+  let afterSpace = false;
+  let before = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    if (isSpace(code)) {
+      afterSpace = piece.length > 0 || words.length > 0;
+      continue;
+    }
+    const bits = classOf(code);
+    if (piece && breaksBetween(before, bits, afterSpace, breaks)) {
+      words.push({ width: textWidth(piece), spaced });
+      piece = "";
+      spaced = afterSpace;
+    } else if (piece && afterSpace) {
+      piece += " ";
+    }
+    piece += char;
+    afterSpace = false;
+    before = bits;
+  }
+  if (piece) words.push({ width: textWidth(piece), spaced });
+  return words;
+}
+
 /** How many lines `text` takes when words are wrapped at `chars` characters a line. */
-export function wrap(text: string, chars: number): number {
+export function wrap(text: string, chars: number, breaks: LineBreaks = "keep-all"): number {
+  return wrapWords(wordsOf(text, breaks), chars);
+}
+
+function wrapWords(words: readonly Word[], chars: number): number {
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let w = textWidth(word);
-    if (used > 0 && used + 1 + w > chars) {
+  for (const word of words) {
+    let w = word.width;
+    const space = used > 0 && word.spaced ? 1 : 0;
+    if (used > 0 && used + space + w > chars) {
       lines++;
       used = 0;
     }
@@ -57,7 +100,7 @@ export function wrap(text: string, chars: number): number {
       lines++;
       w -= Math.floor(chars);
     }
-    used += (used > 0 ? 1 : 0) + w;
+    used += (used > 0 ? space : 0) + w;
   }
   return lines;
 }

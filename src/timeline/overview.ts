@@ -1,3 +1,4 @@
+import type { LineBreaks } from "../model/line-breaks.js";
 import { type AxisPoint, placeOnAxis } from "./axis.js";
 import { type PartialDate, startOf } from "./date.js";
 import { type Duration, durationBetween } from "./duration.js";
@@ -68,12 +69,14 @@ export function layoutOverview(
   asOf: PartialDate,
   /** Whether a page may hold these events besides their labels, e.g. their legend fits. */
   fits: (events: readonly TimelineItem[]) => boolean = () => true,
+  /** How the labels' lines break: the brief's language's rules, as the theme sets them. */
+  breaks: LineBreaks = "keep-all",
 ): OverviewPage[] {
   const pages: OverviewPage[] = [];
   // Each label's size and each moment is worked out once; pages try many subsets of them.
   const timeline: Measured = {
     items,
-    sizes: items.map((item) => labelSize(item.title, item.dateText)),
+    sizes: items.map((item) => labelSize(item.title, item.dateText, breaks)),
     starts: items.map((item) => startOf(item.date)),
     ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
     asOf: startOf(asOf),
@@ -81,7 +84,8 @@ export function layoutOverview(
   let first = 0;
   while (first < items.length) {
     let page =
-      layoutPage(timeline, first, first + 1, first + 1 === items.length) ?? forcePage(items, first);
+      layoutPage(timeline, first, first + 1, first + 1 === items.length) ??
+      forcePage(items, first, breaks);
     for (let end = first + 2; end <= items.length; end++) {
       if (!fits(items.slice(first, end))) break;
       const bigger = layoutPage(timeline, first, end, end === items.length);
@@ -95,11 +99,16 @@ export function layoutOverview(
 }
 
 // A single event always gets a page, even one whose label is too big for the size model.
-function forcePage(items: readonly TimelineItem[], index: number): OverviewPage {
+function forcePage(
+  items: readonly TimelineItem[],
+  index: number,
+  breaks: LineBreaks,
+): OverviewPage {
   const x = plot.width / 2;
   const size = labelSize(
     (items[index] as TimelineItem).title,
     (items[index] as TimelineItem).dateText,
+    breaks,
   );
   const lane: Lane = { side: "above", level: 1 };
   const bottom = plot.laneEdge.above[1];

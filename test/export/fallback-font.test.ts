@@ -2,11 +2,10 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cjkFontsFor } from "../../src/export/cjk-fonts.js";
 import { charactersBeyondSourceSans, fallbackFonts } from "../../src/export/fallback-font.js";
 import { fontCacheDir } from "../../src/export/made-cache.js";
-import { faceIndex, mappedCharacters } from "../../src/export/sfnt.js";
-import { subsetFont } from "../../src/export/subset-font.js";
-import { findCjkFonts } from "../../src/export/system-fonts.js";
+import { mappedCharacters } from "../../src/export/sfnt.js";
 import { startBrowser } from "../helpers/browser.js";
 import { startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
@@ -41,66 +40,87 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
     expect(charactersBeyondSourceSans(marked)).toEqual([]);
   });
 
-  it("keeps each language's form of a Han character, as the whole font draws it", async () => {
-    const { css, files } = await fallbackFonts("<p>直骨</p>");
-    const cut = Buffer.from(files[0]?.[1] as Uint8Array).toString("base64");
-    expect(css).toContain("U+76F4");
+  it("draws Han in the forms of the page's language: Chinese, Japanese, Korean", async () => {
+    const cuts = async (lang: string) => {
+      const { css, files } = await fallbackFonts(`<html lang="${lang}"><p>直骨</p>`);
+      expect(css).toContain("U+76F4");
+      return files;
+    };
+    const [chinese, japanese, korean, traditional] = await Promise.all(
+      ["zh-Hans", "ja", "ko", "zh-Hant"].map(cuts),
+    );
+    expect(chinese?.[0]?.[0]).toMatch(/^fonts\/fallback-sc-/);
+    expect(japanese?.[0]?.[0]).toMatch(/^fonts\/fallback-jp-/);
+    expect(korean?.[0]?.[0]).toMatch(/^fonts\/fallback-kr-/);
+    expect(traditional?.[0]?.[0]).toMatch(/^fonts\/fallback-tc-/);
     const browser = await startBrowser();
     try {
       const page = await browser.newPage();
-      const span = (lang: string, family: string) =>
-        `<span lang="${lang}" style="font-family: ${family}">直骨</span>`;
+      const span = (files: typeof chinese, i: number) => {
+        const font = Buffer.from(files?.[0]?.[1] as Uint8Array).toString("base64");
+        return `<style>@font-face { font-family: Cut${i}; src: url(data:font/ttf;base64,${font}); }</style>
+          <span style="font-family: Cut${i}">直骨</span>`;
+      };
       await page.setContent(`<style>
-        @font-face { font-family: Cut; src: url(data:font/otf;base64,${cut}); }
         span { display: inline-block; font-size: 64px; width: 160px; height: 90px; }
-        </style>
-        ${span("zh-Hans", "Cut")}${span("zh-Hans", "'Noto Sans CJK KR'")}
-        ${span("ko", "Cut")}${span("ko", "'Noto Sans CJK KR'")}`);
+        </style>${[chinese, japanese, korean].map(span).join("")}`);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const shots = await Promise.all(
+      const [zh, ja, ko] = (await Promise.all(
         (await page.$$("span")).map(async (element) => Buffer.from(await element.screenshot())),
-      );
-      const [cutChinese, fontChinese, cutKorean, fontKorean] = shots as [
-        Buffer,
-        Buffer,
-        Buffer,
-        Buffer,
-      ];
-      expect(cutChinese.equals(fontChinese)).toBe(true);
-      expect(cutKorean.equals(fontKorean)).toBe(true);
-      expect(cutChinese.equals(cutKorean)).toBe(false);
+      )) as [Buffer, Buffer, Buffer];
+      expect(zh.equals(ja)).toBe(false);
+      expect(zh.equals(ko)).toBe(false);
     } finally {
       await browser.close();
     }
   });
 
-  it("finds the Korean face of the system's Noto Sans CJK collection", async () => {
-    const { regular, bold } = findCjkFonts();
-    expect(regular && bold).toBeTruthy();
-    const collection = new Uint8Array(await readFile(regular?.file as string));
-    expect(faceIndex(collection, "Noto Sans CJK JP")).toBe(0);
-    expect(faceIndex(collection, "Noto Sans CJK KR")).toBe(1);
-    expect(faceIndex(collection, "No Such Font")).toBeUndefined();
+  it("picks the font of the brief's language first, else by the brief's characters", () => {
+    expect(cjkFontsFor("ko", [])[0]).toBe("kr");
+    expect(cjkFontsFor("ja-JP", [])[0]).toBe("jp");
+    expect(cjkFontsFor("zh-Hans", [])[0]).toBe("sc");
+    expect(cjkFontsFor("zh-CN", [])[0]).toBe("sc");
+    expect(cjkFontsFor("zh", [])[0]).toBe("sc");
+    expect(cjkFontsFor("zh-Hant-TW", [])).toEqual(["tc", "kr", "jp", "sc"]);
+    expect(cjkFontsFor("zh-HK", [])[0]).toBe("tc");
+    expect(cjkFontsFor("en", codes("東京で"))[0]).toBe("jp");
+    expect(cjkFontsFor("en", codes("김정은 金正恩"))[0]).toBe("kr");
+    expect(cjkFontsFor("de", codes("習近平"))[0]).toBe("kr");
   });
 
-  it("cuts a font that draws exactly the wanted characters the source has", async () => {
-    const { regular } = findCjkFonts();
-    const collection = new Uint8Array(await readFile(regular?.file as string));
-    const cut = subsetFont(collection, 1, codes(`김정은⋯${ethiopic}`)) as Uint8Array;
-    expect(cut.length).toBeLessThan(10_000);
-    expect([...mappedCharacters(cut)].sort()).toEqual(codes("김정은⋯").sort());
+  it("cuts a static TrueType font at each weight with exactly the wanted characters", async () => {
+    const fonts = await fallbackFonts(`<html lang="ko"><p>Kim (김정은) and ${ethiopic}</p>`);
+    const weights = fonts.files.map(([file, bytes]) => {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const tables = new Map<string, number>();
+      for (let i = 0; i < view.getUint16(4); i++) {
+        const record = 12 + 16 * i;
+        tables.set(
+          String.fromCharCode(...bytes.subarray(record, record + 4)),
+          view.getUint32(record + 8),
+        );
+      }
+      expect(view.getUint32(0)).toBe(0x10000); // TrueType outlines
+      expect(tables.has("glyf")).toBe(true);
+      expect(tables.has("fvar") || tables.has("gvar")).toBe(false);
+      expect(bytes.length).toBeLessThan(10_000);
+      return [file.replace(/-\d+-/, "-n-"), view.getUint16((tables.get("OS/2") as number) + 4)];
+    });
+    expect(new Set(weights.map(String))).toEqual(
+      new Set(["fonts/fallback-kr-n-regular.ttf,400", "fonts/fallback-kr-n-bold.ttf,700"]),
+    );
+    const drawn = fonts.files.flatMap(([, bytes]) => [...mappedCharacters(bytes)]);
+    expect(new Set(drawn)).toEqual(new Set(codes("김정은")));
+    expect(fonts.undrawn).toEqual(codes(ethiopic));
   });
 
-  it("writes rules only for what the cut draws, and nothing for text Source Sans covers", async () => {
+  it("writes rules only for what each cut draws, and nothing for text Source Sans covers", async () => {
     const fonts = await fallbackFonts(`<p>Kim (김정은) and ${ethiopic}</p>`);
-    expect(fonts.files.map(([file]) => file)).toEqual([
-      "fonts/fallback-regular.otf",
-      "fonts/fallback-bold.otf",
-    ]);
-    expect(fonts.css.match(/unicode-range: ([^;]+);/g)).toEqual([
-      "unicode-range: U+AE40,U+C740,U+C815;",
-      "unicode-range: U+AE40,U+C740,U+C815;",
-    ]);
+    const ranges = fonts.css.match(/unicode-range: ([^;]+);/g)?.map((r) => r.slice(15, -1));
+    expect(new Set(ranges?.flatMap((range) => range.split(",")))).toEqual(
+      new Set(["U+AE40", "U+C740", "U+C815"]),
+    );
+    expect(fonts.css.match(/font-weight: ([^;]+);/g)?.length).toBe(fonts.files.length);
     expect(await fallbackFonts("<p>Only Latin here</p>")).toEqual({
       css: "",
       files: [],
@@ -122,13 +142,15 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
       const { status } = await startCli(["build", sample, "--no-pdf", "--force", "-o", out], env)
         .done;
       expect(status).toBe(0);
-      return readFile(path.join(out, "putin-kim-summit-2024", "fonts", "fallback-bold.otf"));
+      const fonts = path.join(out, "putin-kim-summit-2024", "fonts");
+      const cuts = readdirSync(fonts).filter((file) => file.startsWith("fallback-"));
+      return Promise.all(cuts.sort().map((file) => readFile(path.join(fonts, file))));
     };
     const first = await buildSample();
     const cached = readdirSync(fontCacheDir());
-    expect(cached).toHaveLength(2);
+    expect(cached).toHaveLength(first.length);
     expect(cached.map((name) => readFileSync(path.join(fontCacheDir(), name)))).toContainEqual(
-      first,
+      first[0],
     );
     for (const name of cached) writeFileSync(path.join(fontCacheDir(), name), "not a font");
     expect(await buildSample()).toEqual(first);

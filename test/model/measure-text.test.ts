@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fontSource, themeFontsCss } from "../../src/export/script-fonts.js";
+import { lineBreaksOf } from "../../src/model/line-breaks.js";
 import { lineCount, type TextStyle, textWidth } from "../../src/model/measure-text.js";
 import { startBrowser } from "../helpers/browser.js";
 import { tempDir } from "../helpers/temp.js";
@@ -49,6 +50,31 @@ describe("lineCount", async () => {
       lang: "ja",
     },
     { text: "การประชุมสุดยอดครั้งนี้มีการลงนามในสนธิสัญญาความร่วมมือ".repeat(6), lang: "th" },
+    // Korean words, long and short, which break only at their spaces, in any brief.
+    ...["ko", "en"].map((lang) => ({
+      text: "윤석열 대통령과 기시다 후미오 총리는 캠프데이비드에서 한미일정상회의를 열었고 푸틴 대통령 평양 도착 직후 조소우호협조및상호원조조약 체결을 논의했다. ".repeat(
+        5,
+      ),
+      lang,
+    })),
+    { text: `평양 ${"가나다라마바사아자차카타파하".repeat(12)} 도착`, lang: "ko" },
+    // Japanese in a brief in another language: kept whole between its marks (keep-all).
+    ...[1, 2, 3, 4].map((n) => ({
+      text: "首脳会談では、防衛協力の強化と経済安全保障について「合意」した。".repeat(n),
+      lang: "en",
+    })),
+    {
+      text: "日本政府は、「自由で開かれたインド太平洋」（FOIP）の実現に向け、同盟国・同志国との連携を強化する。ー".repeat(
+        6,
+      ),
+      lang: "ja",
+    },
+    {
+      text: "中国海警局的船只在黄岩岛附近海域进行了所谓的“执法巡查”，菲律宾方面对此表示强烈抗议（详见附件）。".repeat(
+        6,
+      ),
+      lang: "zh-Hans",
+    },
   ];
   const work = await tempDir("measure-text");
   await mkdir(path.join(work, "fonts"));
@@ -79,7 +105,8 @@ describe("lineCount", async () => {
   await writeFile(
     html,
     `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="fonts.css">
-<style>body{margin:0;font-family:${font};overflow-wrap:anywhere;-webkit-font-smoothing:antialiased}</style>
+<style>body{margin:0;font-family:${font};overflow-wrap:anywhere;-webkit-font-smoothing:antialiased}
+div:not(:lang(ja)):not(:lang(zh)){word-break:keep-all}div:lang(ja),div:lang(zh){line-break:strict}</style>
 ${boxes.join("\n")}`,
   );
   const browser = await startBrowser();
@@ -99,7 +126,9 @@ ${boxes.join("\n")}`,
     cases.map((c) => c.style.size),
   );
   await page.close();
-  const counted = cases.map((c) => lineCount([{ text: c.text, style: c.style }], c.width));
+  const counted = cases.map((c) =>
+    lineCount([{ text: c.text, style: c.style }], c.width, lineBreaksOf(c.lang)),
+  );
 
   it("never counts fewer lines than Chromium lays out", () => {
     const fewer = cases
@@ -123,9 +152,10 @@ ${boxes.join("\n")}`,
 });
 
 describe("textWidth", () => {
-  it("reads Source Sans 3's advances and sets Han, kana and Hangul a full em wide", () => {
+  it("reads Source Sans 3's advances, sets Han and kana a full em wide and Hangul 0.92 em", () => {
     expect(textWidth("", { size: 26, weight: 400 })).toBe(0);
-    expect(textWidth("회담", { size: 20, weight: 400 })).toBe(40);
+    expect(textWidth("会談", { size: 20, weight: 400 })).toBe(40);
+    expect(textWidth("회담", { size: 25, weight: 400 })).toBe(46);
     const regular = textWidth("Summit", { size: 26, weight: 400 });
     expect(regular).toBeGreaterThan(60);
     expect(textWidth("Summit", { size: 26, weight: 700 })).toBeGreaterThan(regular);
