@@ -92,11 +92,14 @@ describe("bin/briefing.js", () => {
     await copyPackage();
     const [deck, manifest] = build(path.join(copy, "out-before-edit"));
     const title = path.join(copy, "templates", "partials", "title.hbs");
-    writeFileSync(title, readFileSync(title, "utf8").replace("Briefing", "Edited briefing"));
+    const written = readFileSync(title, "utf8");
+    const edited = written.replace('<div class="cover">', '<div class="cover">Edited briefing');
+    expect(edited).not.toBe(written);
+    writeFileSync(title, edited);
     const probe = loadedModules(copy, "edited");
-    const [edited, editedManifest] = build(path.join(copy, "out-edited"), false, probe.env);
+    const [editedDeck, editedManifest] = build(path.join(copy, "out-edited"), false, probe.env);
     expect(String(deck)).not.toContain("Edited briefing");
-    expect(String(edited)).toContain("Edited briefing");
+    expect(String(editedDeck)).toContain("Edited briefing");
     expect(handlebarsCompilerIn(probe.read())).toBe(true);
     expect(JSON.parse(String(editedManifest)).inputs).not.toBe(JSON.parse(String(manifest)).inputs);
   });
