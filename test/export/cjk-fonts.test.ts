@@ -74,7 +74,7 @@ describe("Korean, Japanese and Chinese briefs on a machine without CJK fonts of 
     expect(text("korean")).toContain("푸틴-김정은 평양 정상회담까지");
     expect(text("korean", "-handout")).toContain("발표자 메모에만 있는 낱말 궤멸");
     // The banner is letter-spaced.
-    expect(text("korean", "-handout")).toContain("대 외 비");
+    expect(text("korean", "-handout")).toContain("대외비");
     expect(text("japanese").split("\n")).toContain("日米首脳会談 直前の論点");
     expect(text("chinese-simplified").split("\n")).toContain("台海局势 直接对话");
     expect(text("chinese-traditional").split("\n")).toContain("台海局勢 直接對話");
