@@ -145,6 +145,25 @@ row("Full build ÷ floor", (fullTime.wall / floorTime.wall).toFixed(2), "target 
 row("Floor of the print document: launch browser, open it, print", ms(documentTime.wall));
 row("Full build ÷ print-document floor", (fullTime.wall / documentTime.wall).toFixed(2));
 
+// 2b. The same for a Korean brief (13 events, Hangul throughout), whose CJK fonts are cut from
+// the shipped Noto Sans KR: it should cost about what the English sample does. Alternating.
+const korean = path.join(root, "test", "corpus", "평양 회담 #2.yaml");
+const koreanBuild = () =>
+  run("node", [cli, "build", korean, "--force", "--out", path.join(work, "korean")]);
+await koreanBuild();
+const [english, hangul] = [[], []];
+for (let i = 0; i < runs; i++) {
+  english.push(await fullBuild());
+  hangul.push(await koreanBuild());
+}
+const [englishTime, koreanTime] = [english, hangul].map(summary);
+row("Full build, Korean corpus brief, whole process", ms(koreanTime.wall));
+row(
+  "Korean full build ÷ English sample's",
+  (koreanTime.wall / englishTime.wall).toFixed(2),
+  "target ≤ 1.10",
+);
+
 // 3. A batch of 20 briefs in one command.
 const batch = path.join(work, "batch");
 mkdirSync(batch);
