@@ -100,7 +100,8 @@ export async function build(
  * and written, and a brief with mistakes never waits for a browser.
  */
 class BatchSession extends BrowserSession {
-  // Its pages start it too (see `withPage`).
+  // Also how a page it lends gets the browser (see `withPage`), so a brief that prints stops
+  // the batch too when there is none.
   override browser(): Promise<Browser> {
     return super.browser().catch((error) => {
       // Without a browser no brief can print: this stops the batch, not one brief.
