@@ -252,10 +252,10 @@ row(
 );
 
 // 6. The sample's PDF from a browser that is already running.
-const { launchBrowser } = await import("../lib/browser/browser.js");
-const { findBrowser } = await import("../lib/browser/find-browser.js");
+const { BrowserSession } = await import("../lib/browser/session.js");
 const { printPdf } = await import("../lib/export/pdf.js");
-const browser = await launchBrowser(await findBrowser(undefined));
+const session = new BrowserSession({});
+const browser = await session.browser();
 try {
   const meta = {
     metadata: { title: "t", keywords: [], date: new Date(0) },
@@ -264,7 +264,7 @@ try {
   };
   const loaded = await validateBrief(sample, readFileSync(sample, "utf8"));
   const deck = { deck: buildDeck(loaded.brief, loaded.name), folder: path.dirname(built) };
-  await printPdf(browser, deck, meta);
+  await printPdf(session, deck, meta);
   // The floor: a page of the same browser opening the same print document and printing it.
   const page = await browser.newPage();
   const floorPrint = async () => {
@@ -278,7 +278,7 @@ try {
     return { wall: performance.now() - start };
   };
   for (let i = 0; i < runs * 2; i++) {
-    warm.push(await timed(() => printPdf(browser, deck, meta)));
+    warm.push(await timed(() => printPdf(session, deck, meta)));
     warmFloor.push(await timed(floorPrint));
   }
   row(
@@ -291,7 +291,7 @@ try {
     ms(median(warmFloor.map((r) => r.wall))),
   );
 } finally {
-  await browser.close();
+  await session[Symbol.asyncDispose]();
 }
 
 // 7. `serve`: from saving the brief to the new text on the open slide, in Chromium.

@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer";
 import { browserFailure } from "./browser/browser.js";
+import type { PageLender } from "./browser/deck-page.js";
 import { BrowserSession } from "./browser/session.js";
 import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, blockedRequest, type Problem } from "./errors.js";
@@ -81,24 +82,16 @@ export async function build(
   // Before anything is written: a brief named "..yaml" would replace the output folder, and two
   // briefs of one name would race to replace the same deck.
   files = distinctDecks(files);
-  const browser = new BatchBrowser(options);
-  // The browser kills itself and removes its profile on an interrupt: see `launch`.
-  try {
-    await ensureFolder(options.outDir);
-    await removeLeftovers(options.outDir);
-    let done = 0;
-    return await mapConcurrently(
-      files,
-      options.concurrency ?? defaultConcurrency(),
-      async (file) => {
-        const result = await buildOne(file, options, browser);
-        options.onResult?.(result, ++done, files.length);
-        return result;
-      },
-    );
-  } finally {
-    await browser[Symbol.asyncDispose]();
-  }
+  // Ended, with its profile, however the build ends; on an interrupt it kills itself.
+  await using session = new BatchSession(options);
+  await ensureFolder(options.outDir);
+  await removeLeftovers(options.outDir);
+  let done = 0;
+  return await mapConcurrently(files, options.concurrency ?? defaultConcurrency(), async (file) => {
+    const result = await buildOne(file, options, session);
+    options.onResult?.(result, ++done, files.length);
+    return result;
+  });
 }
 
 /**
@@ -106,10 +99,11 @@ export async function build(
  * known to be valid: Chromium's start-up (over a second) then runs while the deck is rendered
  * and written, and a brief with mistakes never waits for a browser.
  */
-class BatchBrowser extends BrowserSession {
-  /** The browser, started now if it is not already starting. */
-  get(): Promise<Browser> {
-    return this.browser().catch((error) => {
+class BatchSession extends BrowserSession {
+  // Also how a page it lends gets the browser (see `withPage`), so a brief that prints stops
+  // the batch too when there is none.
+  override browser(): Promise<Browser> {
+    return super.browser().catch((error) => {
       // Without a browser no brief can print: this stops the batch, not one brief.
       throw new BatchStopped(error);
     });
@@ -126,7 +120,7 @@ class BatchStopped extends Error {
 async function buildOne(
   file: string,
   options: BuildOptions,
-  browser: BatchBrowser,
+  session: BatchSession,
 ): Promise<BuildResult> {
   const { name } = naming(file);
   const target = path.join(options.outDir, name);
@@ -145,13 +139,13 @@ async function buildOne(
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
   const printing = outputs.some((output) => output.browser && output.wanted(options));
-  if (printing) browser.get().catch(() => {});
+  if (printing) session.browser().catch(() => {});
   try {
     const inputs = await hashBuildInputs(file, loaded.images, options);
-    Object.assign(result, await writeBuild(loaded, options, () => browser.get(), inputs));
+    Object.assign(result, await writeBuild(loaded, options, session, inputs));
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
-    result.failure = buildFailure(error, await browser.started());
+    result.failure = buildFailure(error, await session.started());
     return result;
   }
   return done(result);
@@ -185,7 +179,7 @@ type Written = Pick<BuildResult, "warnings" | "removed" | "stale">;
 async function writeBuild(
   loaded: LoadedBrief,
   options: BuildOptions,
-  browser: () => Promise<Browser>,
+  pages: PageLender,
   inputs: string,
 ): Promise<Written> {
   const brief = loaded.brief as NormalBrief;
@@ -204,7 +198,7 @@ async function writeBuild(
     scaled: await scaleImages(loaded, brief.written),
     extras: pdfExtras(brief, deck, html, options.sourceDateEpoch),
     limits: { timeout: options.timeout, onBlocked: (url) => blocked.add(url) },
-    browser,
+    pages,
     laidOut: (seen) => {
       layout = seen;
     },
@@ -213,14 +207,7 @@ async function writeBuild(
     earlier = await writeOutputs({ ...job, folder }, target);
     // --strict promises that no deck with layout warnings passes: look, as `check` does.
     if (!layout && options.strict) {
-      layout = await checkLayout(
-        await browser(),
-        loaded,
-        deck,
-        html,
-        options.theme,
-        options.timeout,
-      );
+      layout = await checkLayout(pages, loaded, deck, html, options.theme, options.timeout);
     }
     warnings = [
       ...loaded.warnings,

@@ -68,7 +68,7 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
     const { deck, html } = renderBrief(loaded.brief, loaded.name, options.look ?? {});
     try {
       result.warnings.push(
-        ...(await checkLayout(started, loaded, deck, html, options.look?.theme, options.timeout)),
+        ...(await checkLayout(session, loaded, deck, html, options.look?.theme, options.timeout)),
       );
       result.layoutChecked = true;
     } catch (error) {

@@ -21,103 +21,120 @@ declare global {
   }
 }
 
+/** How a lender lends a page. */
+export interface LendOptions {
+  /**
+   * Keep the page for the next use if `fn` left it in good order (see `BrowserSession.withPage`):
+   * only for a use that leaves the page's settings (viewport, media) as it found them.
+   */
+  reuse?: boolean;
+}
+
+/** Lends guarded pages of one browser: a run's `BrowserSession`. */
+export interface PageLender {
+  /**
+   * Runs `fn` with a page that may read only `data:` URLs and the files inside
+   * `options.folder`, and closes it (or keeps it, with `reuse`) afterwards.
+   */
+  withPage<T>(
+    options: GuardOptions,
+    fn: (page: Page) => Promise<T>,
+    lend?: LendOptions,
+  ): Promise<T>;
+}
+
 /** What the guard of a page allows now, and whom it tells of the rest. */
 interface Guard {
   allowed: (url: string) => boolean;
   report: (url: string) => void;
 }
 
-const guards = new WeakMap<Page, Guard>();
-// Pages put back for the next use.
-const idlePages = new WeakMap<Browser, Page[]>();
-
 /**
- * Runs `fn` with a page that may read only `data:` URLs and the files inside `folder`
- * (symlinks resolved): every other request is aborted and reported, and so is everything the
- * deck's Content-Security-Policy refused before it became a request (WebSocket, fetch, CSS
- * imports). The page is closed afterwards; with `reuse`, a page that `fn` left in good order
- * is kept for the next call on the same browser instead, which saves Chromium a new page (a
- * few hundred milliseconds a deck in a batch). Between uses its guard allows nothing, and it
- * keeps its last document until the next use opens another: emptying it first (a navigation
- * to about:blank) cost a batch time on every deck, and a batch's pages live only as long as
- * the batch. `fn` must leave the page's settings (viewport, media) as it found them.
+ * A page whose every request passes the guard of its current use: it may read only `data:` URLs
+ * and the files inside the use's folder (symlinks resolved); every other request is aborted and
+ * reported, and so is everything the deck's Content-Security-Policy refused before it became a
+ * request (WebSocket, fetch, CSS imports). Between uses its guard allows nothing.
  */
-export async function withGuardedPage<T>(
-  browser: Browser,
-  options: GuardOptions,
-  fn: (page: Page) => Promise<T>,
-  reuse = false,
-): Promise<T> {
-  const idle = idlePages.get(browser) ?? [];
-  idlePages.set(browser, idle);
-  let page = reuse ? idle.shift() : undefined;
-  while (page?.isClosed()) page = idle.shift();
-  // A page that opens after its step timed out is closed as it arrives, or it would stay open
-  // for the rest of the batch.
-  page ??= await inStep(browser, "opening a page", options.timeout, () => guardedPage(browser), {
-    dispose: (late) => late.close(),
-  });
-  const report = options.onBlocked ?? (() => {});
-  guards.set(page, { allowed: fileFilter(options.folder), report });
-  // Puppeteer's own limits are a backstop: each step's, which names it, comes first.
-  page.setDefaultTimeout(stepLimit(options.timeout) + protocolGrace);
-  page.setDefaultNavigationTimeout(stepLimit(options.timeout) + protocolGrace);
-  let inGoodOrder = false;
-  try {
-    const result = await fn(page);
-    inGoodOrder = true;
-    return result;
-  } finally {
-    // Read and emptied, so that a next use that fails before it opens a document of its own
-    // does not report this one's refusals again. A page that failed may not answer, and its
-    // use failed anyway.
-    const refused = inGoodOrder
-      ? await page
-          .evaluate(() => window.__briefingBlocked?.splice(0) ?? [])
-          .catch(() => [] as string[])
-      : [];
-    for (const url of refused) report(url);
-    guards.delete(page);
-    if (reuse && inGoodOrder) idle.push(page);
-    else await page.close().catch(() => {});
-  }
-}
+export class GuardedPage {
+  // The request handler is installed once, when the page opens, and asks this at each request.
+  private guard?: Guard;
 
-/** A new page whose every request passes the guard it is given for each use. */
-async function guardedPage(browser: Browser): Promise<Page> {
-  // A tab: pages are used two at a time, and a tab behind another is hidden, which stops its
-  // animation frames and timers; nothing the pages open waits for either (print documents and
-  // handouts have no scripts). A window of its own for each costs Chromium more to open and
-  // print a deck, which shows in a batch (see docs/performance.md).
-  const page = await browser.newPage();
-  try {
-    await installGuard(page);
-  } catch (error) {
-    await page.close().catch(() => {});
-    throw error;
-  }
-  return page;
-}
+  private constructor(readonly page: Page) {}
 
-/** Sends every request of `page` through the guard its current use sets (see `guards`). */
-async function installGuard(page: Page): Promise<void> {
-  await page.setRequestInterception(true);
-  page.on("request", (request: HTTPRequest) => {
-    const url = request.url();
-    const guard = guards.get(page);
-    if (url.startsWith("data:") || url === "about:blank" || guard?.allowed(url)) {
-      request.continue().catch(() => {});
-    } else {
-      guard?.report(url);
-      request.abort("blockedbyclient").catch(() => {});
-    }
-  });
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      window.__briefingBlocked ??= [];
-      window.__briefingBlocked.push(event.blockedURI || event.violatedDirective);
+  /** Opens a new guarded page in `browser`, within the step's limit (see `inStep`). */
+  static open(browser: Browser, timeout: number | undefined): Promise<GuardedPage> {
+    // A page that opens after its step timed out is closed as it arrives, or it would stay open
+    // for the rest of the batch.
+    return inStep(browser, "opening a page", timeout, () => GuardedPage.create(browser), {
+      dispose: (late) => late.page.close(),
     });
-  });
+  }
+
+  private static async create(browser: Browser): Promise<GuardedPage> {
+    // A tab: pages are used two at a time, and a tab behind another is hidden, which stops its
+    // animation frames and timers; nothing the pages open waits for either (print documents
+    // and handouts have no scripts). A window of its own for each costs Chromium more to open
+    // and print a deck, which shows in a batch (see docs/performance.md).
+    const guarded = new GuardedPage(await browser.newPage());
+    try {
+      await guarded.install();
+    } catch (error) {
+      await guarded.page.close().catch(() => {});
+      throw error;
+    }
+    return guarded;
+  }
+
+  /**
+   * Runs `fn` with the page guarded by `options`, and reports what it refused. It rejects if
+   * `fn` does, and the page is then not fit for another use.
+   */
+  async use<T>(options: GuardOptions, fn: (page: Page) => Promise<T>): Promise<T> {
+    const { page } = this;
+    const report = options.onBlocked ?? (() => {});
+    this.guard = { allowed: fileFilter(options.folder), report };
+    // Puppeteer's own limits are a backstop: each step's, which names it, comes first.
+    page.setDefaultTimeout(stepLimit(options.timeout) + protocolGrace);
+    page.setDefaultNavigationTimeout(stepLimit(options.timeout) + protocolGrace);
+    let inGoodOrder = false;
+    try {
+      const result = await fn(page);
+      inGoodOrder = true;
+      return result;
+    } finally {
+      // Read and emptied, so that a next use that fails before it opens a document of its own
+      // does not report this one's refusals again. A page that failed may not answer, and its
+      // use failed anyway.
+      const refused = inGoodOrder
+        ? await page
+            .evaluate(() => window.__briefingBlocked?.splice(0) ?? [])
+            .catch(() => [] as string[])
+        : [];
+      for (const url of refused) report(url);
+      this.guard = undefined;
+    }
+  }
+
+  private async install(): Promise<void> {
+    const { page } = this;
+    await page.setRequestInterception(true);
+    page.on("request", (request: HTTPRequest) => {
+      const url = request.url();
+      const { guard } = this;
+      if (url.startsWith("data:") || url === "about:blank" || guard?.allowed(url)) {
+        request.continue().catch(() => {});
+      } else {
+        guard?.report(url);
+        request.abort("blockedbyclient").catch(() => {});
+      }
+    });
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        window.__briefingBlocked ??= [];
+        window.__briefingBlocked.push(event.blockedURI || event.violatedDirective);
+      });
+    });
+  }
 }
 
 /** A test for `file:` URLs: true for files inside `folder`, after resolving symlinks. */

@@ -1,8 +1,8 @@
 import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "puppeteer";
-import { withGuardedPage } from "../browser/deck-page.js";
+import type { Page } from "puppeteer";
+import type { PageLender } from "../browser/deck-page.js";
 import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
 import { fill, type Piece } from "../labels/phrase.js";
@@ -31,7 +31,7 @@ const timeoutPerSheet = 300;
  * title and "Page n of m" are in the page margins, so they are on every page.
  */
 export async function printHandout(
-  browser: Browser,
+  pages: PageLender,
   deck: Deck,
   folder: string,
   extras: PdfExtras,
@@ -56,8 +56,7 @@ export async function printHandout(
   await writeFile(htmlFile, html);
   await copyFile(path.join(templatesDir, "theme", "handout.css"), cssFile);
   try {
-    const { bytes, sheetPages } = await withGuardedPage(
-      browser,
+    const { bytes, sheetPages } = await pages.withPage(
       { ...options, folder },
       async (page) => {
         const { banner, heights } = await inStep(
@@ -111,6 +110,8 @@ export async function printHandout(
         const sheetPages = heights.map((h) => Math.max(1, Math.ceil((h - 1) / textHeightPx)));
         return { bytes, sheetPages };
       },
+      // It sets the page's viewport and media for the handout, which a next use would inherit.
+      { reuse: false },
     );
     const firstPage: number[] = [];
     sheetPages.reduce((page, pages) => {
@@ -191,9 +192,9 @@ export const handoutOutput: Output<"handout"> = {
   fileName: (name) => `${name}-handout.pdf`,
   wanted: (settings) => !!settings.handout,
   browser: true,
-  async write({ browser, deck, folder, file, settings, extras, limits }) {
+  async write({ pages, deck, folder, file, settings, extras, limits }) {
     const customTheme = settings.theme ? customThemePath : undefined;
-    const bytes = await printHandout(await browser(), deck, folder, extras, customTheme, limits);
+    const bytes = await printHandout(pages, deck, folder, extras, customTheme, limits);
     await writeFile(file, bytes);
   },
 };

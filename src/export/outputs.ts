@@ -1,6 +1,6 @@
 import { access, copyFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser } from "puppeteer";
+import type { PageLender } from "../browser/deck-page.js";
 import type { Problem } from "../errors.js";
 import type { LoadedBrief } from "../load/load-brief.js";
 import type { Deck } from "../model/deck.js";
@@ -73,7 +73,8 @@ export interface OutputJob {
   scaled: ScaledImages;
   extras: PdfExtras;
   limits: PrintOptions;
-  browser(): Promise<Browser>;
+  /** The browser's pages, to print and look in. */
+  pages: PageLender;
   /** Told what the browser saw amiss, by an output that laid the slides out as `check` does. */
   laidOut(warnings: Problem[]): void;
 }

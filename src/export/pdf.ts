@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "puppeteer";
-import { type GuardOptions, withGuardedPage } from "../browser/deck-page.js";
+import type { Page } from "puppeteer";
+import type { GuardOptions, PageLender } from "../browser/deck-page.js";
 import { printToPdf } from "../browser/print-to-pdf.js";
 import { inStep, stepLimit } from "../browser/step.js";
 import { BriefingError } from "../errors.js";
@@ -93,15 +93,15 @@ export function lookAt<T>(page: Page, timeout: number | undefined, look: () => P
 /**
  * Prints a built deck to PDF: one page per slide, tagged, from a document that lays the slides
  * out as reveal's print view does (see `renderPrint`); checks the result and adds metadata and
- * bookmarks. The page reads only the deck's own files (see `withGuardedPage`).
+ * bookmarks. The page reads only the deck's own files (see `GuardedPage`).
  */
 export async function printPdf(
-  browser: Browser,
+  pages: PageLender,
   target: DeckToPrint,
   extras: PdfExtras,
   options: PrintOptions = {},
 ): Promise<Uint8Array> {
-  return (await printAndLook(browser, target, extras, options, async () => undefined)).pdf;
+  return (await printAndLook(pages, target, extras, options, async () => undefined)).pdf;
 }
 
 /**
@@ -110,7 +110,7 @@ export async function printPdf(
  * look after it would wait for the whole document to be laid out again.
  */
 export async function printAndLook<T>(
-  browser: Browser,
+  pages: PageLender,
   target: DeckToPrint,
   extras: PdfExtras,
   options: PrintOptions,
@@ -118,8 +118,7 @@ export async function printAndLook<T>(
 ): Promise<{ pdf: Uint8Array; seen: T }> {
   const file = await writePrintDocument(target);
   try {
-    return await withGuardedPage(
-      browser,
+    return await pages.withPage(
       { ...options, folder: target.folder },
       async (page) => {
         await openPrintDocument(page, file, options.timeout);
@@ -127,7 +126,8 @@ export async function printAndLook<T>(
         const { bytes, expectedPages } = await printPage(page, options.timeout);
         return { pdf: await finishPdf(bytes, expectedPages, extras), seen };
       },
-      true,
+      // The page is left as it was found: fit for the next deck of a batch.
+      { reuse: true },
     );
   } finally {
     await rm(file, { force: true });
@@ -199,11 +199,11 @@ export const pdfOutput: Output<"pdf"> = {
   browser: true,
   // An HTML-only build leaves the PDF of an earlier build where it was, and says so.
   keptWhenNotAsked: true,
-  async write({ browser, deck, folder, file, settings, extras, limits, loaded, laidOut }) {
+  async write({ pages, deck, folder, file, settings, extras, limits, loaded, laidOut }) {
     // The pages are laid out for the PDF anyway: look at the slides there the way `check`
     // does, as they are printed.
     const { pdf, seen } = await printAndLook(
-      await browser(),
+      pages,
       { deck, folder, customTheme: !!settings.theme },
       extras,
       limits,

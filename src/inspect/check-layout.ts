@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "puppeteer";
+import type { PageLender } from "../browser/deck-page.js";
 import { blockedRequest, type Problem } from "../errors.js";
 import { writeDeckFiles } from "../export/deck-files.js";
 import { writePrintDocument } from "../export/pdf.js";
@@ -17,7 +17,7 @@ import { layoutProblems } from "./layout-problems.js";
  * it made that were refused. The deck is written to a temporary folder, which is always removed.
  */
 export async function checkLayout(
-  browser: Browser,
+  pages: PageLender,
   loaded: LoadedBrief,
   deck: Deck,
   html: string,
@@ -30,7 +30,7 @@ export async function checkLayout(
     await writeDeckFiles(folder, html, loaded.images, theme);
     const printFile = await writePrintDocument({ deck, folder, customTheme: !!theme });
     const blocked = new Set<string>();
-    const findings = await inspectDeck(browser, printFile, {
+    const findings = await inspectDeck(pages, printFile, {
       timeout,
       onBlocked: (url) => blocked.add(url),
     });

@@ -1,6 +1,5 @@
 import path from "node:path";
-import type { Browser } from "puppeteer";
-import { withGuardedPage } from "../browser/deck-page.js";
+import type { PageLender } from "../browser/deck-page.js";
 import { lookAt, openPrintDocument, type PrintOptions } from "../export/pdf.js";
 import { findSlideProblems, type SlideFindings } from "./in-page.js";
 
@@ -10,11 +9,11 @@ import { findSlideProblems, type SlideFindings } from "./in-page.js";
  * not load, and characters no installed font draws. The page reads only the deck's own files.
  */
 export async function inspectDeck(
-  browser: Browser,
+  pages: PageLender,
   printFile: string,
   options: PrintOptions = {},
 ): Promise<SlideFindings[]> {
-  return withGuardedPage(browser, { ...options, folder: path.dirname(printFile) }, async (page) => {
+  return pages.withPage({ ...options, folder: path.dirname(printFile) }, async (page) => {
     await openPrintDocument(page, printFile, options.timeout);
     return lookAt(page, options.timeout, () => page.evaluate(findSlideProblems));
   });

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "puppeteer";
+import type { PageLender } from "../browser/deck-page.js";
 import { BrowserSession, type SessionOptions } from "../browser/session.js";
 import { deckFiles, writeDeckFiles } from "../export/deck-files.js";
 import { printHandout } from "../export/handout.js";
@@ -105,7 +105,6 @@ export class DeckOutputs {
     kind: OutputKind,
     inputs: RenderInputs,
   ): Promise<MadeOutput> {
-    const browser = () => this.session.browser();
     const bytes = await makeOutput(
       loaded,
       rendered,
@@ -113,7 +112,7 @@ export class DeckOutputs {
       this.look,
       inputs,
       this.sourceDateEpoch,
-      browser,
+      this.session,
     );
     return {
       bytes,
@@ -135,7 +134,7 @@ async function makeOutput(
   look: LookSettings,
   inputs: RenderInputs,
   sourceDateEpoch: number | undefined,
-  browser: () => Promise<Browser>,
+  pages: PageLender,
 ): Promise<Uint8Array> {
   const brief = loaded.brief as NormalBrief;
   const folder = await mkdtemp(path.join(os.tmpdir(), "briefing-serve-"));
@@ -150,10 +149,10 @@ async function makeOutput(
     const extras = pdfExtras(brief, deck, html, sourceDateEpoch);
     if (kind === "handout") {
       const customTheme = look.theme ? customThemePath : undefined;
-      return await printHandout(await browser(), deck, folder, extras, customTheme, {}, inputs);
+      return await printHandout(pages, deck, folder, extras, customTheme, {}, inputs);
     }
     const target = { deck, folder, customTheme: !!look.theme, inputs };
-    return await printPdf(await browser(), target, extras);
+    return await printPdf(pages, target, extras);
   } finally {
     await rm(folder, { recursive: true, force: true });
     forget();

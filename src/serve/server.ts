@@ -9,6 +9,7 @@ import type { LookSettings } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import { loadRenderInputs } from "../render/render-inputs.js";
 import { templatesDir } from "../render/templates.js";
+import { indexChannel, LiveReload } from "./live-reload.js";
 import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
 import { briefCard, loadPageTemplate, pageFiles } from "./pages.js";
 import {
@@ -69,9 +70,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   if (!folder) deckName(options.input);
   const look = options.look ?? {};
   const previews = new Map<string, Preview>();
-  const listeners = new Map<string, Set<ServerResponse>>();
-  /** The version of the deck each open page shows. */
-  const shown = new WeakMap<ServerResponse, number>();
+  const live = new LiveReload();
   const outputs = new DeckOutputs(
     look,
     { browserPath: options.browserPath },
@@ -121,29 +120,13 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
         // When only the brief's text changed, open pages can swap their slides in place; an
         // image or a template needs the page loaded again.
         const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
-        announce(preview, onlyText ? "update" : "reload");
+        live.announce(preview, onlyText ? "update" : "reload");
         const ms = performance.now() - started;
         options.onRefresh?.({ file: preview.file, problems: preview.problems, ms });
       }
     }
     rewatch();
-    if (templatesChanged || briefsChanged) {
-      for (const res of listeners.get(indexChannel) ?? []) res.write("event: reload\ndata: 0\n\n");
-    }
-  }
-
-  function announce(preview: Preview, how: "update" | "reload") {
-    for (const res of listeners.get(preview.name) ?? []) tell(res, preview, how);
-  }
-
-  /** Tells one open page what to do about its deck's current state. */
-  function tell(res: ServerResponse, preview: Preview, how: "update" | "reload" = "reload") {
-    if (preview.html && preview.version !== shown.get(res)) {
-      shown.set(res, preview.version);
-      res.write(`event: ${how}\ndata: ${preview.version}\n\n`);
-    } else if (preview.problems.length > 0) {
-      res.write(`event: problems\ndata: ${JSON.stringify(preview.problems)}\n\n`);
-    } else res.write("event: ok\ndata: \n\n");
+    if (templatesChanged || briefsChanged) live.reloadIndex();
   }
 
   /** The names of the briefs this server shows, each → its file. */
@@ -238,18 +221,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     const deck = query.get("deck") ?? "";
     const preview = deck === indexChannel ? undefined : await previewOf(deck);
     if (!preview && !(folder && deck === indexChannel)) return fail(res, 404);
-    res.writeHead(200, {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache",
-      Connection: "keep-alive",
-    });
-    const open = listeners.get(deck) ?? new Set();
-    listeners.set(deck, open);
-    open.add(res);
-    req.on("close", () => open.delete(res));
-    shown.set(res, Number(query.get("version")));
-    if (preview) tell(res, preview);
-    else res.write("event: ok\ndata: \n\n");
+    live.listen(req, res, deck, Number(query.get("version")), preview);
   }
 
   const server = createServer((req, res) => {
@@ -285,7 +257,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     close: async () => {
       watcher.close();
       await outputs.close();
-      for (const open of listeners.values()) for (const res of open) res.end();
+      live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -317,6 +289,3 @@ const liveScript: ServedFile = {
   file: path.join(templatesDir, "serve", "live.js"),
   within: path.join(templatesDir, "serve"),
 };
-
-/** The reload channel of the index page; no deck has an empty name. */
-const indexChannel = "";

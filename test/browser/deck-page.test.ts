@@ -3,19 +3,20 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Target } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fileFilter, withGuardedPage } from "../../src/browser/deck-page.js";
+import { fileFilter } from "../../src/browser/deck-page.js";
+import { BrowserSession } from "../../src/browser/session.js";
 import { deckPolicy } from "../../src/render/render-deck.js";
-import { startBrowser } from "../helpers/browser.js";
 import { type Loopback, startLoopback } from "../helpers/loopback.js";
 import { tempDir } from "../helpers/temp.js";
 
+const session = new BrowserSession({});
 let browser: Browser;
 let server: Loopback;
 let root: string;
 let deck: string;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([startBrowser(), startLoopback()]);
+  [browser, server] = await Promise.all([session.browser(), startLoopback()]);
   root = await tempDir("guard");
   deck = path.join(root, "deck");
   mkdirSync(path.join(deck, "assets"), { recursive: true });
@@ -25,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await session[Symbol.asyncDispose]();
   await server?.close();
 });
 
@@ -34,17 +35,13 @@ async function blockedBy(html: string): Promise<string[]> {
   const file = path.join(deck, "index.html");
   writeFileSync(file, html);
   const blocked: string[] = [];
-  await withGuardedPage(
-    browser,
-    { folder: deck, onBlocked: (url) => blocked.push(url) },
-    async (page) => {
-      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-      // Late requests (fonts, fetch) come after the load: wait until they have all been
-      // refused and nothing more is asked for.
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      await page.waitForNetworkIdle({ idleTime: 100 });
-    },
-  );
+  await session.withPage({ folder: deck, onBlocked: (url) => blocked.push(url) }, async (page) => {
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    // Late requests (fonts, fetch) come after the load: wait until they have all been
+    // refused and nothing more is asked for.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.waitForNetworkIdle({ idleTime: 100 });
+  });
   return blocked;
 }
 
@@ -106,8 +103,7 @@ describe("a page kept for the next deck", () => {
     writeFileSync(first, '<!doctype html><link rel="stylesheet" href="assets/ok.css"><p>deck</p>');
     const pages: unknown[] = [];
     const open = (folder: string, url: string, blocked: string[]) =>
-      withGuardedPage(
-        browser,
+      session.withPage(
         { folder, onBlocked: (u) => blocked.push(u) },
         async (page) => {
           pages.push(page);
@@ -127,7 +123,7 @@ describe("a page kept for the next deck", () => {
             pathToFileURL(path.join(deck, "assets", "ok.css")).href,
           );
         },
-        true,
+        { reuse: true },
       );
     const blockedFirst: string[] = [];
     const blockedSecond: string[] = [];
@@ -168,10 +164,12 @@ describe("a page that opens only after its step timed out", () => {
   it("is closed as it arrives, not left open for the rest of the batch", async () => {
     const before = (await browser.pages()).length;
     const late = lateClose(browser);
-    const error = await withGuardedPage(browser, { folder: deck, timeout: 1 }, async () => {}).then(
-      () => undefined,
-      (thrown: Error) => thrown,
-    );
+    const error = await session
+      .withPage({ folder: deck, timeout: 1 }, async () => {})
+      .then(
+        () => undefined,
+        (thrown: Error) => thrown,
+      );
     expect(error?.message).toBe("opening a page took longer than the 0.001 s timeout");
     await late;
     expect((await browser.pages()).length).toBe(before);

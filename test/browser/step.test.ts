@@ -1,12 +1,10 @@
 import { execFileSync, spawn } from "node:child_process";
 import { closeSync, constants, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "puppeteer";
+import type { Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LaunchedBrowser, launch } from "../../src/browser/browser.js";
-import { withGuardedPage } from "../../src/browser/deck-page.js";
-import { findBrowser } from "../../src/browser/find-browser.js";
 import { printToPdf } from "../../src/browser/print-to-pdf.js";
+import { BrowserSession } from "../../src/browser/session.js";
 import { BriefingError } from "../../src/errors.js";
 import { lookAt, openPrintDocument } from "../../src/export/pdf.js";
 import { pdfPages } from "../helpers/pdf.js";
@@ -15,32 +13,32 @@ import { tempDir } from "../helpers/temp.js";
 // What Puppeteer says when it gives up: never what the user reads.
 const puppeteerWords = /protocolTimeout|timed out|Target closed|Navigation timeout|TimeoutError/;
 
-let launched: LaunchedBrowser | undefined;
-let browser: Browser;
+// Puppeteer's own limit on a call (its protocolTimeout) comes from this: 10.1 s.
+const session = new BrowserSession({ timeout: 100 });
 let folder: string;
 
 beforeAll(async () => {
-  // Puppeteer's own limit on a call (its protocolTimeout) comes from this: 10.1 s.
-  launched = await launch(await findBrowser(undefined), { timeout: 100 });
-  browser = launched.browser;
+  await session.browser();
   folder = await tempDir("step");
 });
 
 afterAll(async () => {
-  await launched?.end();
+  await session[Symbol.asyncDispose]();
 });
 
 /** What `work` with a guarded page of `folder` failed with, and how long it took. */
-async function failureOf(work: Parameters<typeof withGuardedPage>[2]) {
+async function failureOf(work: (page: Page) => Promise<unknown>) {
   let started = 0;
   // The page opens with the default limit: a busy machine takes more than 0.5 s for that.
-  const error = await withGuardedPage(browser, { folder }, (page) => {
-    started = Date.now();
-    return work(page);
-  }).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
+  const error = await session
+    .withPage({ folder }, (page) => {
+      started = Date.now();
+      return work(page);
+    })
+    .then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
   expect(error).toBeInstanceOf(BriefingError);
   expect((error as BriefingError).kind).toBe("environment");
   expect((error as Error).message).not.toMatch(puppeteerWords);
@@ -97,7 +95,7 @@ describe("a print that takes longer than Puppeteer waits for a call", () => {
   it("is not cut off: it has a limit of its own", async () => {
     const file = path.join(folder, "slow.html");
     writeFileSync(file, "<!doctype html><p>Printed after a long wait</p>");
-    const pdf = await withGuardedPage(browser, { folder }, async (page) => {
+    const pdf = await session.withPage({ folder }, async (page) => {
       await page.goto(`file://${file}`);
       // The page's thread is busy for longer than Puppeteer's 10.1 s; the print waits for it.
       await page.evaluate(() => {
