@@ -144,3 +144,15 @@ export class BriefingError extends Error {
     this.problems = options?.problems ?? [];
   }
 }
+
+/**
+ * A failure of briefing's own files as installed (a font, a template, a package of another
+ * version than it was built with): the machine's to fix, by installing again, not a bug of
+ * briefing's (exit 3, with the way out).
+ */
+export function brokenInstall(what: string): BriefingError {
+  return new BriefingError(
+    "environment",
+    `briefing's installation is broken: ${what}; run npm install in the briefing folder`,
+  );
+}

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { makeFolder } from "./make-folder.js";
 
-/** What the cache keeps: fonts cut from system fonts, images scaled for their slides. */
+/** What the cache keeps: cuts of fonts, images scaled for their slides. */
 export type MadeKind = "fonts" | "images";
 
 const remembered = new Map<string, Promise<Uint8Array | undefined>>();
@@ -15,7 +15,7 @@ export function madeCacheDir(kind: MadeKind): string {
   return path.join(base, "briefing", kind);
 }
 
-/** The folder for fonts cut from system fonts: `$XDG_CACHE_HOME/briefing/fonts`. */
+/** The folder for cuts of fonts: `$XDG_CACHE_HOME/briefing/fonts`. */
 export function fontCacheDir(): string {
   return madeCacheDir("fonts");
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { brokenInstall } from "../errors.js";
 import { packageFolder } from "../package-folder.js";
 import { templatesDir } from "../render/templates.js";
 import { drawsAny, dropFontFaces } from "./font-faces.js";
@@ -43,6 +44,6 @@ export function deckFontsCss(wanted: number[]): string {
 /** Where the installed package keeps a font file that fonts.css names. */
 export function fontSource(file: string): string {
   const id = fontPackages.find((name) => file.startsWith(`${name}-`));
-  if (!id) throw new Error(`fonts.css names ${file}, of no package briefing ships`);
+  if (!id) throw brokenInstall(`the theme's fonts.css names ${file}, of no package briefing ships`);
   return path.join(packageFolder(`@fontsource/${id}`), "files", file);
 }

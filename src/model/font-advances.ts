@@ -2,6 +2,7 @@
 // @fontsource packages the theme's fonts.css names: how wide each character is set, without a
 // browser. No kerning or ligatures, which only narrow Latin text.
 import { readFileSync } from "node:fs";
+import { brokenInstall } from "../errors.js";
 import { unicodeRanges } from "../export/drawn-characters.js";
 import { fontSource, themeFontsCss } from "../export/script-fonts.js";
 import { glyphsOf } from "../export/sfnt.js";
@@ -78,7 +79,7 @@ export function readAdvances(woff: Uint8Array): Map<number, number> {
   }
   const table = (tag: string) => {
     const found = tables.get(tag);
-    if (!found) throw new Error(`a font without its ${tag} table`);
+    if (!found) throw brokenInstall(`a font of the theme has no ${tag} table`);
     return found;
   };
   const upem = table("head").getUint16(18);

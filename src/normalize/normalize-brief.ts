@@ -1,3 +1,4 @@
+import { BriefingError } from "../errors.js";
 import { markupFields } from "../load/markup-fields.js";
 import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
 import { withMarkup } from "../markup/inline.js";
@@ -70,6 +71,12 @@ function normalSection(section: BriefSection, i: number): NormalSection {
 
 function dateOf(value: string | number): PartialDate {
   const date = parseDate(value);
-  if ("error" in date) throw new Error(`unvalidated date ${value}`);
+  if ("error" in date) {
+    // Only a library caller can get here, with a brief it never validated.
+    throw new BriefingError(
+      "usage",
+      `the brief was never validated: "${value}" is not a date (validate it with validateBrief or loadBrief first)`,
+    );
+  }
   return date;
 }

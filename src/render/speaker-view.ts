@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { brokenInstall } from "../errors.js";
 import { packageFolder } from "../package-folder.js";
 
 /** reveal's notes plugin, the file the deck ships, which holds the speaker view. */
@@ -36,7 +37,10 @@ function speakerViewHtml(source: string): string {
   const from = end;
   while (end < source.length && source[end] !== "`") end += source[end] === "\\" ? 2 : 1;
   const raw = source.slice(from, end);
-  if (raw.includes("${")) throw new Error("reveal.js's speaker view is no longer a constant");
+  if (raw.includes("${"))
+    throw brokenInstall(
+      "reveal.js is not the version briefing was made for: its speaker view is no longer a constant",
+    );
   // Its only escapes are `\\`, `\/` (in `<\/script>`) and `\x` sequences outside the script.
   return raw.replace(/\\([\\/`$])/g, "$1");
 }

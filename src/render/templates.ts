@@ -5,6 +5,7 @@ import type HandlebarsNamespace from "handlebars";
 // is loaded only when the templates must be compiled here (see fromFiles).
 import * as handlebarsRuntime from "handlebars/runtime.js";
 import { builtFromCurrent } from "../checkout.js";
+import { brokenInstall } from "../errors.js";
 import { packageRequire, templatesDir } from "../paths.js";
 import { precompiledTemplates, precompiledTemplatesFile } from "./precompiled-templates.js";
 
@@ -62,7 +63,7 @@ function fromPrecompiled(): Templates | undefined {
   return {
     template(name) {
       const spec = specs.templates[name];
-      if (!spec) throw new Error(`no template ${name}`);
+      if (!spec) throw brokenInstall(`the template ${name} is missing`);
       const fn = runtime.template(spec);
       return (context) => fn(context);
     },

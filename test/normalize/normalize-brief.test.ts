@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { BriefingError } from "../../src/errors.js";
 import type { SlideFindings } from "../../src/inspect/in-page.js";
 import { layoutProblems } from "../../src/inspect/layout-problems.js";
 import { type LoadedBrief, validateBrief } from "../../src/load/load-brief.js";
+import type { Brief } from "../../src/load/schema.js";
 import { plainText } from "../../src/markup/inline.js";
 import { buildDeck } from "../../src/model/build-deck.js";
 import type { NormalBrief } from "../../src/normalize/normal-brief.js";
@@ -156,5 +158,21 @@ describe("the deck model of a normalized brief", () => {
       ["overflow", ["timeline", "events", 0], 7],
       ["overflow", ["sections", 1], 24],
     ]);
+  });
+});
+
+describe("a brief that was never validated", () => {
+  it("is refused by the model as a caller's mistake, in words, not as a fault of briefing's", () => {
+    const raw = { title: "T", date: "yesterday", timeline: { events: [] } } as unknown as Brief;
+    const error = (() => {
+      try {
+        buildDeck(raw, "t");
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(BriefingError);
+    expect((error as BriefingError).kind).toBe("usage");
+    expect((error as BriefingError).message).toContain('"yesterday" is not a date');
   });
 });
