@@ -66,6 +66,20 @@ function processesWith(text: string): string[] {
     .filter((line) => line.includes(text));
 }
 
+/** The CPU time a process listed by `processesWith` has used so far, in seconds (Linux). */
+function cpuSeconds(line: string): number {
+  try {
+    const stat = readFileSync(`/proc/${line.trim().split(/\s+/)[0]}/stat`, "utf8");
+    const [utime, stime] = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .slice(11, 13);
+    return (Number(utime) + Number(stime)) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** Starts a build, waits until its browser is printing, lets `stop` act, and checks the wreck. */
 async function stopped(stop: (run: CliRun, tmp: string) => void, args: string[] = []) {
   const tmp = mkdtempSync(path.join(work, "tmp-"));
@@ -73,9 +87,12 @@ async function stopped(stop: (run: CliRun, tmp: string) => void, args: string[] 
   if (args.length === 0) {
     await until(
       () =>
-        // A renderer: a page is open, so the browser is up; and the deck's print document is
-        // written in the temporary folder, so the page is printing it.
-        processesWith(tmp).some((line) => line.includes("--type=renderer")) &&
+        // A renderer busy with the deck (laying out or printing its 220 slides), which a blank
+        // tab of a browser still starting never is; and the deck's print document is written
+        // in the temporary folder, so that is what the page works on.
+        processesWith(tmp).some(
+          (line) => line.includes("--type=renderer") && cpuSeconds(line) > 0.3,
+        ) &&
         readdirSync(out).some(
           (name) => name.includes(".tmp-") && existsSync(path.join(out, name, ".print.html")),
         ),
