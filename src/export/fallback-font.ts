@@ -10,7 +10,7 @@ import {
 import { drawnCharacters, unicodeRangeOf, unicodeRanges } from "./drawn-characters.js";
 import { cachedFont } from "./made-cache.js";
 import { themeFontsCss } from "./script-fonts.js";
-import { mappedCharacters } from "./sfnt.js";
+import { fontNames, mappedCharacters, withNames } from "./sfnt.js";
 import { subsetFont } from "./subset-font.js";
 
 /** The family the theme lists right after Source Sans 3. */
@@ -28,7 +28,7 @@ export interface FallbackFonts {
 }
 
 // Bump when the way fonts are cut changes, so cached cuts are made again.
-const cutVersion = 5;
+const cutVersion = 6;
 
 let sourceSans: [number, number][] | undefined;
 
@@ -156,8 +156,8 @@ export async function cjkCuts(codes: readonly number[], language: string): Promi
 
 /** A weight the theme sets, the `wght` a cut is made at, and the CSS weights it serves. */
 const weights = [
-  { wght: 400, css: "400", name: "regular" },
-  { wght: 700, css: "600 700", name: "bold" },
+  { wght: 400, css: "400", name: "regular", style: "Regular" },
+  { wght: 700, css: "600 700", name: "bold", style: "Bold" },
 ] as const;
 
 /** The cut of one file of a CJK font at one weight, from the cache when it was made before. */
@@ -170,7 +170,11 @@ async function cutChunk(
     [cutVersion, cjkVersions(), chunk.font, chunk.name, weight.wght, codes],
     async () => {
       try {
-        return subsetFont(await openChunk(chunk), 0, codes, { wght: weight.wght });
+        const source = await openChunk(chunk);
+        const cut = subsetFont(source, 0, codes, { wght: weight.wght });
+        return (
+          cut && withNames(cut, cutNames(fontNames(cut), fontNames(source), chunk.font, weight))
+        );
       } catch {
         // A damaged package: the browser falls back to the system's fonts itself.
         return undefined;
@@ -184,6 +188,38 @@ async function cutChunk(
   if (!bytes || drawn.length === 0) return undefined;
   const file = `fonts/fallback-${chunk.font}-${chunk.name}-${weight.name}.ttf`;
   return { file, bytes, weight: weight.css, drawn };
+}
+
+/**
+ * The names of a cut: those of the font at its weight, where the subsetter leaves the variable
+ * font's own (its default instance, "NotoSansKR-Thin", which a PDF would list for every cut).
+ * The typographic and variation names go with the font's axes; the copyright and the license
+ * URL of the whole font stay, as the SIL Open Font License asks ("Noto" is no Reserved Font
+ * Name of it: the font reserves "Source").
+ */
+function cutNames(
+  cut: Map<number, string>,
+  source: Map<number, string>,
+  font: CjkFont,
+  weight: (typeof weights)[number],
+): Map<number, string> {
+  const family = `Noto Sans ${font.toUpperCase()}`;
+  const postScript = `${family.replaceAll(" ", "")}-${weight.style}`;
+  const names = new Map(cut);
+  for (const id of [16, 17, 25]) names.delete(id);
+  for (const id of [0, 13, 14]) {
+    const text = source.get(id);
+    if (text !== undefined) names.set(id, text);
+  }
+  // The unique ID ("2.004;ADBO;NotoSansKR-Thin;ADOBE") names the instance by its PostScript name.
+  const unique = cut.get(3);
+  const oldPostScript = cut.get(6);
+  if (unique && oldPostScript) names.set(3, unique.replace(oldPostScript, postScript));
+  names.set(1, family);
+  names.set(2, weight.style);
+  names.set(4, `${family} ${weight.style}`);
+  names.set(6, postScript);
+  return names;
 }
 
 /** The characters a font draws; undefined when it cannot be read as a font. */

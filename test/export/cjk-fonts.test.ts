@@ -60,10 +60,17 @@ describe("Korean, Japanese and Chinese briefs on a machine without CJK fonts of 
         expect(fonts(file).filter((font) => !font.endsWith("CID TrueType"))).toEqual([]);
       }
     }
-    expect(fonts(pdf("korean"))).toContain("NotoSansKR-Thin: CID TrueType");
-    expect(fonts(pdf("japanese"))).toContain("NotoSansJP-Thin: CID TrueType");
-    expect(fonts(pdf("chinese-simplified"))).toContain("NotoSansSC-Thin: CID TrueType");
-    expect(fonts(pdf("chinese-traditional"))).toContain("NotoSansTC-Thin: CID TrueType");
+    // Each cut under the name of its weight, not the variable font's default instance (Thin).
+    expect(fonts(pdf("korean"))).toContain("NotoSansKR-Regular: CID TrueType");
+    expect(fonts(pdf("korean"))).toContain("NotoSansKR-Bold: CID TrueType");
+    expect(fonts(pdf("japanese"))).toContain("NotoSansJP-Regular: CID TrueType");
+    expect(fonts(pdf("chinese-simplified"))).toContain("NotoSansSC-Regular: CID TrueType");
+    expect(fonts(pdf("chinese-traditional"))).toContain("NotoSansTC-Regular: CID TrueType");
+    for (const name of briefs) {
+      for (const file of [pdf(name), pdf(name, "-handout")]) {
+        expect(fonts(file).join()).not.toContain("-Thin");
+      }
+    }
     // The Japanese and Korean forms are not drawn for Chinese.
     expect(fonts(pdf("chinese-simplified")).join()).not.toMatch(/NotoSans(KR|JP|TC)/);
   });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cjkFontsFor } from "../../src/export/cjk-fonts.js";
 import { charactersBeyondSourceSans, fallbackFonts } from "../../src/export/fallback-font.js";
 import { fontCacheDir } from "../../src/export/made-cache.js";
-import { mappedCharacters } from "../../src/export/sfnt.js";
+import { fontNames, mappedCharacters } from "../../src/export/sfnt.js";
 import { startBrowser } from "../helpers/browser.js";
 import { startCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
@@ -38,6 +38,24 @@ describe("fonts cut for the characters Source Sans 3 lacks", () => {
     const marked =
       '<p>Kim</p><aside class="notes"><strong>비밀</strong> <a href="x">작전</a></aside>';
     expect(charactersBeyondSourceSans(marked)).toEqual([]);
+  });
+
+  it("names each cut for its font and weight, and keeps the font's copyright and license", async () => {
+    const { files } = await fallbackFonts('<html lang="ko"><p>김정은</p>');
+    const named = files.map(([file, bytes]) => [file, fontNames(bytes)] as const);
+    expect(named.length).toBeGreaterThan(0);
+    for (const [file, names] of named) {
+      const style = file.endsWith("-bold.ttf") ? "Bold" : "Regular";
+      expect(names.get(1)).toBe("Noto Sans KR");
+      expect(names.get(2)).toBe(style);
+      expect(names.get(4)).toBe(`Noto Sans KR ${style}`);
+      expect(names.get(6)).toBe(`NotoSansKR-${style}`);
+      expect(names.get(3)).toContain(`;NotoSansKR-${style};`);
+      expect(names.get(0)).toMatch(/^\(c\) 2014-2021 Adobe/);
+      expect(names.get(14)).toBe("http://scripts.sil.org/OFL");
+      expect([...names.keys()].filter((id) => [16, 17, 25].includes(id))).toEqual([]);
+    }
+    expect(named.map(([file]) => file.endsWith("-bold.ttf"))).toContain(true);
   });
 
   it("draws Han in the forms of the page's language: Chinese, Japanese, Korean", async () => {
