@@ -17,6 +17,8 @@ export interface NumberedSource {
   publisher?: string;
   dateText?: string;
   url?: string;
+  /** Title, publisher and date as the brief's language writes a source: the `source` label. */
+  text: Piece[];
 }
 
 /** An event as the slides show it. */

@@ -39,4 +39,6 @@ export const ar: Labels = {
   circa: "نحو {date}",
   dateTime: "{date}، {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][، {date}].",
+  overviewNote: "{date}، {title}: ",
 };

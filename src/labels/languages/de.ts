@@ -33,4 +33,6 @@ export const de: Labels = {
   circa: "ca. {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: "{date}, {title}: ",
 };

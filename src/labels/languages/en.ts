@@ -32,4 +32,6 @@ export const en: Labels = {
   circa: "c. {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: "{date}, {title}: ",
 };

@@ -32,4 +32,6 @@ export const es: Labels = {
   circa: "hacia {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: "{date}, {title}: ",
 };

@@ -35,4 +35,6 @@ export const fr: Labels = {
   circa: "vers {date}",
   dateTime: "{date} à {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: `{date}, {title}${nbsp}: `,
 };

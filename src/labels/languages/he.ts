@@ -32,4 +32,6 @@ export const he: Labels = {
   circa: "בסביבות {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: "{date}, {title}: ",
 };

@@ -32,4 +32,6 @@ export const hi: Labels = {
   circa: "लगभग {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[। {publisher}][, {date}]।",
+  overviewNote: "{date}, {title}: ",
 };

@@ -32,4 +32,6 @@ export const ja: Labels = {
   circa: "{date}頃",
   dateTime: "{date} {time}",
   span: "{start}～{end}",
+  source: "[{publisher}]「{title}」[（{date}）]",
+  overviewNote: "{date}、{title}：",
 };

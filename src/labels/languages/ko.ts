@@ -32,4 +32,6 @@ export const ko: Labels = {
   circa: "{date}경",
   dateTime: "{date} {time}",
   span: "{start}~{end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: "{date}, {title}: ",
 };

@@ -39,4 +39,6 @@ export const ru: Labels = {
   circa: "ок. {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: "{date}, {title}: ",
 };

@@ -32,4 +32,6 @@ export const th: Labels = {
   circa: "ราว {date}",
   dateTime: "{date} เวลา {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  overviewNote: "{date} {title}: ",
 };

@@ -32,4 +32,6 @@ export const zhHans: Labels = {
   circa: "约{date}",
   dateTime: "{date} {time}",
   span: "{start}至{end}",
+  source: "[{publisher}]《{title}》[，{date}]。",
+  overviewNote: "{date}，{title}：",
 };
