@@ -61,6 +61,8 @@ export interface Labels {
    * A part in square brackets is left out with its placeholder when the source has no such value.
    */
   source: string;
+  /** A slide's sources line: the `cited` words, then the numbers: "{cited} {refs}". */
+  citedLine: string;
   /** Before each event's speaker notes on the overview: "{date}, {title}: ". */
   overviewNote: string;
 }
@@ -100,6 +102,7 @@ export const labelKeys = [
   "dateTime",
   "span",
   "source",
+  "citedLine",
   "overviewNote",
 ] as const satisfies readonly LabelKey[];
 

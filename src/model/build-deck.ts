@@ -171,6 +171,9 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     labels,
     dateText,
     asOf: fill(labels.asOf, { date: dateText }),
+    citedLine: fill(labels.citedLine, { cited: labels.cited, refs: "" }).map((piece) =>
+      piece.slot === "refs" ? { refs: true } : { text: piece.text },
+    ),
     keywords: categories.map((c) => c.label),
     slides: numbered,
     columns: numberedColumns,

@@ -149,6 +149,8 @@ export interface Deck {
   dateText: string;
   /** "As of 19 June 2024", the date a piece of its own. */
   asOf: Piece[];
+  /** A slide's sources line, "Sources: [1] [2]": the label's words, and where the numbers go. */
+  citedLine: { text?: string; refs?: true }[];
   keywords: string[];
   slides: Slide[];
   /**

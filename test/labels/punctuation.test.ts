@@ -24,6 +24,13 @@ function sourceLines(html: string): string[] {
   );
 }
 
+/** The sources line of each slide that cites any, tags taken out. */
+function citedLines(html: string): string[] {
+  return [...html.matchAll(/<p class="refs">([\s\S]*?)<\/p>/g)].map((m) =>
+    (m[1] as string).replace(/<[^>]*>/g, ""),
+  );
+}
+
 /** The overview's speaker notes as the deck carries them. */
 function overviewNotes(html: string): string {
   const section = html.match(/<section id="timeline"[\s\S]*?<\/section>/)?.[0] ?? "";
@@ -42,6 +49,7 @@ describe("punctuation the tool writes", () => {
       "「会談メモ」",
     ]);
     expect(overviewNotes(html)).toBe("2024年4月8日、首相訪米：国賓待遇。");
+    expect(citedLines(html)).toEqual(["出典：[1] [2] [3]"]);
   });
 
   it("in Chinese: 《title》 after its publisher, full-width comma and full stop", async () => {
@@ -52,6 +60,7 @@ describe("punctuation the tool writes", () => {
       "《会晤纪要》。",
     ]);
     expect(overviewNotes(html)).toBe("2024年4月8日，总统抵达：国事访问。");
+    expect(citedLines(html)).toEqual(["来源：[1] [2] [3]"]);
   });
 
   it("in English as before: title. publisher, date.", async () => {
@@ -66,12 +75,13 @@ describe("punctuation the tool writes", () => {
       "会談メモ.",
     ]);
     expect(overviewNotes(html)).toBe("8 April 2024, 首相訪米: 国賓待遇。");
+    expect(citedLines(html)).toEqual(["Sources: [1] [2] [3]"]);
   });
 
   it("in a brief's own wording, through labels:, and escaped", async () => {
     const text = readFileSync("test/fixtures/punctuation/ja.yaml", "utf8").replace(
       "language: ja",
-      'language: ja\nlabels:\n  source: "<i>{title}</i>[ — {publisher}][ ({date})]"\n  overviewNote: "{date} | {title} → "',
+      'language: ja\nlabels:\n  source: "<i>{title}</i>[ — {publisher}][ ({date})]"\n  overviewNote: "{date} | {title} → "\n  cited: 典拠\n  citedLine: "{refs} ← {cited}"',
     );
     const { html } = await rendered("brief.yaml", text);
     expect(sourceLines(html)).toEqual([
@@ -80,6 +90,7 @@ describe("punctuation the tool writes", () => {
       "&lt;i&gt;会談メモ&lt;/i&gt;",
     ]);
     expect(overviewNotes(html)).toBe("2024年4月8日 | 首相訪米 → 国賓待遇。");
+    expect(citedLines(html)).toEqual(["[1] [2] [3] ← 典拠"]);
   });
 
   it("leaves out an optional part whose value is missing, and keeps brackets with no placeholder", () => {

@@ -34,5 +34,6 @@ export const de: Labels = {
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
   source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
 };

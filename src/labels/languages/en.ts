@@ -33,5 +33,6 @@ export const en: Labels = {
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
   source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
 };

@@ -36,5 +36,6 @@ export const fr: Labels = {
   dateTime: "{date} à {time}",
   span: "{start} – {end}",
   source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
   overviewNote: `{date}, {title}${nbsp}: `,
 };

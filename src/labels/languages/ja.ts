@@ -33,5 +33,6 @@ export const ja: Labels = {
   dateTime: "{date} {time}",
   span: "{start}～{end}",
   source: "[{publisher}]「{title}」[（{date}）]",
+  citedLine: "{cited}{refs}",
   overviewNote: "{date}、{title}：",
 };

@@ -40,5 +40,6 @@ export const ru: Labels = {
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
   source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
 };

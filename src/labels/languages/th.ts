@@ -33,5 +33,6 @@ export const th: Labels = {
   dateTime: "{date} เวลา {time}",
   span: "{start} – {end}",
   source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
   overviewNote: "{date} {title}: ",
 };

@@ -33,5 +33,6 @@ export const zhHant: Labels = {
   dateTime: "{date} {time}",
   span: "{start}至{end}",
   source: "[{publisher}]《{title}》[，{date}]。",
+  citedLine: "{cited}{refs}",
   overviewNote: "{date}，{title}：",
 };
