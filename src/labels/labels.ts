@@ -56,6 +56,15 @@ export interface Labels {
   dateTime: string;
   /** A span whose ends are written whole: "{start} – {end}". */
   span: string;
+  /**
+   * A source as the sources slide and the handout list it: "{title}[. {publisher}][, {date}].".
+   * A part in square brackets is left out with its placeholder when the source has no such value.
+   */
+  source: string;
+  /** A slide's sources line: the `cited` words, then the numbers: "{cited} {refs}". */
+  citedLine: string;
+  /** Before each event's speaker notes on the overview: "{date}, {title}: ". */
+  overviewNote: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -92,6 +101,9 @@ export const labelKeys = [
   "circa",
   "dateTime",
   "span",
+  "source",
+  "citedLine",
+  "overviewNote",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

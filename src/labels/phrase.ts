@@ -30,3 +30,23 @@ export function fillText(pattern: string, values: Readonly<Record<string, string
     .map((piece) => piece.text)
     .join("");
 }
+
+/**
+ * Like `fill`, for a label with optional parts: "{title}[. {publisher}][, {date}]." leaves out
+ * ". {publisher}" when there is no publisher, so each language places its own marks around
+ * only the values a source has.
+ */
+export function fillOptional(
+  pattern: string,
+  values: Readonly<Record<string, string | undefined>>,
+): Piece[] {
+  const given = Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const kept = pattern.replace(/\[([^[\]]*)\]/g, (part, inner: string) => {
+    const names = [...inner.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+    if (names.length === 0) return part;
+    return names.every((name) => given[name] !== undefined) ? inner : "";
+  });
+  return fill(kept, given);
+}

@@ -1,6 +1,6 @@
 import { direction, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
-import { fill, fillText } from "../labels/phrase.js";
+import { fill, fillOptional, fillText } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
 import type { NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
@@ -24,14 +24,18 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   const brief = isNormal(given) ? given : normalizeBrief(given);
   const language = brief.language ?? "en";
   const labels = labelsFor(language, brief.labels);
-  const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => ({
-    number: i + 1,
-    id: s.id,
-    title: s.title,
-    publisher: s.publisher,
-    dateText: s.date === undefined ? undefined : formatDate(s.date, language, labels),
-    url: s.url,
-  }));
+  const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => {
+    const dateText = s.date === undefined ? undefined : formatDate(s.date, language, labels);
+    return {
+      number: i + 1,
+      id: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      dateText,
+      url: s.url,
+      text: fillOptional(labels.source, { title: s.title, publisher: s.publisher, date: dateText }),
+    };
+  });
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
   const refs = (ids: readonly string[] | undefined) =>
     [...new Set((ids ?? []).map((id) => numberOf.get(id) as number))].sort((a, b) => a - b);
@@ -167,6 +171,9 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     labels,
     dateText,
     asOf: fill(labels.asOf, { date: dateText }),
+    citedLine: fill(labels.citedLine, { cited: labels.cited, refs: "" }).map((piece) =>
+      piece.slot === "refs" ? { refs: true } : { text: piece.text },
+    ),
     keywords: categories.map((c) => c.label),
     slides: numbered,
     columns: numberedColumns,

@@ -17,6 +17,8 @@ export interface NumberedSource {
   publisher?: string;
   dateText?: string;
   url?: string;
+  /** Title, publisher and date as the brief's language writes a source: the `source` label. */
+  text: Piece[];
 }
 
 /** An event as the slides show it. */
@@ -147,6 +149,8 @@ export interface Deck {
   dateText: string;
   /** "As of 19 June 2024", the date a piece of its own. */
   asOf: Piece[];
+  /** A slide's sources line, "Sources: [1] [2]": the label's words, and where the numbers go. */
+  citedLine: { text?: string; refs?: true }[];
   keywords: string[];
   slides: Slide[];
   /**

@@ -2,6 +2,7 @@
 // spilling, and a slide is split only when its content really does not fit. The sizes are
 // templates/theme/theme.css's; each text's lines are counted in the deck's own fonts
 // (measure-text.ts). The browser tests check that no slide overflows.
+import type { Piece } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
 import type { LineBreaks } from "./line-breaks.js";
 import { lineCount, type TextRun, type TextStyle } from "./measure-text.js";
@@ -165,18 +166,17 @@ export const judgmentStacking: Stacking<{
 };
 
 /** .source: its number, then title, publisher, date and URL as one text (source-text.hbs). */
-export const sourceStacking: Stacking<{
-  title: string;
-  publisher?: string;
-  dateText?: string;
-  url?: string;
-}> = {
+export const sourceStacking: Stacking<{ text: Piece[]; url?: string }> = {
   height: (s, breaks) => {
-    const rest = `${s.publisher ? `. ${s.publisher}` : ""}${s.dateText ? `, ${s.dateText}` : ""}.${s.url ? ` ${s.url}` : ""}`;
     const count = lineCount(
       [
-        { text: s.title, style: { size: 24, weight: 600 } },
-        { text: rest, style: regular(24) },
+        ...s.text.map(
+          (piece): TextRun => ({
+            text: piece.text,
+            style: piece.slot === "title" ? { size: 24, weight: 600 } : regular(24),
+          }),
+        ),
+        ...(s.url ? [{ text: ` ${s.url}`, style: regular(24) }] : []),
       ],
       textWidth - 56,
       breaks,

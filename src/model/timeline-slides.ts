@@ -80,7 +80,10 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
       plot: plotView(page, input),
       categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
-      notes: notesOf(shown.filter((event) => !event.hasSlide)),
+      notes: notesOf(
+        shown.filter((event) => !event.hasSlide),
+        input.labels.overviewNote,
+      ),
       refs: [],
       from: ["timeline"],
     };
@@ -135,11 +138,13 @@ function balancedPages(
 }
 
 /** The speaker notes of events that have no slide of their own, for their overview. */
-function notesOf(events: readonly EventView[]): InlineRun[] | undefined {
+function notesOf(events: readonly EventView[], label: string): InlineRun[] | undefined {
   const noted = events.filter((event) => event.notes !== undefined);
   if (noted.length === 0) return undefined;
   return noted.flatMap((event, i): InlineRun[] => [
-    { text: `${i > 0 ? "\n\n" : ""}${event.dateText}, ${event.title}: ` },
+    {
+      text: `${i > 0 ? "\n\n" : ""}${fillText(label, { date: event.dateText, title: event.title })}`,
+    },
     ...(event.notes as InlineRun[]),
   ]);
 }

@@ -39,4 +39,7 @@ export const ar: Labels = {
   circa: "نحو {date}",
   dateTime: "{date}، {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][، {date}].",
+  citedLine: "{cited} {refs}",
+  overviewNote: "{date}، {title}: ",
 };

@@ -33,4 +33,7 @@ export const de: Labels = {
   circa: "ca. {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
+  overviewNote: "{date}, {title}: ",
 };

@@ -32,4 +32,7 @@ export const es: Labels = {
   circa: "hacia {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
+  overviewNote: "{date}, {title}: ",
 };

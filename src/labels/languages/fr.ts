@@ -35,4 +35,7 @@ export const fr: Labels = {
   circa: "vers {date}",
   dateTime: "{date} à {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
+  overviewNote: `{date}, {title}${nbsp}: `,
 };

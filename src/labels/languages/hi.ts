@@ -32,4 +32,7 @@ export const hi: Labels = {
   circa: "लगभग {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[। {publisher}][, {date}]।",
+  citedLine: "{cited} {refs}",
+  overviewNote: "{date}, {title}: ",
 };

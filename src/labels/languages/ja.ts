@@ -32,4 +32,7 @@ export const ja: Labels = {
   circa: "{date}頃",
   dateTime: "{date} {time}",
   span: "{start}～{end}",
+  source: "[{publisher}]「{title}」[（{date}）]",
+  citedLine: "{cited}{refs}",
+  overviewNote: "{date}、{title}：",
 };

@@ -32,4 +32,7 @@ export const ko: Labels = {
   circa: "{date}경",
   dateTime: "{date} {time}",
   span: "{start}~{end}",
+  source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
+  overviewNote: "{date}, {title}: ",
 };

@@ -39,4 +39,7 @@ export const ru: Labels = {
   circa: "ок. {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
+  overviewNote: "{date}, {title}: ",
 };

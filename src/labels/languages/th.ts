@@ -32,4 +32,7 @@ export const th: Labels = {
   circa: "ราว {date}",
   dateTime: "{date} เวลา {time}",
   span: "{start} – {end}",
+  source: "{title}[. {publisher}][, {date}].",
+  citedLine: "{cited} {refs}",
+  overviewNote: "{date} {title}: ",
 };

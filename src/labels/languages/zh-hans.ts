@@ -32,4 +32,7 @@ export const zhHans: Labels = {
   circa: "约{date}",
   dateTime: "{date} {time}",
   span: "{start}至{end}",
+  source: "[{publisher}]《{title}》[，{date}]。",
+  citedLine: "{cited}{refs}",
+  overviewNote: "{date}，{title}：",
 };
