@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { packageFolder } from "../package-folder.js";
 import { packageRequire as require } from "../paths.js";
+import { unicodeRanges } from "./drawn-characters.js";
 
 /** One of the four regional cuts of Noto Sans CJK the deck can draw with. */
 export type CjkFont = "kr" | "jp" | "sc" | "tc";
@@ -61,7 +62,7 @@ export function cjkChunks(font: CjkFont): CjkChunk[] {
     chunks = Object.entries(list).map(([key, range]) => ({
       font,
       name: key.replace(/^\[|\]$/g, ""),
-      ranges: parseRanges(range),
+      ranges: unicodeRanges(range),
     }));
     chunkLists.set(font, chunks);
     rangeIndexes.set(
@@ -74,32 +75,6 @@ export function cjkChunks(font: CjkFont): CjkChunk[] {
     );
   }
   return chunks;
-}
-
-/**
- * The ranges of a unicode-range value of unicode.json ("U+ac00-ac0f,U+ac11"), read by hand:
- * a font lists some 15,000, and `unicodeRanges` takes tens of milliseconds over them.
- */
-function parseRanges(value: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  let start: number | undefined;
-  let number = 0;
-  for (let i = 0; i <= value.length; i++) {
-    const c = i < value.length ? value.charCodeAt(i) : 0x2c; // the last range ends as at ","
-    if (c === 0x2c) {
-      ranges.push([start ?? number, number]);
-      start = undefined;
-      number = 0;
-    } else if (c === 0x2d) {
-      start = number;
-      number = 0;
-    } else if (c >= 0x30 && c <= 0x39) {
-      number = number * 16 + c - 0x30;
-    } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66) {
-      number = number * 16 + (c | 0x20) - 0x57;
-    }
-  }
-  return ranges;
 }
 
 /** The file of `font` that holds `code`, if any (the package's ranges do not overlap). */
