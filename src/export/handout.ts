@@ -114,9 +114,9 @@ export async function printHandout(
       { reuse: false },
     );
     const firstPage: number[] = [];
-    sheetPages.reduce((page, pages) => {
+    sheetPages.reduce((page, count) => {
       firstPage.push(page);
-      return page + pages;
+      return page + count;
     }, 1);
     const total = sheetPages.reduce((a, b) => a + b, 0);
     const printed = pdfPageCount(bytes);
