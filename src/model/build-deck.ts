@@ -1,6 +1,6 @@
 import { direction, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
-import { fill, fillOptional, fillText } from "../labels/phrase.js";
+import { fill, fillOptional } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
 import type { NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
@@ -13,6 +13,7 @@ import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } fro
 import { fitPages, listStacking, sourceStacking } from "./fit.js";
 import { lineBreaksOf } from "./line-breaks.js";
 import { isLongTitle, parts, sectionSlides } from "./section-slides.js";
+import { partText } from "./slide-labels.js";
 import { timelineColumns } from "./timeline-slides.js";
 
 /**
@@ -93,7 +94,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
         summary,
         (items) => ({ kind: "summary", items }),
         listStacking(27),
-        { refs: [], classified, from: ["summary"], lineBreaks },
+        { refs: [], classified, from: ["summary"], lineBreaks, labels },
       ).map((s) => [s]),
     );
   }
@@ -129,6 +130,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       refs: [],
       classified,
       lineBreaks,
+      labels,
     });
     pages.forEach((page, i) => {
       slides.push({
@@ -190,9 +192,4 @@ function eventDateText(event: NormalEvent, language: string, labels: Labels): st
   const start = withApprox(event);
   if (event.end === undefined) return formatDate(start, language, labels);
   return formatSpan(start, event.end, language, labels);
-}
-
-function partText(part: string, labels: Labels): string {
-  const [index = "", count = ""] = part.split("/");
-  return fillText(labels.part, { index, count });
 }

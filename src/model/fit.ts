@@ -6,6 +6,7 @@ import type { Piece } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
 import type { LineBreaks } from "./line-breaks.js";
 import { lineCount, type TextRun, type TextStyle } from "./measure-text.js";
+import { citedText, type FrameLabels, partText } from "./slide-labels.js";
 
 // section.slide is 1280 × 720 at line-height 1.35; .body has 40 px above it and 72 px each
 // side; the footer is 44 px and its border; each classification banner is 30 px.
@@ -42,6 +43,8 @@ export interface SlideFrame {
   classified: boolean;
   /** How the brief's lines break (its language's rules); at spaces alone when not given. */
   lineBreaks?: LineBreaks;
+  /** The words of "(2/3)" and "Sources: [1]", measured as the slide writes them. */
+  labels: FrameLabels;
 }
 
 /** The height in px a slide has for its list (.heading, .refs). */
@@ -52,7 +55,7 @@ export function listRoom(frame: SlideFrame): number {
     lineCount(
       [
         { text: `${frame.title} `, style: { size, weight: 700, letterSpacing: -0.01 * size } },
-        ...(frame.part ? [{ text: `(${frame.part})`, style: regular(28) }] : []),
+        ...(frame.part ? [{ text: partText(frame.part, frame.labels), style: regular(28) }] : []),
       ],
       textWidth,
       breaks,
@@ -62,7 +65,7 @@ export function listRoom(frame: SlideFrame): number {
     14 +
     4 +
     28;
-  const refsText = `Sources: ${frame.refs.map((n) => `[${n}]`).join(" ")}`;
+  const refsText = citedText(frame.refs, frame.labels);
   const refs =
     frame.refs.length > 0
       ? 12 + 16 + lines(refsText, regular(18), textWidth, breaks) * 18 * lineHeight

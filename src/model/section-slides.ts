@@ -3,7 +3,14 @@ import { plainText } from "../markup/inline.js";
 import type { BriefPath, NormalSection } from "../normalize/normal-brief.js";
 import { assetUrl } from "./asset-path.js";
 import type { SlideDraft } from "./deck.js";
-import { actorStacking, fitPages, judgmentStacking, listStacking, type Stacking } from "./fit.js";
+import {
+  actorStacking,
+  fitPages,
+  judgmentStacking,
+  listStacking,
+  type SlideFrame,
+  type Stacking,
+} from "./fit.js";
 import type { LineBreaks } from "./line-breaks.js";
 
 // Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is
@@ -25,7 +32,7 @@ export function sectionSlides(
     notes: section.notes,
     refs: refsOf(section.sources),
   };
-  const frame = { refs: base.refs, classified, lineBreaks, from: section.path };
+  const frame = { refs: base.refs, classified, lineBreaks, labels, from: section.path };
   switch (section.type) {
     case "points":
     case "watch": {
@@ -109,10 +116,7 @@ export function parts<T>(
     items: T[],
   ) => Omit<SlideDraft, "id" | "title" | "part" | "refs" | "from"> & { refs?: number[] },
   stacking: Stacking<T>,
-  {
-    from,
-    ...frame
-  }: { refs: readonly number[]; classified: boolean; lineBreaks: LineBreaks; from: BriefPath },
+  { from, ...frame }: Omit<SlideFrame, "title" | "longTitle" | "part"> & { from: BriefPath },
 ): SlideDraft[] {
   const pages = fitPages(items, stacking, { ...frame, title, longTitle: isLongTitle({ title }) });
   return pages.map(
