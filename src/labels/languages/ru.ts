@@ -39,7 +39,8 @@ export const ru: Labels = {
   circa: "ок. {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
-  source: "{title}[. {publisher}][, {date}].",
+  // No full stop of its own: a date ends in «г.», and «г..» is a slip.
+  source: "{title}[. {publisher}][, {date}]",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
 };
