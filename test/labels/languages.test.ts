@@ -188,6 +188,17 @@ describe("a brief in a catalogue language", () => {
     expect(pdfPages(results.get("hi")?.pdf as string).join("\n")).toMatch(titlePattern(title));
   });
 
+  it.each(["ja", "zh-Hans", "zh-Hant", "hi"])(
+    "%s: no line of the PDF or the handout starts with a closing mark",
+    (language) => {
+      const result = results.get(nameOf(language)) as BuildResult;
+      for (const file of [result.pdf, result.handout] as string[]) {
+        const lines = pdfPages(file).join("\n").split("\n");
+        expect(lines.filter((line) => /^[、。，．）」』》〉：；！？।]/u.test(line))).toEqual([]);
+      }
+    },
+  );
+
   it.each(languages)("%s: the PDF embeds no Type 3 font", (language) => {
     const result = results.get(nameOf(language)) as BuildResult;
     expect(type3Fonts(result.pdf as string)).toBe(0);
