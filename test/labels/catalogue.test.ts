@@ -245,6 +245,14 @@ describe("an event's line to the one before it", () => {
     ]);
   });
 
+  it("in French, après followed by the event's title in guillemets", async () => {
+    expect(await previousLines("test/fixtures/languages/fr.yaml")).toEqual([
+      "23 ans après «\u00a0Première visite de Poutine à Pyongyang\u00a0» (19–20 juillet 2000)",
+      // As Intl writes it: "9\u00a0mois", but "23 ans".
+      "9\u00a0mois après «\u00a0Sommet au cosmodrome de Vostotchny\u00a0» (13 septembre 2023)",
+    ]);
+  });
+
   it("in Spanish, «después de» followed by the event's title in quotes", async () => {
     expect(await previousLines("test/fixtures/languages/es.yaml")).toEqual([
       "23 años después de «Primera visita de Putin a Pyongyang» (19–20 de julio de 2000)",
