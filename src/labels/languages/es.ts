@@ -12,7 +12,8 @@ export const es: Labels = {
   confidenceLow: "Confianza baja",
   confidenceModerate: "Confianza moderada",
   confidenceHigh: "Confianza alta",
-  previousEvent: "{duration} después de: {title} ({date})",
+  // «después de:» leaves the preposition hanging; the title in quotes reads as its object.
+  previousEvent: "{duration} después de «{title}» ({date})",
   image: "Imagen",
   quote: "Cita",
   handout: "Material de apoyo",

@@ -15,7 +15,8 @@ export const fr: Labels = {
   confidenceLow: `Degré de confiance${nbsp}: faible`,
   confidenceModerate: `Degré de confiance${nbsp}: modéré`,
   confidenceHigh: `Degré de confiance${nbsp}: élevé`,
-  previousEvent: `{duration} après${nbsp}: {title} ({date})`,
+  // "après :" leaves the preposition hanging; the title in guillemets reads as its object.
+  previousEvent: `{duration} après «${nbsp}{title}${nbsp}» ({date})`,
   image: "Image",
   quote: "Citation",
   handout: "Document de séance",

@@ -12,8 +12,9 @@ export const ru: Labels = {
   confidenceLow: "Низкая степень уверенности",
   confidenceModerate: "Средняя степень уверенности",
   confidenceHigh: "Высокая степень уверенности",
-  // The units Intl writes (год, месяц, день, час) read the same after «через».
-  previousEvent: "Через {duration} после: {title} ({date})",
+  // The units Intl writes (год, месяц, день, час) read the same after «через»; «после» wants a
+  // noun in the genitive, which «события» is, whatever the title's own case.
+  previousEvent: "Через {duration} после события: {title} ({date})",
   image: "Изображение",
   quote: "Цитата",
   handout: "Раздаточный материал",
@@ -39,7 +40,8 @@ export const ru: Labels = {
   circa: "ок. {date}",
   dateTime: "{date}, {time}",
   span: "{start} – {end}",
-  source: "{title}[. {publisher}][, {date}].",
+  // No full stop of its own: a date ends in «г.», and «г..» is a slip.
+  source: "{title}[. {publisher}][, {date}]",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
 };
