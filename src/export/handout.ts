@@ -169,7 +169,7 @@ function marginWords(deck: Deck): {
   pageOf: { text: string; page?: boolean; total?: boolean }[];
 } {
   return {
-    heading: [{ text: `${deck.labels.handout} · ` }, ...deck.asOf],
+    heading: [{ text: `${deck.labels.handout}${deck.labels.separator}` }, ...deck.asOf],
     pageOf: fill(deck.labels.pageOf, { page: "", total: "" }).map((piece) => ({
       text: piece.text,
       page: piece.slot === "page",

@@ -31,6 +31,8 @@ export interface Labels {
   quote: string;
   /** The handout's header: "Handout · As of …". */
   handout: string;
+  /** Between two things on one line: the handout's header, the cover's author and date. */
+  separator: string;
   contents: string;
   /** The handout's heading over a slide's speaker notes. */
   notes: string;
@@ -85,6 +87,7 @@ export const labelKeys = [
   "image",
   "quote",
   "handout",
+  "separator",
   "contents",
   "notes",
   "yourNotes",

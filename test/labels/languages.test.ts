@@ -145,6 +145,12 @@ describe("a brief in a catalogue language", () => {
     }
   });
 
+  it("Japanese: the handout's header and the cover's author and date are set apart by ・", () => {
+    const { pdf, handout } = outputs("ja");
+    expect(handout).toContain("配布資料・2024年6月19日現在");
+    expect(pdf).toMatch(/北東アジア課\s*・\s*2024年6月19日現在/);
+  });
+
   it("Arabic: the deck runs right to left, and each page's number stands apart from the date", () => {
     const result = results.get("ar") as BuildResult;
     const html = readFileSync(result.html as string, "utf8");
@@ -250,7 +256,9 @@ describe("a brief in a catalogue language", () => {
       }
       if (!marginsUndrawn.has(language) && direction(language) === "ltr") {
         const pages = pdfPages(result.handout as string);
-        expect(squeeze(pages.join("\n"))).toContain(squeeze(`${labels.handout} · ${asOf}`));
+        expect(squeeze(pages.join("\n"))).toContain(
+          squeeze(`${labels.handout}${labels.separator}${asOf}`),
+        );
         pages.forEach((page, i) => {
           const pageOf = fillText(labels.pageOf, {
             page: String(i + 1),

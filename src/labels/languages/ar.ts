@@ -16,6 +16,7 @@ export const ar: Labels = {
   image: "صورة",
   quote: "اقتباس",
   handout: "نشرة",
+  separator: " | ",
   contents: "المحتويات",
   notes: "ملاحظات",
   yourNotes: "ملاحظاتك",

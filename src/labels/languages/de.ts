@@ -17,6 +17,7 @@ export const de: Labels = {
   image: "Bild",
   quote: "Zitat",
   handout: "Tischvorlage",
+  separator: " · ",
   contents: "Inhalt",
   notes: "Erläuterungen",
   yourNotes: "Platz für Notizen",

@@ -16,6 +16,7 @@ export const en: Labels = {
   image: "Image",
   quote: "Quote",
   handout: "Handout",
+  separator: " · ",
   contents: "Contents",
   notes: "Notes",
   yourNotes: "Your notes",

@@ -17,6 +17,7 @@ export const es: Labels = {
   image: "Imagen",
   quote: "Cita",
   handout: "Material de apoyo",
+  separator: " · ",
   contents: "Índice",
   notes: "Notas",
   yourNotes: "Sus notas",

@@ -20,6 +20,7 @@ export const fr: Labels = {
   image: "Image",
   quote: "Citation",
   handout: "Document de séance",
+  separator: " · ",
   contents: "Sommaire",
   notes: "Commentaires",
   yourNotes: "Vos notes",

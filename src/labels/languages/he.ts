@@ -16,6 +16,7 @@ export const he: Labels = {
   image: "תמונה",
   quote: "ציטוט",
   handout: "דף מידע",
+  separator: " · ",
   contents: "תוכן העניינים",
   notes: "הערות",
   yourNotes: "מקום להערות",

@@ -16,6 +16,7 @@ export const hi: Labels = {
   image: "चित्र",
   quote: "उद्धरण",
   handout: "वितरण सामग्री",
+  separator: " · ",
   contents: "विषय-सूची",
   notes: "टिप्पणियाँ",
   yourNotes: "आपकी टिप्पणियाँ",

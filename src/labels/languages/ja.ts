@@ -16,6 +16,7 @@ export const ja: Labels = {
   image: "画像",
   quote: "引用",
   handout: "配布資料",
+  separator: "・",
   contents: "目次",
   notes: "補足説明",
   yourNotes: "メモ欄",

@@ -16,6 +16,7 @@ export const ko: Labels = {
   image: "이미지",
   quote: "인용",
   handout: "배포 자료",
+  separator: " · ",
   contents: "목차",
   notes: "설명",
   yourNotes: "메모",

@@ -18,6 +18,7 @@ export const ru: Labels = {
   image: "Изображение",
   quote: "Цитата",
   handout: "Раздаточный материал",
+  separator: " · ",
   contents: "Содержание",
   notes: "Пояснения",
   yourNotes: "Для заметок",

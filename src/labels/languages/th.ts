@@ -16,6 +16,7 @@ export const th: Labels = {
   image: "ภาพ",
   quote: "คำกล่าว",
   handout: "เอกสารประกอบ",
+  separator: " · ",
   contents: "สารบัญ",
   notes: "คำอธิบาย",
   yourNotes: "บันทึกของผู้อ่าน",

@@ -16,6 +16,7 @@ export const zhHans: Labels = {
   image: "图片",
   quote: "引语",
   handout: "讲义",
+  separator: " · ",
   contents: "目录",
   notes: "说明",
   yourNotes: "笔记",

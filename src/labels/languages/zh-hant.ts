@@ -16,6 +16,7 @@ export const zhHant: Labels = {
   image: "圖片",
   quote: "引言",
   handout: "講義",
+  separator: " · ",
   contents: "目錄",
   notes: "說明",
   yourNotes: "筆記",
