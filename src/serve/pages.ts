@@ -5,7 +5,7 @@ import { staticFiles } from "../export/deck-files.js";
 import { outputNames } from "../export/outputs.js";
 import { countText } from "../labels/catalogue.js";
 import type { Piece } from "../labels/phrase.js";
-import type { Deck, Slide } from "../model/deck.js";
+import type { Deck, Marking, Slide } from "../model/deck.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 import { type OutputKind, outputLabels } from "./outputs.js";
@@ -41,8 +41,7 @@ export interface BriefCard {
     asOf: Piece[];
     language: string;
     direction: "ltr" | "rtl";
-    classification?: string;
-    level: string;
+    marking?: Marking;
   };
   /** "9 events" */
   events?: string;
@@ -117,8 +116,7 @@ export function briefCard(preview: Preview): BriefCard {
     asOf: deck.asOf,
     language: deck.language,
     direction: deck.direction,
-    classification: deck.classification,
-    level: deck.classificationLevel,
+    marking: deck.marking,
   };
   const events = good.loaded.brief?.timeline.events.length ?? 0;
   card.events = countText(deck.labels.events, events, deck.language);
