@@ -12,7 +12,7 @@ export interface MarkingColours {
  * written ("SECRET//NOFORN") or by the name of a level ("SECRET", "TLP:AMBER"), which then
  * stands for every marking of that level.
  */
-export type OwnMarkings = Record<string, MarkingColours>;
+export type OwnMarkings = Record<string, MarkingColours | undefined>;
 
 /** The banner of a classification, with the project's colours for it if it has any. */
 export function markingOf(classification: string, own: OwnMarkings = {}): Marking {
@@ -41,6 +41,11 @@ function ownColours(text: string, level: Marking["level"], own: OwnMarkings) {
     entries.find(([key]) => sameMarking(key) === written)?.[1] ??
     entries.find(([key]) => levelName !== undefined && sameMarking(key) === levelName)?.[1]
   );
+}
+
+/** The style attributes of every banner the project gave its own colours. */
+export function ownMarkingStyles(own: OwnMarkings = {}): string[] {
+  return Object.values(own).flatMap((colours) => (colours ? [markingStyle(colours)] : []));
 }
 
 /** A marking compared as people write it: case, spaces around it and runs of spaces aside. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
@@ -14,19 +15,26 @@ import type { ServedFile } from "./served-file.js";
 
 /**
  * The policy of the preview's own pages: the index and the page of a brief waiting to be valid.
- * Only the server's own files, no inline script or style at all; the reload channel to itself.
+ * Only the server's own files, no inline script or style but the style attributes that give
+ * banners the config file's colours (`styles`, each allowed by its hash); the reload channel
+ * to itself.
  */
-export const pagePolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function pagePolicy(styles: readonly string[] = []): string {
+  const hashes = [...new Set(styles)].map(
+    (style) => `'sha256-${createHash("sha256").update(style).digest("base64")}'`,
+  );
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src ${["'self'", ...(hashes.length > 0 ? ["'unsafe-hashes'", ...hashes] : [])].join(" ")}`,
+    "font-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 /** One brief on the index: what it is, what is wrong with it, and what can be done with it. */
 export interface BriefCard {
