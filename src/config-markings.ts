@@ -5,7 +5,7 @@ import { closest } from "./load/suggest.js";
 import { levelNames, readMarking } from "./model/classification.js";
 import { sameMarking } from "./model/marking.js";
 
-const hexColour = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+const hexColour = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
 const colour = (what: string) =>
   z
