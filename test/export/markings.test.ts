@@ -1,9 +1,10 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildOptions } from "../../src/build.js";
 import { type BuildResult, build } from "../../src/build.js";
+import type { OwnMarkings } from "../../src/model/marking.js";
 import { openDeck, startBrowser } from "../helpers/browser.js";
 import { pdfPages } from "../helpers/pdf.js";
 import {
@@ -199,5 +200,22 @@ describe("the project's own banner colours", () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("the build's record of its inputs", () => {
+  it("counts the config file's markings: a change rebuilds the decks it colours", async () => {
+    const dir = await tempDir("markings-rebuild");
+    const file = path.join(dir, "b.yaml");
+    await writeFile(file, brief("TLP:RED"));
+    const options = { outDir: path.join(dir, "out"), pdf: false };
+    const red = { "TLP:RED": { color: "#ff0000" } };
+    const once = async (markings: OwnMarkings) =>
+      (await build([file], { ...options, markings }))[0] as BuildResult;
+    expect((await once(red)).skipped).toBeUndefined();
+    expect((await once(red)).skipped).toBe(true);
+    const changed = await once({ "TLP:RED": { color: "#ff2b2b" } });
+    expect(changed.skipped).toBeUndefined();
+    expect(await readFile(changed.html as string, "utf8")).toContain("--banner-ink: #ff2b2b");
   });
 });
