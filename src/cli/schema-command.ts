@@ -5,10 +5,10 @@ import { defineCommand, helpOption } from "./command.js";
 export const schemaCommand = defineCommand({
   name: "schema",
   args: "[brief|config]",
-  summary: "print the JSON Schema of the brief format, for editors",
-  description: `Print (or write to FILE) the JSON Schema of the brief format, or with "config" of
-the config file (briefing.config.yaml). Editors with a YAML language server use it to complete keys and mark mistakes
-as you type.`,
+  summary: "print the JSON Schema of the brief format or the config file, for editors",
+  description: `Print (or write to FILE) the JSON Schema of the brief format, or with "config" that
+of the config file (briefing.config.yaml). Editors with a YAML language server use it to
+complete keys and mark mistakes as you type.`,
   options: {
     out: { type: "string", short: "o", value: "FILE", help: "write the schema to FILE" },
     help: helpOption,
