@@ -60,11 +60,20 @@ export function sameMarking(text: string): string {
  * better on it.
  */
 export function markingStyle(colours: MarkingColours): string {
-  const ink = colours.color ?? (colours.background && contrastInk(colours.background));
+  const background = hex(colours.background);
+  const ink = hex(colours.color) ?? (background && contrastInk(background));
   return [
-    ...(colours.background ? [`--banner: ${colours.background}`] : []),
+    ...(background ? [`--banner: ${background}`] : []),
     ...(ink ? [`--banner-ink: ${ink}`] : []),
   ].join("; ");
+}
+
+// The config file's check refuses anything else; a library caller's other values are left out
+// rather than written into a style.
+function hex(colour: string | undefined): string | undefined {
+  return colour !== undefined && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour)
+    ? colour
+    : undefined;
 }
 
 /** Black or white, whichever has the higher WCAG contrast on `background` (#rgb or #rrggbb). */

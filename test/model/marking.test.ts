@@ -26,6 +26,9 @@ describe("markingOf", () => {
     // A colour alone leaves the background to the theme.
     expect(markingOf("tlp:amber", own).style).toBe("--banner-ink: #ffd000");
     expect(markingOf("TOP SECRET", own).style).toBeUndefined();
+    // Only colours reach the style: anything else a library caller gives is left out.
+    const odd = { SECRET: { background: "red; background-image: url(x)", color: "#fff" } };
+    expect(markingOf("SECRET", odd).style).toBe("--banner-ink: #fff");
   });
 });
 
