@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { checkMarkings, markingsSchema } from "./config-markings.js";
 import type { Problem } from "./errors.js";
 import { labelsSchema } from "./labels/labels-schema.js";
 import { checkSchemaWith } from "./load/check-schema.js";
@@ -17,6 +18,7 @@ export const configSchema = z.strictObject({
     .optional()
     .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
   labels: labelsSchema.optional(),
+  markings: markingsSchema.optional(),
 });
 
 /** A config file as written. */
@@ -24,5 +26,10 @@ export type UserConfig = z.infer<typeof configSchema>;
 
 /** What is wrong with a config file, with positions. */
 export function checkConfig(source: YamlSource): Problem[] {
-  return checkSchemaWith(configSchema, source, "the config file");
+  const problems = [
+    ...checkSchemaWith(configSchema, source, "the config file"),
+    ...checkMarkings(source),
+  ];
+  // In the file's order, whichever check found them.
+  return problems.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
 }

@@ -5,6 +5,7 @@ import type { UserConfig } from "./config-schema.js";
 import { BriefingError, formatProblem } from "./errors.js";
 import type { LabelOverrides } from "./labels/labels.js";
 import { readYaml } from "./load/read-yaml.js";
+import type { OwnMarkings } from "./model/marking.js";
 
 export type { UserConfig } from "./config-schema.js";
 
@@ -45,6 +46,8 @@ export interface ResolvedConfig {
   classification?: string;
   /** The tool's words for every brief, over the catalogue's. */
   labels?: LabelOverrides;
+  /** The project's own banner colours, by marking or level. */
+  markings?: OwnMarkings;
   browserPath?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
@@ -85,6 +88,7 @@ export async function resolveConfig(
     outDir: flags.out ?? fromFile(user.out) ?? "dist",
     classification: user.classification,
     labels: user.labels,
+    markings: user.markings,
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
     file,

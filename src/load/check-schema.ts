@@ -164,11 +164,12 @@ function keysAt(path: Path, data: unknown, root: core.$ZodType): string[] {
       shape?: Record<string, core.$ZodType>;
       element?: core.$ZodType;
       valueType?: core.$ZodType;
+      catchall?: core.$ZodType;
     };
     const segment = path[i] as string | number;
     const next =
       def.type === "object"
-        ? def.shape?.[segment]
+        ? (def.shape?.[segment] ?? def.catchall)
         : def.type === "array"
           ? def.element
           : def.type === "record"

@@ -8,10 +8,10 @@ import type { PartialDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
 import { assetUrl } from "./asset-path.js";
-import { classificationLevel } from "./classification.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
 import { fitPages, listStacking, sourceStacking } from "./fit.js";
 import { lineBreaksOf } from "./line-breaks.js";
+import { markingOf, type OwnMarkings } from "./marking.js";
 import { isLongTitle, parts, sectionSlides } from "./section-slides.js";
 import { partText } from "./slide-labels.js";
 import { timelineColumns } from "./timeline-slides.js";
@@ -19,9 +19,9 @@ import { timelineColumns } from "./timeline-slides.js";
 /**
  * Builds the deck model from a valid brief: the slides in presenting order, with dates
  * written out, sources numbered and long lists split over several slides. A brief as written
- * is normalized first. Pure.
+ * is normalized first; `markings` are the project's own banner colours. Pure.
  */
-export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
+export function buildDeck(given: Brief | NormalBrief, name: string, markings?: OwnMarkings): Deck {
   const brief = isNormal(given) ? given : normalizeBrief(given);
   const language = brief.language ?? "en";
   const labels = labelsFor(language, brief.labels);
@@ -167,7 +167,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     subtitle: brief.subtitle,
     author: brief.author,
     classification: brief.classification,
-    classificationLevel: classificationLevel(brief.classification ?? ""),
+    marking: brief.classification ? markingOf(brief.classification, markings) : undefined,
     language,
     direction: direction(language),
     labels,

@@ -117,13 +117,40 @@ export type Slide = SlideBase &
     | { kind: "sources"; sources: NumberedSource[] }
   );
 
+/** Whose scheme a marking follows; it decides how its banner is drawn (see theme.css). */
+export type MarkingFamily = "us" | "tlp" | "uk" | "national" | "other";
+
+/** The level a marking names: each has its colours in the theme (`.banner--<level>`). */
 export type ClassificationLevel =
   | "unclassified"
+  | "cui"
   | "restricted"
   | "confidential"
   | "secret"
   | "top-secret"
+  | "top-secret-sci"
+  | "tlp-clear"
+  | "tlp-green"
+  | "tlp-amber"
+  | "tlp-amber-strict"
+  | "tlp-red"
+  | "official"
+  | "official-sensitive"
+  | "uk-secret"
+  | "uk-top-secret"
   | "other";
+
+/** A classification banner: what it says, and what it is drawn with. */
+export interface Marking {
+  /** As written, a TLP label in its one spelling. */
+  text: string;
+  family: MarkingFamily;
+  level: ClassificationLevel;
+  /** The banner's classes: its family, its level and, when it holds a TLP label, `banner--tlp`. */
+  classes: string;
+  /** The project's own colours for it, from the config file, as a style attribute. */
+  style?: string;
+}
 
 /** A slide before it is given its number in the deck. */
 export type SlideDraft = Slide extends infer S
@@ -139,8 +166,8 @@ export interface Deck {
   subtitle?: string;
   author?: string;
   classification?: string;
-  /** The colour family of the classification banner, from its wording. */
-  classificationLevel: ClassificationLevel;
+  /** The classification banner, present when there is a classification. */
+  marking?: Marking;
   language: string;
   /** "rtl" for a brief in Arabic, Hebrew and other languages written right to left. */
   direction: "ltr" | "rtl";

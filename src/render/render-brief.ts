@@ -1,6 +1,7 @@
 import type { LabelOverrides } from "../labels/labels.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
+import type { OwnMarkings } from "../model/marking.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { type RenderOptions, renderDeck } from "./render-deck.js";
 import { builtRenderInputs, type RenderInputs } from "./render-inputs.js";
@@ -13,6 +14,8 @@ export interface LookSettings {
   theme?: string;
   /** The tool's words, over the catalogue's; a brief's own `labels` win over these. */
   labels?: LabelOverrides;
+  /** The project's own banner colours, by marking or level; they win over the theme's. */
+  markings?: OwnMarkings;
 }
 
 /**
@@ -31,7 +34,7 @@ export function renderBrief(
     classification: brief.classification ?? look.classification,
     labels: { ...look.labels, ...brief.labels },
   };
-  const deck = buildDeck(withDefaults, name);
+  const deck = buildDeck(withDefaults, name, look.markings);
   return {
     deck,
     html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }, inputs),

@@ -5,13 +5,14 @@ import path from "node:path";
 import { isBriefFileName } from "../config.js";
 import { BriefingError } from "../errors.js";
 import { deckName } from "../load/load-brief.js";
+import { ownMarkingStyles } from "../model/marking.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import { loadRenderInputs } from "../render/render-inputs.js";
 import { templatesDir } from "../render/templates.js";
 import { indexChannel, LiveReload } from "./live-reload.js";
 import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
-import { briefCard, loadPageTemplate, pageFiles } from "./pages.js";
+import { briefCard, loadPageTemplate, pageFiles, pagePolicy } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
@@ -78,6 +79,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   );
   const ownFiles = pageFiles(look.theme);
   const customTheme = look.theme ? customThemePath : undefined;
+  const policy = pagePolicy(ownMarkingStyles(look.markings));
   // What decks and the server's own page are rendered with: the templates as built, until one
   // of them is saved.
   let inputs = loadRenderInputs();
@@ -174,24 +176,34 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       const shown = (
         await Promise.all([...all].map(([name, file]) => previewOf(name, file)))
       ).filter((preview) => preview !== undefined);
-      return sendPage(res, page, {
-        title: `Briefs in ${folder}`,
-        briefs: shown.map(briefCard),
-        customTheme,
-        live: { src: liveScriptPath, deck: indexChannel, version: 0 },
-      });
+      return sendPage(
+        res,
+        page,
+        {
+          title: `Briefs in ${folder}`,
+          briefs: shown.map(briefCard),
+          customTheme,
+          live: { src: liveScriptPath, deck: indexChannel, version: 0 },
+        },
+        policy,
+      );
     }
     const preview = await previewOf(first);
     if (!preview) return fail(res, 404);
     if (rest.length === 0) return redirect(res, `/${encodeURIComponent(first)}/`);
     if (rest.length === 1 && rest[0] === "") {
       if (preview.html) return sendHtml(res, preview.html);
-      return sendPage(res, page, {
-        title: preview.name,
-        problems: preview.problems,
-        customTheme,
-        live: { src: liveScriptPath, deck: preview.name, version: preview.version },
-      });
+      return sendPage(
+        res,
+        page,
+        {
+          title: preview.name,
+          problems: preview.problems,
+          customTheme,
+          live: { src: liveScriptPath, deck: preview.name, version: preview.version },
+        },
+        policy,
+      );
     }
     const output = rest.length === 1 ? outputNamed(preview.name, rest[0] as string) : undefined;
     if (output) {

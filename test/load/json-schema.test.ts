@@ -3,7 +3,14 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { briefJsonSchema, briefJsonSchemaText, schemaFile } from "../../src/load/json-schema.js";
+import {
+  briefJsonSchema,
+  briefJsonSchemaText,
+  configJsonSchema,
+  configJsonSchemaText,
+  configSchemaFile,
+  schemaFile,
+} from "../../src/load/json-schema.js";
 import { briefSchema } from "../../src/load/schema.js";
 
 const sample = parse(readFileSync("briefings/putin-kim-summit-2024.yaml", "utf8"));
@@ -75,5 +82,32 @@ describe("the JSON Schema's word on inline markup", () => {
         ...notes,
       ].sort(),
     );
+  });
+});
+
+describe("the config file's JSON Schema", () => {
+  it("is the file the package ships, generated from the config reader's zod schema", () => {
+    // If this fails, run: node bin/briefing.js schema config --out schema/config.schema.json
+    expect(readFileSync(configSchemaFile, "utf8")).toBe(configJsonSchemaText());
+  });
+
+  it("offers every level's name under markings, and refuses a colour that is none", () => {
+    type Node = { properties?: Record<string, Node> };
+    const markings = (configJsonSchema() as Node).properties?.markings;
+    expect(Object.keys(markings?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        "SECRET",
+        "TOP SECRET//SCI",
+        "TLP:AMBER+STRICT",
+        "OFFICIAL-SENSITIVE",
+      ]),
+    );
+    const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+    const config = (colours: object) => ({
+      markings: { "TLP:AMBER": colours, "Own words": colours },
+    });
+    expect(validate(config({ background: "#000", color: "#FFC000" }))).toBe(true);
+    expect(validate(config({ background: "amber" }))).toBe(false);
+    expect(validate(config({ colour: "#fff" }))).toBe(false);
   });
 });
