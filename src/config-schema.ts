@@ -3,6 +3,7 @@ import type { Problem } from "./errors.js";
 import { labelsSchema } from "./labels/labels-schema.js";
 import { checkSchemaWith } from "./load/check-schema.js";
 import type { YamlSource } from "./load/read-yaml.js";
+import { yardstickNames } from "./load/yardsticks.js";
 
 /** The project settings a config file may hold. Paths are relative to the config file. */
 export const configSchema = z.strictObject({
@@ -17,6 +18,10 @@ export const configSchema = z.strictObject({
     .optional()
     .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
   labels: labelsSchema.optional(),
+  yardstick: z
+    .enum(yardstickNames)
+    .optional()
+    .meta({ description: "the yardstick of briefs that name none: icd203 (default) or phia" }),
 });
 
 /** A config file as written. */

@@ -5,6 +5,7 @@ import type { UserConfig } from "./config-schema.js";
 import { BriefingError, formatProblem } from "./errors.js";
 import type { LabelOverrides } from "./labels/labels.js";
 import { readYaml } from "./load/read-yaml.js";
+import type { YardstickName } from "./load/yardsticks.js";
 
 export type { UserConfig } from "./config-schema.js";
 
@@ -45,6 +46,8 @@ export interface ResolvedConfig {
   classification?: string;
   /** The tool's words for every brief, over the catalogue's. */
   labels?: LabelOverrides;
+  /** The yardstick of briefs that name none. */
+  yardstick?: YardstickName;
   browserPath?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
@@ -85,6 +88,7 @@ export async function resolveConfig(
     outDir: flags.out ?? fromFile(user.out) ?? "dist",
     classification: user.classification,
     labels: user.labels,
+    yardstick: user.yardstick,
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
     file,

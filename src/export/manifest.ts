@@ -225,6 +225,7 @@ function buildSettings(settings: OutputSettings): object {
     notes: !!settings.notes,
     classification: settings.classification ?? "",
     labels: settings.labels ?? {},
+    yardstick: settings.yardstick ?? "",
     epoch: settings.sourceDateEpoch === undefined ? "" : String(settings.sourceDateEpoch),
     fonts: fallbackSources(),
     images: imageScaling(),

@@ -1,4 +1,5 @@
 import type { LabelOverrides } from "../labels/labels.js";
+import type { YardstickName } from "../load/yardsticks.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
@@ -13,6 +14,8 @@ export interface LookSettings {
   theme?: string;
   /** The tool's words, over the catalogue's; a brief's own `labels` win over these. */
   labels?: LabelOverrides;
+  /** The yardstick of briefs that name none; a brief's own `yardstick` wins. */
+  yardstick?: YardstickName;
 }
 
 /**
@@ -30,6 +33,7 @@ export function renderBrief(
     ...brief,
     classification: brief.classification ?? look.classification,
     labels: { ...look.labels, ...brief.labels },
+    yardstick: brief.yardstick ?? look.yardstick,
   };
   const deck = buildDeck(withDefaults, name);
   return {
