@@ -59,7 +59,7 @@ export const ar: Labels = {
   phiaLikely: "مرجح",
   phiaHighlyLikely: "مرجح للغاية",
   phiaAlmostCertain: "شبه مؤكد",
-  yardstickTitle: "كيف تُقرأ التقديرات",
+  yardstickTitle: "كيف تقرأ التقديرات",
   icd203Name: "مصطلحات التقدير في ICD 203",
   phiaName: "مقياس الاحتمال PHIA",
   confidenceHeading: "درجة الثقة",

@@ -40,7 +40,7 @@ export const fr: Labels = {
   overviewNote: `{date}, {title}${nbsp}: `,
   // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
   likelihoodRange: "{term} · {range}",
-  percentRange: "{low}–{high} %",
+  percentRange: `{low}–{high}${nbsp}%`,
   icd203AlmostNoChance: "Presque aucune chance",
   icd203VeryUnlikely: "Très improbable",
   icd203Unlikely: "Improbable",
@@ -64,7 +64,7 @@ export const fr: Labels = {
   confidenceModerateMeaning:
     "Les informations proviennent de sources crédibles et sont plausibles, mais pas assez corroborées pour une confiance élevée.",
   confidenceHighMeaning:
-    "Des informations de qualité issues de plusieurs sources, ou la nature de la question, permettent un jugement solide ; ce n’est pas pour autant une certitude.",
+    `Des informations de qualité issues de plusieurs sources, ou la nature de la question, permettent un jugement solide${nbsp}; ce n’est pas pour autant une certitude.`,
   confidenceNote:
     "La confiance évalue les informations et le raisonnement qui fondent un jugement, non la probabilité de l’événement.",
 };
