@@ -63,8 +63,7 @@ export const fr: Labels = {
     "Les informations sont rares, douteuses, fragmentaires ou peu corroborées, ou leurs sources posent question.",
   confidenceModerateMeaning:
     "Les informations proviennent de sources crédibles et sont plausibles, mais pas assez corroborées pour une confiance élevée.",
-  confidenceHighMeaning:
-    `Des informations de qualité issues de plusieurs sources, ou la nature de la question, permettent un jugement solide${nbsp}; ce n’est pas pour autant une certitude.`,
+  confidenceHighMeaning: `Des informations de qualité issues de plusieurs sources, ou la nature de la question, permettent un jugement solide${nbsp}; ce n’est pas pour autant une certitude.`,
   confidenceNote:
     "La confiance évalue les informations et le raisonnement qui fondent un jugement, non la probabilité de l’événement.",
 };
