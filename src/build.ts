@@ -135,7 +135,7 @@ async function buildOne(
     const warnings = kept.map((warning) => ({ ...warning, file }));
     return done({ file, name, problems: [], warnings, skipped: true, stale });
   }
-  const loaded = await loadBrief(file);
+  const loaded = await loadBrief(file, options);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
   const printing = outputs.some((output) => output.browser && output.wanted(options));

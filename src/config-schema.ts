@@ -4,6 +4,7 @@ import type { Problem } from "./errors.js";
 import { labelsSchema } from "./labels/labels-schema.js";
 import { checkSchemaWith } from "./load/check-schema.js";
 import type { YamlSource } from "./load/read-yaml.js";
+import { yardstickNames } from "./load/yardsticks.js";
 
 /** The project settings a config file may hold. Paths are relative to the config file. */
 export const configSchema = z.strictObject({
@@ -19,6 +20,10 @@ export const configSchema = z.strictObject({
     .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
   labels: labelsSchema.optional(),
   markings: markingsSchema.optional(),
+  yardstick: z
+    .enum(yardstickNames)
+    .optional()
+    .meta({ description: "the yardstick of briefs that name none: icd203 (default) or phia" }),
 });
 
 /** A config file as written. */

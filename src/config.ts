@@ -5,6 +5,7 @@ import type { UserConfig } from "./config-schema.js";
 import { BriefingError, formatProblem } from "./errors.js";
 import type { LabelOverrides } from "./labels/labels.js";
 import { readYaml } from "./load/read-yaml.js";
+import type { YardstickName } from "./load/yardsticks.js";
 import type { OwnMarkings } from "./model/marking.js";
 
 export type { UserConfig } from "./config-schema.js";
@@ -48,6 +49,8 @@ export interface ResolvedConfig {
   labels?: LabelOverrides;
   /** The project's own banner colours, by marking or level. */
   markings?: OwnMarkings;
+  /** The yardstick of briefs that name none. */
+  yardstick?: YardstickName;
   browserPath?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
@@ -89,6 +92,7 @@ export async function resolveConfig(
     classification: user.classification,
     labels: user.labels,
     markings: user.markings,
+    yardstick: user.yardstick,
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
     file,

@@ -21,6 +21,9 @@ export type ProblemCode =
   | "empty-list"
   | "bad-language"
   | "bad-color"
+  // A likelihood that is no term of the brief's yardstick; or a term of the other yardstick.
+  | "bad-likelihood"
+  | "wrong-yardstick"
   // A warning: the brief still builds.
   | "event-after-as-of"
   // A warning: the label catalogue lacks the brief's language, so its words are English.
@@ -65,6 +68,8 @@ const severities: Record<ProblemCode, Severity> = {
   "empty-list": "error",
   "bad-language": "error",
   "bad-color": "error",
+  "bad-likelihood": "error",
+  "wrong-yardstick": "error",
   "event-after-as-of": "warning",
   "unknown-language": "warning",
   overflow: "warning",

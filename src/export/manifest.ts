@@ -226,6 +226,7 @@ function buildSettings(settings: OutputSettings): object {
     classification: settings.classification ?? "",
     labels: settings.labels ?? {},
     markings: settings.markings ?? {},
+    yardstick: settings.yardstick ?? "",
     epoch: settings.sourceDateEpoch === undefined ? "" : String(settings.sourceDateEpoch),
     fonts: fallbackSources(),
     images: imageScaling(),

@@ -67,6 +67,38 @@ export interface Labels {
   citedLine: string;
   /** Before each event's speaker notes on the overview: "{date}, {title}: ". */
   overviewNote: string;
+  /** A judgment's likelihood: "{term} · {range}", as "Likely · 55–80 %". */
+  likelihoodRange: string;
+  /** A band of a yardstick in percent: "{low}–{high} %". */
+  percentRange: string;
+  /** The bands of ICD 203's estimative language, from the least likely. */
+  icd203AlmostNoChance: string;
+  icd203VeryUnlikely: string;
+  icd203Unlikely: string;
+  icd203RoughlyEven: string;
+  icd203Likely: string;
+  icd203VeryLikely: string;
+  icd203AlmostCertain: string;
+  /** The bands of the PHIA probability yardstick, from the least likely. */
+  phiaRemoteChance: string;
+  phiaHighlyUnlikely: string;
+  phiaUnlikely: string;
+  phiaRealisticPossibility: string;
+  phiaLikely: string;
+  phiaHighlyLikely: string;
+  phiaAlmostCertain: string;
+  /** The closing slide that explains the yardstick and the confidence levels. */
+  yardstickTitle: string;
+  icd203Name: string;
+  phiaName: string;
+  /** Over the confidence levels on the closing slide. */
+  confidenceHeading: string;
+  /** What each confidence level means (after ICD 203 and ODNI's usage). */
+  confidenceLowMeaning: string;
+  confidenceModerateMeaning: string;
+  confidenceHighMeaning: string;
+  /** That confidence rates the evidence, not the event's likelihood. */
+  confidenceNote: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -107,6 +139,30 @@ export const labelKeys = [
   "source",
   "citedLine",
   "overviewNote",
+  "likelihoodRange",
+  "percentRange",
+  "icd203AlmostNoChance",
+  "icd203VeryUnlikely",
+  "icd203Unlikely",
+  "icd203RoughlyEven",
+  "icd203Likely",
+  "icd203VeryLikely",
+  "icd203AlmostCertain",
+  "phiaRemoteChance",
+  "phiaHighlyUnlikely",
+  "phiaUnlikely",
+  "phiaRealisticPossibility",
+  "phiaLikely",
+  "phiaHighlyLikely",
+  "phiaAlmostCertain",
+  "yardstickTitle",
+  "icd203Name",
+  "phiaName",
+  "confidenceHeading",
+  "confidenceLowMeaning",
+  "confidenceModerateMeaning",
+  "confidenceHighMeaning",
+  "confidenceNote",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

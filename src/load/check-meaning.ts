@@ -1,19 +1,27 @@
 import type { Problem, ProblemCode } from "../errors.js";
 import { linksIn, parseInline, safeUrl } from "../markup/inline.js";
 import { endOf, parseDate, startOf } from "../timeline/date.js";
+import { checkLikelihoods } from "./check-likelihoods.js";
 import { markupFields } from "./markup-fields.js";
 import type { YamlSource } from "./read-yaml.js";
 import { didYouMean } from "./suggest.js";
+import type { YardstickName } from "./yardsticks.js";
 
 type Path = (string | number)[];
 type Dict = Record<string, unknown>;
 
+/** What a project sets for every brief that a brief's meaning depends on. */
+export interface MeaningDefaults {
+  /** The config file's yardstick, for briefs that name none. */
+  yardstick?: YardstickName;
+}
+
 /**
  * Checks what the schema cannot: dates are real dates, spans end after they start, every id
- * refers to something defined, colours, languages and links are valid. Works on data the schema
- * may have rejected, so it looks before it trusts any value.
+ * refers to something defined, colours, languages, links and likelihoods are valid. Works on
+ * data the schema may have rejected, so it looks before it trusts any value.
  */
-export function checkMeaning(source: YamlSource): Problem[] {
+export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {}): Problem[] {
   const problems: Problem[] = [];
   const report = (code: ProblemCode, path: Path, message: string) =>
     problems.push({ code, message, file: source.file, pos: source.positionOf(path), path });
@@ -86,6 +94,7 @@ export function checkMeaning(source: YamlSource): Problem[] {
     }
   };
   checkMarkup([], root, markupFields.brief);
+  checkLikelihoods(root, report, defaults.yardstick);
 
   const timeline = asDict(root.timeline);
   const categories = asDict(timeline?.categories) ?? {};

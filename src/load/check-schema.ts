@@ -124,7 +124,9 @@ function toProblems(
           ),
         ];
       }
-      return [problem("wrong-type", `${name(path)} must be a date or text, not ${kindOf(value)}`)];
+      return [
+        problem("wrong-type", `${name(path)} must be ${unionKind(issue)}, not ${kindOf(value)}`),
+      ];
     case "invalid_value": {
       const options = issue.values.map(String);
       const got = String(value);
@@ -140,6 +142,17 @@ function toProblems(
     default:
       return [problem("wrong-type", `${name(path)}: ${issue.message}`)];
   }
+}
+
+/** What a union of plain values takes: a date (text or a year) or, like `likelihood`, text. */
+function unionKind(issue: core.$ZodIssue): string {
+  const options = (issue as { errors?: core.$ZodIssue[][] }).errors ?? [];
+  const takesYear = options.some((issues) =>
+    issues.some(
+      (i) => i.code === "invalid_type" && (i.expected === "int" || i.expected === "number"),
+    ),
+  );
+  return takesYear ? "a date or text" : "text";
 }
 
 function valueAt(data: unknown, path: Path): unknown {

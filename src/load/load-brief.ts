@@ -8,7 +8,7 @@ import type { NormalBrief } from "../normalize/normal-brief.js";
 import { normalizeBrief } from "../normalize/normalize-brief.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
-import { checkMeaning } from "./check-meaning.js";
+import { checkMeaning, type MeaningDefaults } from "./check-meaning.js";
 import { maxBytes, tooLarge } from "./limits.js";
 import { passesBriefSchema } from "./quick-check.js";
 import { decodeText, readYaml, type YamlSource } from "./read-yaml.js";
@@ -30,8 +30,15 @@ export interface LoadedBrief {
   positionOf(path: readonly (string | number)[]): Position;
 }
 
-/** Reads and validates a brief's text; `file` is used in messages and to find its images. */
-export async function validateBrief(file: string, text: string): Promise<LoadedBrief> {
+/**
+ * Reads and validates a brief's text; `file` is used in messages and to find its images.
+ * `defaults` are the project's settings a brief is validated by (its yardstick).
+ */
+export async function validateBrief(
+  file: string,
+  text: string,
+  defaults: MeaningDefaults = {},
+): Promise<LoadedBrief> {
   const { dir, name } = naming(file);
   const source = readYaml(file, text);
   if (source.data === undefined) {
@@ -52,7 +59,7 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
   const problems = sortProblems([
     ...source.problems,
     ...schema.problems,
-    ...checkMeaning(source),
+    ...checkMeaning(source, defaults),
     ...files.problems,
   ]);
   const loaded: LoadedBrief = {
@@ -85,7 +92,10 @@ async function schemaCheck(source: YamlSource): Promise<{ brief?: Brief; problem
  * error, as it is for `build`: `check` and `serve` say so rather than pass a brief that
  * cannot be built.
  */
-export async function loadBrief(file: string): Promise<LoadedBrief> {
+export async function loadBrief(
+  file: string,
+  defaults: MeaningDefaults = {},
+): Promise<LoadedBrief> {
   deckName(file);
   const read = await readBriefFile(file);
   if (read.problem) {
@@ -99,7 +109,7 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
       positionOf: () => problem.pos,
     };
   }
-  return validateBrief(file, read.text);
+  return validateBrief(file, read.text, defaults);
 }
 
 /**

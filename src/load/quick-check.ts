@@ -68,6 +68,8 @@ const keywords: Record<string, Keyword> = {
         return typeof value === "string";
       case "integer":
         return Number.isInteger(value);
+      case "boolean":
+        return typeof value === "boolean";
       default:
         return false;
     }

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { labelsSchema } from "../labels/labels-schema.js";
 import { markupFields } from "./markup-fields.js";
+import { spellingsOf, yardstickNames } from "./yardsticks.js";
 
 // The one definition of the brief format (v1). The validator runs it, the TypeScript types are
 // inferred from it, and the JSON Schema for editors can be generated from it. Dates, ids and
@@ -74,10 +75,24 @@ const person = z.strictObject(
   }),
 );
 
+// Editors offer every spelling of both yardsticks, each set under its yardstick's name; any text
+// passes here, in any case, and check-meaning.ts holds it to the brief's own yardstick, at its
+// line, with a did-you-mean: an editor cannot see which yardstick the brief names.
+const likelihood = z
+  .union([
+    z.enum(spellingsOf("icd203")).meta({ description: "ICD 203 (yardstick: icd203)" }),
+    z.enum(spellingsOf("phia")).meta({ description: "PHIA (yardstick: phia)" }),
+    text,
+  ])
+  .meta({
+    description:
+      "a term of the brief's yardstick, in any case: ICD 203's (almost no chance … almost certain) or PHIA's (remote chance … almost certain)",
+  });
+
 const judgment = z.strictObject(
   withMarkup(markupFields.items.judgments.items, {
     statement: text,
-    likelihood: text.optional(),
+    likelihood: likelihood.optional(),
     confidence: z.enum(confidenceValues),
   }),
 );
@@ -151,6 +166,14 @@ export const briefSchema = z.strictObject(
       .meta({ description: "banner text at the top and bottom of every slide and PDF page" }),
     language: z.string().optional().meta({ description: "BCP 47 tag, e.g. en, ko, en-US" }),
     labels: labelsSchema.optional(),
+    yardstick: z.enum(yardstickNames).optional().meta({
+      description:
+        "the scale judgments' likelihoods are written on: icd203 (ODNI's ICD 203, the default) or phia (the UK PHIA probability yardstick)",
+    }),
+    appendix: z.boolean().optional().meta({
+      description:
+        "a closing slide that explains the yardstick and the confidence levels, when the brief has judgments (default: true)",
+    }),
     summary: z
       .array(text)
       .optional()

@@ -2,6 +2,7 @@ import { direction, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fill, fillOptional } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
+import { yardstickOf } from "../load/yardsticks.js";
 import type { NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
 import type { PartialDate } from "../timeline/date.js";
@@ -15,6 +16,7 @@ import { markingOf, type OwnMarkings } from "./marking.js";
 import { isLongTitle, parts, sectionSlides } from "./section-slides.js";
 import { partText } from "./slide-labels.js";
 import { timelineColumns } from "./timeline-slides.js";
+import { yardstickSlide } from "./yardstick-slides.js";
 
 /**
  * Builds the deck model from a valid brief: the slides in presenting order, with dates
@@ -118,9 +120,18 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
     }),
   );
   const slides: SlideDraft[] = [];
+  const yardstick = yardstickOf(brief.yardstick);
   (brief.sections ?? []).forEach((section, i) => {
     slides.push(
-      ...sectionSlides(section, `section-${i + 1}`, refs, classified, labels, lineBreaks),
+      ...sectionSlides(
+        section,
+        `section-${i + 1}`,
+        refs,
+        classified,
+        labels,
+        lineBreaks,
+        yardstick,
+      ),
     );
   });
   if (sources.length > 0) {
@@ -143,6 +154,12 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
         from: ["sources"],
       });
     });
+  }
+
+  // What the judgments' words mean, last, where a reader looks it up; a brief can leave it out.
+  const judgments = brief.sections?.find((section) => section.type === "judgments");
+  if (judgments && brief.appendix !== false) {
+    slides.push(yardstickSlide(yardstick, labels, judgments.path));
   }
 
   columns.push(...slides.map((slide) => [slide]));

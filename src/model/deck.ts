@@ -57,6 +57,13 @@ export interface OverviewPlot {
   asOf?: { x: number; top: number; text: string; side: "left" | "right" };
 }
 
+/** A band of a yardstick on a scale of 0 to 100 %: where it starts, how wide, whether it is this one. */
+export interface ScaleBand {
+  left: number;
+  width: number;
+  current: boolean;
+}
+
 /** The "you are here" strip on an event slide: the whole timeline, this event marked. */
 export interface TimelineStrip {
   dots: { x: number; color?: string; current: boolean }[];
@@ -109,10 +116,22 @@ export type Slide = SlideBase &
         kind: "judgments";
         items: {
           statement: InlineRun[];
+          /** As written in the brief. */
           likelihood?: string;
+          /** Its term and range on the yardstick, with the yardstick's bands: "Likely · 55–80 %". */
+          likelihoodView?: { text: string; scale?: ScaleBand[] };
           confidence: string;
           confidenceLabel: string;
         }[];
+      }
+    | {
+        kind: "yardstick";
+        /** "ICD 203 estimative language". */
+        yardstickName: string;
+        bands: { term: string; rangeText: string; scale: ScaleBand[] }[];
+        confidenceHeading: string;
+        confidence: { level: string; label: string; meaning: string }[];
+        confidenceNote: string;
       }
     | { kind: "sources"; sources: NumberedSource[] }
   );

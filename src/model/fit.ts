@@ -147,22 +147,24 @@ export const actorStacking: Stacking<{
   space: 18,
 };
 
-/** .judgment: the statement over its likelihood and confidence. */
+/** .judgment: the statement over its likelihood (its scale, term and range) and confidence. */
 export const judgmentStacking: Stacking<{
   statement: InlineRun[];
-  likelihood?: string;
+  likelihoodView?: { text: string; scale?: readonly unknown[] };
   confidenceLabel: string;
 }> = {
   height: (judgment, breaks) => {
     const width = textWidth - 24;
-    const assessment = `${judgment.likelihood ?? ""} ${judgment.confidenceLabel}`;
-    const label = { size: 18, weight: 600, letterSpacing: 1.08, uppercase: true } as const;
+    const view = judgment.likelihoodView;
+    const assessment = `${view?.text ?? ""} ${judgment.confidenceLabel}`;
+    const label = { size: 18, weight: 600 } as const;
+    // Less the 37 px between the likelihood and the confidence, and the 110 px of the scale.
+    const taken = (view ? 37 : 0) + (view?.scale ? 110 : 0);
     return (
       8 +
       lines(judgment.statement, regular(26), width, breaks) * 26 * lineHeight +
       4 +
-      // Less the 18 px after the likelihood.
-      lines(assessment, label, width - 18, breaks) * 18 * lineHeight
+      lines(assessment, label, width - taken, breaks) * 18 * lineHeight
     );
   },
   space: 16,

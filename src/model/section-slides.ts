@@ -1,4 +1,5 @@
 import type { Labels } from "../labels/labels.js";
+import type { Yardstick } from "../load/yardsticks.js";
 import { plainText } from "../markup/inline.js";
 import type { BriefPath, NormalSection } from "../normalize/normal-brief.js";
 import { assetUrl } from "./asset-path.js";
@@ -12,6 +13,7 @@ import {
   type Stacking,
 } from "./fit.js";
 import type { LineBreaks } from "./line-breaks.js";
+import { likelihoodView } from "./yardstick-slides.js";
 
 // Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is
 // set smaller: a long name or a hash in it would otherwise crowd out the slide's content.
@@ -27,6 +29,7 @@ export function sectionSlides(
   classified: boolean,
   labels: Labels,
   lineBreaks: LineBreaks,
+  yardstick: Yardstick,
 ): SlideDraft[] {
   const base = {
     notes: section.notes,
@@ -52,6 +55,10 @@ export function sectionSlides(
         section.title,
         section.items.map((j) => ({
           ...j,
+          likelihoodView:
+            j.likelihood === undefined
+              ? undefined
+              : likelihoodView(yardstick, j.likelihood, labels),
           confidenceLabel: labels[confidenceKey[j.confidence]],
         })),
         (items) => ({ kind: "judgments", items, ...base }),

@@ -1,4 +1,5 @@
 import type { LabelOverrides } from "../labels/labels.js";
+import type { YardstickName } from "../load/yardsticks.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
 import type { OwnMarkings } from "../model/marking.js";
@@ -16,6 +17,8 @@ export interface LookSettings {
   labels?: LabelOverrides;
   /** The project's own banner colours, by marking or level; they win over the theme's. */
   markings?: OwnMarkings;
+  /** The yardstick of briefs that name none; a brief's own `yardstick` wins. */
+  yardstick?: YardstickName;
 }
 
 /**
@@ -33,6 +36,7 @@ export function renderBrief(
     ...brief,
     classification: brief.classification ?? look.classification,
     labels: { ...look.labels, ...brief.labels },
+    yardstick: brief.yardstick ?? look.yardstick,
   };
   const deck = buildDeck(withDefaults, name, look.markings);
   return {

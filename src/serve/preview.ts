@@ -47,7 +47,7 @@ export async function refreshPreview(
 ): Promise<boolean> {
   let loaded: Awaited<ReturnType<typeof loadBrief>>;
   try {
-    loaded = await loadBrief(preview.file);
+    loaded = await loadBrief(preview.file, look);
   } catch (error) {
     // The file is gone or unreadable for a moment (an editor saving by rename): say so and wait.
     preview.problems = [`${preview.file}: ${(error as Error).message}`];

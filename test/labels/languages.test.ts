@@ -114,7 +114,7 @@ describe("a brief in a catalogue language", () => {
     for (const text of [pdf, deck, single]) {
       for (const word of words) expect(squeeze(text), word).toContain(squeeze(word));
     }
-    for (const word of ["배포 자료 · 2024년 6월 19일 기준", "목차", "메모", "2 / 10쪽"]) {
+    for (const word of ["배포 자료 · 2024년 6월 19일 기준", "목차", "메모", "2 / 11쪽"]) {
       expect(squeeze(handout), word).toContain(squeeze(word));
     }
     const result = results.get("ko") as BuildResult;
@@ -140,7 +140,7 @@ describe("a brief in a catalogue language", () => {
     for (const text of [pdf, deck]) {
       for (const word of words) expect(squeeze(text), word).toContain(squeeze(word));
     }
-    for (const word of ["Tischvorlage · Stand:", "Inhalt", "Platz für Notizen", "Seite 2 von 10"]) {
+    for (const word of ["Tischvorlage · Stand:", "Inhalt", "Platz für Notizen", "Seite 2 von 11"]) {
       expect(squeeze(handout), word).toContain(squeeze(word));
     }
   });
@@ -160,16 +160,17 @@ describe("a brief in a catalogue language", () => {
     for (const word of [ar?.kicker, ar?.summary, ar?.timeline, "حتى 19 يونيو 2024", ar?.cited]) {
       expect(deck).toContain(word);
     }
-    // Each page: "n / 10" whole, with the date beside it and not run into it ("6 / 20241 يونيو").
+    // Each page: "n / 11" whole, with the date beside it and not run into it ("6 / 20241 يونيو");
+    // the eleventh is the yardstick's.
     const pages = pdfPages(result.pdf as string);
-    expect(pages).toHaveLength(10);
+    expect(pages).toHaveLength(11);
     pages.forEach((page, i) => {
-      expect(page).toMatch(new RegExp(`(^|\\s)${i + 1} / 10(\\s|$)`, "m"));
+      expect(page).toMatch(new RegExp(`(^|\\s)${i + 1} / 11(\\s|$)`, "m"));
       expect(page).not.toMatch(/\d+ \/ \d*\d{4}/);
     });
     const handout = pdfPages(result.handout as string);
     handout.forEach((page, i) => {
-      expect(page).toMatch(new RegExp(`(^|\\s)10 ‫?من‬? ${i + 1}|${i + 1}\\D+10`));
+      expect(page).toMatch(new RegExp(`(^|\\s)11 ‫?من‬? ${i + 1}|${i + 1}\\D+11`));
     });
   });
 

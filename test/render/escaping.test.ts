@@ -26,6 +26,8 @@ function hostileBrief(text: string) {
     author: text,
     classification: text,
     language: "en",
+    // A likelihood is a term of the yardstick; the words shown for it can be anything.
+    labels: { icd203Likely: text, yardstickTitle: text, confidenceHighMeaning: text },
     summary: [text],
     timeline: {
       title: text,
@@ -54,7 +56,7 @@ function hostileBrief(text: string) {
       {
         type: "judgments",
         title: text,
-        items: [{ statement: text, likelihood: text, confidence: "high" }],
+        items: [{ statement: text, likelihood: "Likely", confidence: "high" }],
       },
       { type: "watch", title: text, items: [text] },
     ],

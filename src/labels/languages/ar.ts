@@ -43,4 +43,32 @@ export const ar: Labels = {
   source: "{title}[. {publisher}][، {date}].",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}، {title}: ",
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: "{low}–{high}٪",
+  icd203AlmostNoChance: "شبه مستحيل",
+  icd203VeryUnlikely: "مستبعد جداً",
+  icd203Unlikely: "مستبعد",
+  icd203RoughlyEven: "احتمال متساوٍ تقريباً",
+  icd203Likely: "مرجح",
+  icd203VeryLikely: "مرجح جداً",
+  icd203AlmostCertain: "شبه مؤكد",
+  phiaRemoteChance: "احتمال ضئيل",
+  phiaHighlyUnlikely: "مستبعد للغاية",
+  phiaUnlikely: "مستبعد",
+  phiaRealisticPossibility: "احتمال واقعي",
+  phiaLikely: "مرجح",
+  phiaHighlyLikely: "مرجح للغاية",
+  phiaAlmostCertain: "شبه مؤكد",
+  yardstickTitle: "كيف تقرأ التقديرات",
+  icd203Name: "مصطلحات التقدير في ICD 203",
+  phiaName: "مقياس الاحتمال PHIA",
+  confidenceHeading: "درجة الثقة",
+  confidenceLowMeaning:
+    "المعلومات شحيحة أو مشكوك فيها أو مجتزأة أو ضعيفة التأكيد، أو مصادرها موضع شك.",
+  confidenceModerateMeaning:
+    "المعلومات من مصادر موثوقة ومعقولة، لكنها غير مؤكدة بما يكفي لثقة عالية.",
+  confidenceHighMeaning:
+    "معلومات جيدة من مصادر عدة، أو طبيعة المسألة، تتيح حكماً راسخاً؛ لكنه ليس يقيناً.",
+  confidenceNote: "تقيس الثقة المعلومات والاستدلال اللذين يقوم عليهما الحكم، لا احتمال وقوع الحدث.",
 };

@@ -37,4 +37,33 @@ export const de: Labels = {
   source: "{title}[. {publisher}][, {date}].",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: "{low}–{high} %",
+  icd203AlmostNoChance: "Nahezu ausgeschlossen",
+  icd203VeryUnlikely: "Sehr unwahrscheinlich",
+  icd203Unlikely: "Unwahrscheinlich",
+  icd203RoughlyEven: "Etwa gleich wahrscheinlich",
+  icd203Likely: "Wahrscheinlich",
+  icd203VeryLikely: "Sehr wahrscheinlich",
+  icd203AlmostCertain: "Nahezu sicher",
+  phiaRemoteChance: "Verschwindend gering",
+  phiaHighlyUnlikely: "Höchst unwahrscheinlich",
+  phiaUnlikely: "Unwahrscheinlich",
+  phiaRealisticPossibility: "Realistische Möglichkeit",
+  phiaLikely: "Wahrscheinlich",
+  phiaHighlyLikely: "Höchst wahrscheinlich",
+  phiaAlmostCertain: "Nahezu sicher",
+  yardstickTitle: "So sind die Einschätzungen zu lesen",
+  icd203Name: "Schätzbegriffe nach ICD 203",
+  phiaName: "PHIA-Wahrscheinlichkeitsskala",
+  confidenceHeading: "Vertrauensgrad",
+  confidenceLowMeaning:
+    "Die Informationen sind spärlich, fragwürdig, lückenhaft oder kaum bestätigt, oder die Quellen sind zweifelhaft.",
+  confidenceModerateMeaning:
+    "Die Informationen stammen aus glaubwürdigen Quellen und sind plausibel, aber nicht gut genug bestätigt für einen hohen Vertrauensgrad.",
+  confidenceHighMeaning:
+    "Gute Informationen aus mehreren Quellen oder die Art der Frage erlauben ein belastbares Urteil; Gewissheit ist es dennoch nicht.",
+  confidenceNote:
+    "Der Vertrauensgrad bewertet die Informationen und Schlüsse hinter einem Urteil, nicht die Wahrscheinlichkeit des Ereignisses.",
 };

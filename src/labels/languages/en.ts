@@ -36,4 +36,33 @@ export const en: Labels = {
   source: "{title}[. {publisher}][, {date}].",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: "{low}–{high} %",
+  icd203AlmostNoChance: "Almost no chance",
+  icd203VeryUnlikely: "Very unlikely",
+  icd203Unlikely: "Unlikely",
+  icd203RoughlyEven: "Roughly even chance",
+  icd203Likely: "Likely",
+  icd203VeryLikely: "Very likely",
+  icd203AlmostCertain: "Almost certain",
+  phiaRemoteChance: "Remote chance",
+  phiaHighlyUnlikely: "Highly unlikely",
+  phiaUnlikely: "Unlikely",
+  phiaRealisticPossibility: "Realistic possibility",
+  phiaLikely: "Likely or probably",
+  phiaHighlyLikely: "Highly likely",
+  phiaAlmostCertain: "Almost certain",
+  yardstickTitle: "Reading the judgments",
+  icd203Name: "ICD 203 estimative language",
+  phiaName: "PHIA probability yardstick",
+  confidenceHeading: "Confidence",
+  confidenceLowMeaning:
+    "The information is scant, questionable, fragmented or poorly corroborated, or its sources are doubtful.",
+  confidenceModerateMeaning:
+    "The information is credibly sourced and plausible, but not corroborated well enough for high confidence.",
+  confidenceHighMeaning:
+    "Good information from several sources, or the nature of the issue, allows a solid judgment; it is still not a certainty.",
+  confidenceNote:
+    "Confidence rates the information and reasoning behind a judgment, not how likely the event is.",
 };

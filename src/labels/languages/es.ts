@@ -37,4 +37,33 @@ export const es: Labels = {
   source: "{title}[. {publisher}][, {date}].",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: "{low}–{high} %",
+  icd203AlmostNoChance: "Casi ninguna posibilidad",
+  icd203VeryUnlikely: "Muy improbable",
+  icd203Unlikely: "Improbable",
+  icd203RoughlyEven: "Probabilidades casi iguales",
+  icd203Likely: "Probable",
+  icd203VeryLikely: "Muy probable",
+  icd203AlmostCertain: "Casi seguro",
+  phiaRemoteChance: "Posibilidad remota",
+  phiaHighlyUnlikely: "Altamente improbable",
+  phiaUnlikely: "Improbable",
+  phiaRealisticPossibility: "Posibilidad realista",
+  phiaLikely: "Probable",
+  phiaHighlyLikely: "Altamente probable",
+  phiaAlmostCertain: "Casi seguro",
+  yardstickTitle: "Cómo leer los juicios",
+  icd203Name: "Lenguaje estimativo de la ICD 203",
+  phiaName: "Escala de probabilidad PHIA",
+  confidenceHeading: "Grado de confianza",
+  confidenceLowMeaning:
+    "La información es escasa, dudosa, fragmentaria o poco corroborada, o sus fuentes plantean dudas.",
+  confidenceModerateMeaning:
+    "La información procede de fuentes creíbles y es verosímil, pero no está lo bastante corroborada para una confianza alta.",
+  confidenceHighMeaning:
+    "Información de calidad de varias fuentes, o la naturaleza del asunto, permiten un juicio sólido; aun así, no es una certeza.",
+  confidenceNote:
+    "La confianza valora la información y el razonamiento en que se basa un juicio, no la probabilidad del suceso.",
 };

@@ -40,4 +40,32 @@ export const fr: Labels = {
   source: "{title}[. {publisher}][, {date}].",
   citedLine: "{cited} {refs}",
   overviewNote: `{date}, {title}${nbsp}: `,
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: `{low}–{high}${nbsp}%`,
+  icd203AlmostNoChance: "Presque aucune chance",
+  icd203VeryUnlikely: "Très improbable",
+  icd203Unlikely: "Improbable",
+  icd203RoughlyEven: "Chances à peu près égales",
+  icd203Likely: "Probable",
+  icd203VeryLikely: "Très probable",
+  icd203AlmostCertain: "Presque certain",
+  phiaRemoteChance: "Chance infime",
+  phiaHighlyUnlikely: "Hautement improbable",
+  phiaUnlikely: "Improbable",
+  phiaRealisticPossibility: "Possibilité réelle",
+  phiaLikely: "Probable",
+  phiaHighlyLikely: "Hautement probable",
+  phiaAlmostCertain: "Presque certain",
+  yardstickTitle: "Lire les jugements",
+  icd203Name: "Langage estimatif de l’ICD 203",
+  phiaName: "Échelle de probabilité PHIA",
+  confidenceHeading: "Degré de confiance",
+  confidenceLowMeaning:
+    "Les informations sont rares, douteuses, fragmentaires ou peu corroborées, ou leurs sources posent question.",
+  confidenceModerateMeaning:
+    "Les informations proviennent de sources crédibles et sont plausibles, mais pas assez corroborées pour une confiance élevée.",
+  confidenceHighMeaning: `Des informations de qualité issues de plusieurs sources, ou la nature de la question, permettent un jugement solide${nbsp}; ce n’est pas pour autant une certitude.`,
+  confidenceNote:
+    "La confiance évalue les informations et le raisonnement qui fondent un jugement, non la probabilité de l’événement.",
 };

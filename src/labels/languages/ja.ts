@@ -36,4 +36,32 @@ export const ja: Labels = {
   source: "[{publisher}]「{title}」[（{date}）]",
   citedLine: "{cited}{refs}",
   overviewNote: "{date}、{title}：",
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: "{low}～{high}%",
+  icd203AlmostNoChance: "ほぼ可能性なし",
+  icd203VeryUnlikely: "可能性が非常に低い",
+  icd203Unlikely: "可能性が低い",
+  icd203RoughlyEven: "可能性は五分五分",
+  icd203Likely: "可能性が高い",
+  icd203VeryLikely: "可能性が非常に高い",
+  icd203AlmostCertain: "ほぼ確実",
+  phiaRemoteChance: "可能性はごくわずか",
+  phiaHighlyUnlikely: "可能性が非常に低い",
+  phiaUnlikely: "可能性が低い",
+  phiaRealisticPossibility: "現実的な可能性あり",
+  phiaLikely: "可能性が高い",
+  phiaHighlyLikely: "可能性が非常に高い",
+  phiaAlmostCertain: "ほぼ確実",
+  yardstickTitle: "判断の読み方",
+  icd203Name: "ICD 203 の推定表現",
+  phiaName: "PHIA 確率尺度",
+  confidenceHeading: "確度",
+  confidenceLowMeaning:
+    "情報が乏しい、疑わしい、断片的、または裏付けが弱い。あるいは情報源に問題がある。",
+  confidenceModerateMeaning:
+    "情報源は信頼でき内容ももっともらしいが、高い確度を与えるほどには裏付けられていない。",
+  confidenceHighMeaning:
+    "複数の情報源からの質の高い情報、または問題の性質により、確かな判断ができる。それでも確実ではない。",
+  confidenceNote: "確度は判断を支える情報と推論の評価であり、事象の可能性とは別である。",
 };

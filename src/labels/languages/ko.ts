@@ -36,4 +36,32 @@ export const ko: Labels = {
   source: "{title}[. {publisher}][, {date}].",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: "{low}~{high}%",
+  icd203AlmostNoChance: "거의 가능성 없음",
+  icd203VeryUnlikely: "가능성 매우 낮음",
+  icd203Unlikely: "가능성 낮음",
+  icd203RoughlyEven: "가능성 반반",
+  icd203Likely: "가능성 높음",
+  icd203VeryLikely: "가능성 매우 높음",
+  icd203AlmostCertain: "거의 확실",
+  phiaRemoteChance: "가능성 희박",
+  phiaHighlyUnlikely: "가능성 매우 낮음",
+  phiaUnlikely: "가능성 낮음",
+  phiaRealisticPossibility: "현실적 가능성",
+  phiaLikely: "가능성 높음",
+  phiaHighlyLikely: "가능성 매우 높음",
+  phiaAlmostCertain: "거의 확실",
+  yardstickTitle: "판단 읽는 법",
+  icd203Name: "ICD 203 추정 표현",
+  phiaName: "PHIA 확률 척도",
+  confidenceHeading: "신뢰도",
+  confidenceLowMeaning:
+    "정보가 부족하거나 의심스럽거나 단편적이거나 확증이 약함. 또는 출처에 문제가 있음.",
+  confidenceModerateMeaning:
+    "출처는 믿을 만하고 정보도 그럴듯하나, 높은 신뢰도를 줄 만큼 확증되지는 않음.",
+  confidenceHighMeaning:
+    "여러 출처의 질 좋은 정보나 사안의 성격상 확고한 판단이 가능함. 그래도 확실성은 아님.",
+  confidenceNote: "신뢰도는 판단의 근거가 된 정보와 추론을 평가하며, 사건의 가능성과는 별개임.",
 };

@@ -45,4 +45,33 @@ export const ru: Labels = {
   source: "{title}[. {publisher}][, {date}]",
   citedLine: "{cited} {refs}",
   overviewNote: "{date}, {title}: ",
+  // Judgments on a yardstick (ICD 203 or PHIA), and the closing slide that explains it.
+  likelihoodRange: "{term} · {range}",
+  percentRange: "{low}–{high} %",
+  icd203AlmostNoChance: "Почти исключено",
+  icd203VeryUnlikely: "Весьма маловероятно",
+  icd203Unlikely: "Маловероятно",
+  icd203RoughlyEven: "Шансы примерно равны",
+  icd203Likely: "Вероятно",
+  icd203VeryLikely: "Весьма вероятно",
+  icd203AlmostCertain: "Почти наверняка",
+  phiaRemoteChance: "Ничтожный шанс",
+  phiaHighlyUnlikely: "Крайне маловероятно",
+  phiaUnlikely: "Маловероятно",
+  phiaRealisticPossibility: "Реальная возможность",
+  phiaLikely: "Вероятно",
+  phiaHighlyLikely: "Крайне вероятно",
+  phiaAlmostCertain: "Почти наверняка",
+  yardstickTitle: "Как читать оценки",
+  icd203Name: "Шкала ICD 203",
+  phiaName: "Шкала вероятностей PHIA",
+  confidenceHeading: "Степень уверенности",
+  confidenceLowMeaning:
+    "Сведений мало, они сомнительны, отрывочны или плохо подтверждены, либо источники вызывают вопросы.",
+  confidenceModerateMeaning:
+    "Источники заслуживают доверия, сведения правдоподобны, но подтверждены недостаточно для высокой уверенности.",
+  confidenceHighMeaning:
+    "Надёжные сведения из нескольких источников или сама суть вопроса позволяют сделать твёрдый вывод; это всё же не достоверность.",
+  confidenceNote:
+    "Уверенность оценивает сведения и рассуждения, на которых основан вывод, а не вероятность события.",
 };
