@@ -6,6 +6,7 @@ import { BriefingError, type Position, type Problem } from "../errors.js";
 import { unknownLanguage } from "../labels/language-warning.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { normalizeBrief } from "../normalize/normalize-brief.js";
+import { imagesWithoutAlt } from "./alt-warnings.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
 import { checkMeaning } from "./check-meaning.js";
@@ -69,6 +70,7 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
     loaded.warnings = [
       ...unknownLanguage(file, loaded.brief.written, source.positionOf),
       ...eventsAfterAsOf(file, loaded.brief, source.positionOf),
+      ...imagesWithoutAlt(file, loaded.brief.written, source.positionOf),
     ];
   }
   return loaded;
