@@ -65,6 +65,25 @@ export interface Labels {
   citedLine: string;
   /** Before each event's speaker notes on the overview: "{date}, {title}: ". */
   overviewNote: string;
+  /** The Admiralty (NATO) grading scale's key under the sources: its first half's name. */
+  reliability: string;
+  /** The source reliability grades A to F, after their letter in the key: "A completely reliable". */
+  reliabilityA: string;
+  reliabilityB: string;
+  reliabilityC: string;
+  reliabilityD: string;
+  reliabilityE: string;
+  reliabilityF: string;
+  /** The key's second half: the credibility of the information, 1 to 6. */
+  credibility: string;
+  credibility1: string;
+  credibility2: string;
+  credibility3: string;
+  credibility4: string;
+  credibility5: string;
+  credibility6: string;
+  /** A source's URL with the date it was read: "{url}, accessed {date}". */
+  accessed: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -104,6 +123,21 @@ export const labelKeys = [
   "source",
   "citedLine",
   "overviewNote",
+  "reliability",
+  "reliabilityA",
+  "reliabilityB",
+  "reliabilityC",
+  "reliabilityD",
+  "reliabilityE",
+  "reliabilityF",
+  "credibility",
+  "credibility1",
+  "credibility2",
+  "credibility3",
+  "credibility4",
+  "credibility5",
+  "credibility6",
+  "accessed",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

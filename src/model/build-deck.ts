@@ -10,10 +10,11 @@ import { sortByDate } from "../timeline/sort.js";
 import { assetUrl } from "./asset-path.js";
 import { classificationLevel } from "./classification.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
-import { fitPages, listStacking, sourceStacking } from "./fit.js";
+import { fitPages, gradeKeyHeight, listStacking, sourceStacking } from "./fit.js";
 import { lineBreaksOf } from "./line-breaks.js";
 import { isLongTitle, parts, sectionSlides } from "./section-slides.js";
 import { partText } from "./slide-labels.js";
+import { gradeKey, gradeView, linkPieces } from "./source-grades.js";
 import { timelineColumns } from "./timeline-slides.js";
 
 /**
@@ -27,6 +28,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   const labels = labelsFor(language, brief.labels);
   const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => {
     const dateText = s.date === undefined ? undefined : formatDate(s.date, language, labels);
+    const accessed = s.accessed && formatDate(s.accessed, language, labels);
     return {
       number: i + 1,
       id: s.id,
@@ -35,8 +37,13 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       dateText,
       url: s.url,
       text: fillOptional(labels.source, { title: s.title, publisher: s.publisher, date: dateText }),
+      ...(s.grade === undefined ? {} : gradeView(s.grade, labels)),
+      link: s.url === undefined ? undefined : linkPieces(s.url, accessed, labels),
     };
   });
+  const gradeMap = new Map(
+    sources.flatMap((s) => (s.grade === undefined ? [] : [[s.number, s.grade] as const])),
+  );
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
   const refs = (ids: readonly string[] | undefined) =>
     [...new Set((ids ?? []).map((id) => numberOf.get(id) as number))].sort((a, b) => a - b);
@@ -60,6 +67,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       detail: e.detail,
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
       image: e.image === undefined ? undefined : assetUrl(e.image),
+      alt: e.alt,
       notes: e.notes,
       refs: refs(e.sources),
       hasSlide,
@@ -120,10 +128,11 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
     slides.push(
-      ...sectionSlides(section, `section-${i + 1}`, refs, classified, labels, lineBreaks),
+      ...sectionSlides(section, `section-${i + 1}`, refs, classified, labels, lineBreaks, gradeMap),
     );
   });
   if (sources.length > 0) {
+    const key = gradeMap.size > 0 ? gradeKey(labels) : undefined;
     const pages = fitPages(sources, sourceStacking, {
       title: labels.sources,
       longTitle: false,
@@ -131,6 +140,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       classified,
       lineBreaks,
       labels,
+      below: key && gradeKeyHeight(key, lineBreaks),
     });
     pages.forEach((page, i) => {
       slides.push({
@@ -139,6 +149,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
         title: labels.sources,
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
         sources: page,
+        gradeKey: key,
         refs: [],
         from: ["sources"],
       });
@@ -176,6 +187,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     citedLine: fill(labels.citedLine, { cited: labels.cited, refs: "" }).map((piece) =>
       piece.slot === "refs" ? { refs: true } : { text: piece.text },
     ),
+    grades: Object.fromEntries(gradeMap),
     keywords: categories.map((c) => c.label),
     slides: numbered,
     columns: numberedColumns,
