@@ -34,10 +34,5 @@ export function imagesWithoutAlt(
     file,
     pos: positionOf(path),
     path,
-    image: String(valueAt(brief, path)),
   }));
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], data);
 }
