@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { severityOf } from "../../src/errors.js";
 import { loadBrief } from "../../src/load/load-brief.js";
 import { startCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp.js";
 
 const bare = "test/fixtures/valid/no-alt.yaml";
 const described = "test/fixtures/valid/with-images.yaml";
@@ -46,5 +49,16 @@ describe("images without alt", () => {
       "missing-alt",
     ]);
     expect(report.problems[0].severity).toBe("warning");
+  }, 60_000);
+
+  it("leave build's status at 0, and fail it with --strict, the deck still written", async () => {
+    const out = await tempDir("no-alt");
+    const built = await startCli(["build", bare, "--out", out, "--no-pdf", "-q"]).done;
+    expect(warnings(built.stderr)).toHaveLength(3);
+    expect(built.status).toBe(0);
+    const strict = await startCli(["build", bare, "--out", out, "--no-pdf", "--strict"]).done;
+    expect(warnings(strict.stderr)).toEqual(warnings(built.stderr));
+    expect(strict.status).toBe(1);
+    expect(existsSync(path.join(out, "no-alt", "index.html"))).toBe(true);
   }, 60_000);
 });
