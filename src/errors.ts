@@ -28,6 +28,8 @@ export type ProblemCode =
   | "event-after-as-of"
   // A warning: the label catalogue lacks the brief's language, so its words are English.
   | "unknown-language"
+  // A warning: an image with no `alt` says nothing to a reader who cannot see it.
+  | "missing-alt"
   // Found by laying the deck out in the browser: reported as warnings by `build`.
   | "overflow"
   | "image-not-loaded"
@@ -72,6 +74,7 @@ const severities: Record<ProblemCode, Severity> = {
   "wrong-yardstick": "error",
   "event-after-as-of": "warning",
   "unknown-language": "warning",
+  "missing-alt": "warning",
   overflow: "warning",
   "image-not-loaded": "warning",
   "missing-font": "warning",

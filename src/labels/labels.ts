@@ -99,6 +99,25 @@ export interface Labels {
   confidenceHighMeaning: string;
   /** That confidence rates the evidence, not the event's likelihood. */
   confidenceNote: string;
+  /** The Admiralty (NATO) grading scale's key under the sources: its first half's name. */
+  reliability: string;
+  /** The source reliability grades A to F, after their letter in the key: "A completely reliable". */
+  reliabilityA: string;
+  reliabilityB: string;
+  reliabilityC: string;
+  reliabilityD: string;
+  reliabilityE: string;
+  reliabilityF: string;
+  /** The key's second half: the credibility of the information, 1 to 6. */
+  credibility: string;
+  credibility1: string;
+  credibility2: string;
+  credibility3: string;
+  credibility4: string;
+  credibility5: string;
+  credibility6: string;
+  /** A source's URL with the date it was read: "{url}, accessed {date}". */
+  accessed: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -163,6 +182,21 @@ export const labelKeys = [
   "confidenceModerateMeaning",
   "confidenceHighMeaning",
   "confidenceNote",
+  "reliability",
+  "reliabilityA",
+  "reliabilityB",
+  "reliabilityC",
+  "reliabilityD",
+  "reliabilityE",
+  "reliabilityF",
+  "credibility",
+  "credibility1",
+  "credibility2",
+  "credibility3",
+  "credibility4",
+  "credibility5",
+  "credibility6",
+  "accessed",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

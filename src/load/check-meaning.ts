@@ -62,6 +62,15 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
       sourceIds.add(s.id);
     }
     checkDate(["sources", i, "date"], s.date);
+    checkDate(["sources", i, "accessed"], s.accessed);
+    // An access date is shown after its URL: without one, it would be shown nowhere.
+    if (s.accessed !== undefined && s.url === undefined) {
+      report(
+        "missing-key",
+        ["sources", i, "accessed"],
+        'this source has "accessed" but no "url": "accessed" is the date the url was read, shown after it; add the url, or remove "accessed"',
+      );
+    }
     if (typeof s.url === "string" && !safeUrl(s.url)) {
       report("bad-url", ["sources", i, "url"], badUrl(s.url));
     }

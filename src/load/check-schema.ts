@@ -137,6 +137,9 @@ function toProblems(
         ),
       ];
     }
+    case "invalid_format":
+      // The schema's own words for a value of the wrong form (a source's grade).
+      return [problem("bad-value", issue.message)];
     case "too_small":
       return [problem("empty-list", `${name(path)} needs at least ${issue.minimum} entry`)];
     default:

@@ -6,6 +6,7 @@ import { BriefingError, type Position, type Problem } from "../errors.js";
 import { unknownLanguage } from "../labels/language-warning.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { normalizeBrief } from "../normalize/normalize-brief.js";
+import { imagesWithoutAlt } from "./alt-warnings.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
 import { checkMeaning, type MeaningDefaults } from "./check-meaning.js";
@@ -76,6 +77,7 @@ export async function validateBrief(
     loaded.warnings = [
       ...unknownLanguage(file, loaded.brief.written, source.positionOf),
       ...eventsAfterAsOf(file, loaded.brief, source.positionOf),
+      ...imagesWithoutAlt(file, loaded.brief.written, source.positionOf),
     ];
   }
   return loaded;

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { labelsSchema } from "../labels/labels-schema.js";
+import { gradeMistake, gradePattern } from "./grade.js";
 import { markupFields } from "./markup-fields.js";
 import { spellingsOf, yardstickNames } from "./yardsticks.js";
 
@@ -13,6 +14,10 @@ const dateValue = z
   .meta({ description: "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with optional offset" });
 const sourceIds = z.array(z.string()).meta({ description: "ids from `sources`" });
 const notes = z.string().meta({ description: "speaker notes" });
+const alt = z.string().optional().meta({
+  description:
+    "the image described in words, for readers who cannot see it (screen readers, the tagged PDF); the caption stays apart",
+});
 
 const markupNote =
   'takes inline markup: **bold**, *italic*, [links](https://… "title"), nested; a backslash keeps a mark literal';
@@ -52,6 +57,7 @@ const event = z.strictObject(
     sources: sourceIds.optional(),
     notes: notes.optional(),
     image: z.string().optional().meta({ description: "relative to the brief, inside its folder" }),
+    alt,
   }),
 );
 
@@ -72,6 +78,7 @@ const person = z.strictObject(
     role: text,
     note: text.optional(),
     image: z.string().optional(),
+    alt,
   }),
 );
 
@@ -125,6 +132,7 @@ const section = z.discriminatedUnion("type", [
     withMarkup(markupFields.sections.image, {
       type: z.literal("image"),
       src: z.string(),
+      alt,
       caption: text.optional(),
       credit: text.optional(),
       ...common,
@@ -152,6 +160,17 @@ const source = z.strictObject({
   publisher: text.optional(),
   date: dateValue.optional(),
   url: z.string().optional(),
+  accessed: dateValue
+    .optional()
+    .meta({ description: "the date the url was read, shown after it; needs `url`" }),
+  grade: z
+    .string()
+    .regex(gradePattern, { error: (issue) => gradeMistake(String(issue.input)) })
+    .optional()
+    .meta({
+      description:
+        "Admiralty (NATO) grade: source reliability A (completely reliable) to F (cannot be judged), then credibility 1 (confirmed) to 6 (cannot be judged), such as B2",
+    }),
 });
 
 /** The brief format, v1. */

@@ -10,11 +10,12 @@ import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
 import { assetUrl } from "./asset-path.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
-import { fitPages, listStacking, sourceStacking } from "./fit.js";
+import { fitPages, gradeKeyHeight, listStacking, sourceStacking } from "./fit.js";
 import { lineBreaksOf } from "./line-breaks.js";
 import { markingOf, type OwnMarkings } from "./marking.js";
 import { isLongTitle, parts, sectionSlides } from "./section-slides.js";
 import { partText } from "./slide-labels.js";
+import { gradeKey, gradeView, linkPieces } from "./source-grades.js";
 import { timelineColumns } from "./timeline-slides.js";
 import { yardstickSlide } from "./yardstick-slides.js";
 
@@ -29,6 +30,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
   const labels = labelsFor(language, brief.labels);
   const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => {
     const dateText = s.date === undefined ? undefined : formatDate(s.date, language, labels);
+    const accessed = s.accessed && formatDate(s.accessed, language, labels);
     return {
       number: i + 1,
       id: s.id,
@@ -37,8 +39,13 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
       dateText,
       url: s.url,
       text: fillOptional(labels.source, { title: s.title, publisher: s.publisher, date: dateText }),
+      ...(s.grade === undefined ? {} : gradeView(s.grade, labels)),
+      link: s.url === undefined ? undefined : linkPieces(s.url, accessed, labels),
     };
   });
+  const gradeMap = new Map(
+    sources.flatMap((s) => (s.grade === undefined ? [] : [[s.number, s.grade] as const])),
+  );
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
   const refs = (ids: readonly string[] | undefined) =>
     [...new Set((ids ?? []).map((id) => numberOf.get(id) as number))].sort((a, b) => a - b);
@@ -62,6 +69,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
       detail: e.detail,
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
       image: e.image === undefined ? undefined : assetUrl(e.image),
+      alt: e.alt,
       notes: e.notes,
       refs: refs(e.sources),
       hasSlide,
@@ -131,10 +139,12 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
         labels,
         lineBreaks,
         yardstick,
+        gradeMap,
       ),
     );
   });
   if (sources.length > 0) {
+    const key = gradeMap.size > 0 ? gradeKey(labels) : undefined;
     const pages = fitPages(sources, sourceStacking, {
       title: labels.sources,
       longTitle: false,
@@ -142,6 +152,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
       classified,
       lineBreaks,
       labels,
+      below: key && gradeKeyHeight(key, lineBreaks),
     });
     pages.forEach((page, i) => {
       slides.push({
@@ -150,6 +161,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
         title: labels.sources,
         part: pages.length > 1 ? `${i + 1}/${pages.length}` : undefined,
         sources: page,
+        gradeKey: key,
         refs: [],
         from: ["sources"],
       });
@@ -193,6 +205,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
     citedLine: fill(labels.citedLine, { cited: labels.cited, refs: "" }).map((piece) =>
       piece.slot === "refs" ? { refs: true } : { text: piece.text },
     ),
+    grades: Object.fromEntries(gradeMap),
     keywords: categories.map((c) => c.label),
     slides: numbered,
     columns: numberedColumns,

@@ -19,6 +19,25 @@ export interface NumberedSource {
   url?: string;
   /** Title, publisher and date as the brief's language writes a source: the `source` label. */
   text: Piece[];
+  /** The source's Admiralty grade in capitals, "B2", when the brief gives one. */
+  grade?: string;
+  /** The grade in words, "B usually reliable, 2 probably true", for the reader who hovers it. */
+  gradeWords?: string;
+  /** The URL, with the date it was read when the brief gives one ("{url}, accessed {date}"). */
+  link?: LinkPiece[];
+}
+
+/** A piece of a source's link line: the URL itself, the access date, or the label's words. */
+export interface LinkPiece {
+  text: string;
+  url?: true;
+  date?: true;
+}
+
+/** The key of the Admiralty scale under a sources slide: each half's name and its grades. */
+export interface GradeKey {
+  reliability: { name: string; grades: { code: string; words: string }[] };
+  credibility: { name: string; grades: { code: string; words: string }[] };
 }
 
 /** An event as the slides show it. */
@@ -28,6 +47,8 @@ export interface EventView {
   detail?: InlineRun[];
   category?: Category;
   image?: string;
+  /** The image described in words, for its alt text. */
+  alt?: string;
   notes?: InlineRun[];
   refs: number[];
   /** True for events with a slide of their own. */
@@ -101,13 +122,19 @@ export type Slide = SlideBase &
     | { kind: "watch"; items: InlineRun[][] }
     | {
         kind: "actors";
-        people: { name: string; role: InlineRun[]; note?: InlineRun[]; image?: string }[];
+        people: {
+          name: string;
+          role: InlineRun[];
+          note?: InlineRun[];
+          image?: string;
+          alt?: string;
+        }[];
       }
     | { kind: "quote"; text: InlineRun[]; attribution: string }
     | {
         kind: "image";
         src: string;
-        /** The caption as plain text, for the image's alt text. */
+        /** The image's alt text: its `alt`, or else its caption as plain text. */
         alt: string;
         caption?: InlineRun[];
         credit?: InlineRun[];
@@ -133,7 +160,12 @@ export type Slide = SlideBase &
         confidence: { level: string; label: string; meaning: string }[];
         confidenceNote: string;
       }
-    | { kind: "sources"; sources: NumberedSource[] }
+    | {
+        kind: "sources";
+        sources: NumberedSource[];
+        /** The scale's key, on every sources slide of a brief that grades any source. */
+        gradeKey?: GradeKey;
+      }
   );
 
 /** Whose scheme a marking follows; it decides how its banner is drawn (see theme.css). */
@@ -197,6 +229,8 @@ export interface Deck {
   asOf: Piece[];
   /** A slide's sources line, "Sources: [1] [2]": the label's words, and where the numbers go. */
   citedLine: { text?: string; refs?: true }[];
+  /** Each graded source's grade by its number, shown beside its citations: "[1 B2]". */
+  grades: Record<number, string>;
   keywords: string[];
   slides: Slide[];
   /**

@@ -4,6 +4,7 @@
 // (measure-text.ts). The browser tests check that no slide overflows.
 import type { Piece } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
+import type { GradeKey } from "./deck.js";
 import type { LineBreaks } from "./line-breaks.js";
 import { lineCount, type TextRun, type TextStyle } from "./measure-text.js";
 import { citedText, type FrameLabels, partText } from "./slide-labels.js";
@@ -45,6 +46,10 @@ export interface SlideFrame {
   lineBreaks?: LineBreaks;
   /** The words of "(2/3)" and "Sources: [1]", measured as the slide writes them. */
   labels: FrameLabels;
+  /** The grades the sources line shows beside its numbers: "[1 B2]". */
+  grades?: ReadonlyMap<number, string>;
+  /** What the slide shows under its list, in px: the sources slide's key of grades. */
+  below?: number;
 }
 
 /** The height in px a slide has for its list (.heading, .refs). */
@@ -65,13 +70,14 @@ export function listRoom(frame: SlideFrame): number {
     14 +
     4 +
     28;
-  const refsText = citedText(frame.refs, frame.labels);
+  const refsText = citedText(frame.refs, frame.labels, frame.grades);
   const refs =
     frame.refs.length > 0
       ? 12 + 16 + lines(refsText, regular(18), textWidth, breaks) * 18 * lineHeight
       : 0;
   const banners = frame.classified ? 2 * slide.banner : 0;
-  return slide.height - slide.footer - banners - slide.top - heading - refs - margin;
+  const below = frame.below ?? 0;
+  return slide.height - slide.footer - banners - slide.top - heading - refs - below - margin;
 }
 
 /** How a kind of slide stacks its items: each one's height, and the space below each. */
@@ -170,18 +176,28 @@ export const judgmentStacking: Stacking<{
   space: 16,
 };
 
-/** .source: its number, then title, publisher, date and URL as one text (source-text.hbs). */
-export const sourceStacking: Stacking<{ text: Piece[]; url?: string }> = {
+/**
+ * .source: its number, its grade, then title, publisher, date and URL (with the date it was
+ * read) as one text (source-text.hbs).
+ */
+export const sourceStacking: Stacking<{
+  text: Piece[];
+  grade?: string;
+  link?: { text: string }[];
+}> = {
   height: (s, breaks) => {
     const count = lineCount(
       [
+        ...(s.grade ? [{ text: `${s.grade} `, style: gradeStyle }] : []),
         ...s.text.map(
           (piece): TextRun => ({
             text: piece.text,
             style: piece.slot === "title" ? { size: 24, weight: 600 } : regular(24),
           }),
         ),
-        ...(s.url ? [{ text: ` ${s.url}`, style: regular(24) }] : []),
+        ...(s.link
+          ? [{ text: ` ${s.link.map((piece) => piece.text).join("")}`, style: regular(24) }]
+          : []),
       ],
       textWidth - 56,
       breaks,
@@ -212,4 +228,24 @@ export function paginate<T>(items: readonly T[], cost: (item: T) => number, budg
   }
   if (page.length > 0) pages.push(page);
   return pages;
+}
+
+// .source__grade: a grade before the title, bold and spaced a little (theme.css), with its
+// padding counted as a space of its own.
+const gradeStyle: TextStyle = { size: 20, weight: 700, letterSpacing: 1 };
+
+/** .grade-key: the scale's two halves under the sources, each a line or more at 16 px. */
+export function gradeKeyHeight(key: GradeKey, breaks: LineBreaks): number {
+  const half = ({ name, grades }: GradeKey["reliability"]) =>
+    lineCount(
+      [
+        { text: `${name} `, style: { size: 16, weight: 700 } },
+        { text: grades.map((g) => `${g.code} ${g.words}`).join(" · "), style: regular(16) },
+      ],
+      textWidth,
+      breaks,
+    ) *
+    16 *
+    lineHeight;
+  return 14 + half(key.reliability) + half(key.credibility);
 }

@@ -30,12 +30,13 @@ export function sectionSlides(
   labels: Labels,
   lineBreaks: LineBreaks,
   yardstick: Yardstick,
+  grades?: ReadonlyMap<number, string>,
 ): SlideDraft[] {
   const base = {
     notes: section.notes,
     refs: refsOf(section.sources),
   };
-  const frame = { refs: base.refs, classified, lineBreaks, labels, from: section.path };
+  const frame = { refs: base.refs, classified, lineBreaks, labels, grades, from: section.path };
   switch (section.type) {
     case "points":
     case "watch": {
@@ -96,12 +97,15 @@ export function sectionSlides(
     }
     case "image": {
       const { caption, credit } = section;
-      const alt = caption === undefined ? "" : plainText(caption);
+      const captionText = caption === undefined ? "" : plainText(caption);
+      // Without a description of its own, the caption is better than nothing for a reader
+      // who cannot see the picture (check warns about it).
+      const alt = section.alt ?? captionText;
       return [
         {
           kind: "image",
           id,
-          title: alt,
+          title: captionText,
           src: assetUrl(section.src),
           alt,
           caption,

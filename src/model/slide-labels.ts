@@ -10,8 +10,20 @@ export function partText(part: string, labels: FrameLabels): string {
   return fillText(labels.part, { index, count });
 }
 
-/** A slide's sources line as it reads: "Sources: [1] [2]", "출처: [1] [2]". */
-export function citedText(refs: readonly number[], labels: FrameLabels): string {
-  const numbers = refs.map((n) => `[${n}]`).join(" ");
+/**
+ * A slide's sources line as it reads: "Sources: [1] [2]", "출처: [1] [2]"; a graded source's
+ * citation with its grade, "[1 B2]".
+ */
+export function citedText(
+  refs: readonly number[],
+  labels: FrameLabels,
+  grades?: ReadonlyMap<number, string>,
+): string {
+  const numbers = refs
+    .map((n) => {
+      const grade = grades?.get(n);
+      return grade ? `[${n} ${grade}]` : `[${n}]`;
+    })
+    .join(" ");
   return fillText(labels.citedLine, { cited: labels.cited, refs: numbers });
 }

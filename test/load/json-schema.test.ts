@@ -37,6 +37,30 @@ describe("the JSON Schema for editors", () => {
     expect(validate(badSection)).toBe(false);
   });
 
+  it("has the grade's pattern, the access date and the images' alt, so editors complete them", () => {
+    type Node = { properties: Record<string, Node>; items: Node; oneOf: Node[] } & Record<
+      string,
+      unknown
+    >;
+    const schema = briefJsonSchema() as Node;
+    const source = schema.properties.sources?.items.properties ?? {};
+    expect(source.grade?.pattern).toBe("^[A-Fa-f][1-6]$");
+    expect(source.grade?.description).toMatch(/Admiralty/);
+    expect(source.accessed?.description).toMatch(/needs `url`/);
+    const event = schema.properties.timeline?.properties.events?.items.properties ?? {};
+    const sections = schema.properties.sections?.items.oneOf ?? [];
+    const section = (type: string) =>
+      sections.find((s) => (s.properties.type as { const?: string }).const === type);
+    for (const alt of [
+      event.alt,
+      section("image")?.properties.alt,
+      section("actors")?.properties.people?.items.properties.alt,
+    ]) {
+      expect(alt?.type).toBe("string");
+      expect(alt?.description).toMatch(/in words/);
+    }
+  });
+
   it("describes keys, so editors can show what each one is for", () => {
     const schema = briefJsonSchema() as { properties: Record<string, { description?: string }> };
     for (const key of ["title", "date", "classification", "summary", "timeline", "sections"]) {

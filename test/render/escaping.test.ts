@@ -41,6 +41,7 @@ function hostileBrief(text: string) {
           sources: ["s"],
           notes: text,
           image: "photos/dot.png",
+          alt: text,
         },
       ],
     },
@@ -49,10 +50,10 @@ function hostileBrief(text: string) {
       {
         type: "actors",
         title: text,
-        people: [{ name: text, role: text, note: text, image: "photos/dot.png" }],
+        people: [{ name: text, role: text, note: text, image: "photos/dot.png", alt: text }],
       },
       { type: "quote", text, attribution: text, source: "s" },
-      { type: "image", src: "photos/dot.png", caption: text, credit: text },
+      { type: "image", src: "photos/dot.png", alt: text, caption: text, credit: text },
       {
         type: "judgments",
         title: text,
