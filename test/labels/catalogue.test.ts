@@ -240,7 +240,7 @@ describe("an event's line to the one before it", () => {
   it("in Russian names the event it counts from, as «после» needs", async () => {
     expect(await previousLines("test/fixtures/languages/ru.yaml")).toEqual([
       // Intl's ranges put a narrow no-break space before «г.», its single dates a space.
-      "Через 23 года после события: Первый визит Путина в Пхеньян (19–20 июля 2000\u202fг.)",
+      "Через 23 года после события: Первый визит Путина в Пхеньян (19–20 июля 2000\u00a0г.)",
       "Через 9 месяцев после события: Встреча на космодроме Восточный (13 сентября 2023 г.)",
     ]);
   });
