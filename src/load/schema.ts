@@ -12,6 +12,13 @@ const dateValue = z
   .meta({ description: "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with optional offset" });
 const sourceIds = z.array(z.string()).meta({ description: "ids from `sources`" });
 const notes = z.string().meta({ description: "speaker notes" });
+const itemId = (what: string) =>
+  z
+    .string()
+    .optional()
+    .meta({
+      description: `names this ${what} across versions of the brief, so that \`--since\` matches it even when its wording changes; unique`,
+    });
 
 const markupNote =
   'takes inline markup: **bold**, *italic*, [links](https://… "title"), nested; a backslash keeps a mark literal';
@@ -42,6 +49,7 @@ export const confidenceValues = ["low", "moderate", "high"] as const;
 
 const event = z.strictObject(
   withMarkup(markupFields.event, {
+    id: itemId("event"),
     date: dateValue,
     approx: z.enum(approxValues).optional(),
     end: dateValue.optional(),
@@ -76,6 +84,7 @@ const person = z.strictObject(
 
 const judgment = z.strictObject(
   withMarkup(markupFields.items.judgments.items, {
+    id: itemId("judgment"),
     statement: text,
     likelihood: text.optional(),
     confidence: z.enum(confidenceValues),
