@@ -17,6 +17,10 @@ export const configSchema = z.strictObject({
     .optional()
     .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
   labels: labelsSchema.optional(),
+  since: z.string().optional().meta({
+    description:
+      "what `build` shows the changes since: an earlier brief's YAML file, or git:REV for each brief's own file at a git revision (git:HEAD, git:main)",
+  }),
 });
 
 /** A config file as written. */

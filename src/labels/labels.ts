@@ -65,6 +65,23 @@ export interface Labels {
   citedLine: string;
   /** Before each event's speaker notes on the overview: "{date}, {title}: ". */
   overviewNote: string;
+  /** The title of the slide after the summary when built `--since` an earlier brief. */
+  sinceTitle: string;
+  /** The tags of that slide's lines: what kind of change each is. */
+  sinceNewEvent: string;
+  sinceMovedJudgment: string;
+  sinceNewJudgment: string;
+  sinceDroppedJudgment: string;
+  sinceNewSource: string;
+  /** Said on that slide when no judgment moved, was added or dropped, as a SITREP says NO CHANGE. */
+  sinceNoChange: string;
+  /** A moved judgment's earlier assessment: "was: {value}". */
+  sinceWas: string;
+  /** The earlier assessment of a judgment that gave no likelihood. */
+  sinceNoLikelihood: string;
+  /** The quiet badges on the overview and the slides: an event or judgment new, one changed. */
+  badgeNew: string;
+  badgeChanged: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -104,6 +121,17 @@ export const labelKeys = [
   "source",
   "citedLine",
   "overviewNote",
+  "sinceTitle",
+  "sinceNewEvent",
+  "sinceMovedJudgment",
+  "sinceNewJudgment",
+  "sinceDroppedJudgment",
+  "sinceNewSource",
+  "sinceNoChange",
+  "sinceWas",
+  "sinceNoLikelihood",
+  "badgeNew",
+  "badgeChanged",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

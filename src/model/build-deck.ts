@@ -1,13 +1,15 @@
+import type { BriefChanges } from "../compare/changes.js";
 import { direction, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fill, fillOptional } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
-import type { NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
+import type { BriefPath, NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
 import type { PartialDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
 import { assetUrl } from "./asset-path.js";
+import { changeSlides } from "./change-slides.js";
 import { classificationLevel } from "./classification.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
 import { fitPages, listStacking, sourceStacking } from "./fit.js";
@@ -21,7 +23,12 @@ import { timelineColumns } from "./timeline-slides.js";
  * written out, sources numbered and long lists split over several slides. A brief as written
  * is normalized first. Pure.
  */
-export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
+export function buildDeck(
+  given: Brief | NormalBrief,
+  name: string,
+  /** What changed since an earlier version of the brief: a slide of its own, and badges. */
+  changes?: BriefChanges,
+): Deck {
   const brief = isNormal(given) ? given : normalizeBrief(given);
   const language = brief.language ?? "en";
   const labels = labelsFor(language, brief.labels);
@@ -50,6 +57,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   );
   const categoryOf = new Map(categories.map((c) => [c.key, c]));
 
+  const badges = badgesOf(changes, labels);
   const sorted = sortByDate(brief.timeline.events, withApprox);
   const events = sorted.map((e, i): EventView => {
     // Notes alone make no slide: they go on the notes of the overview that shows the event.
@@ -65,6 +73,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       hasSlide,
       slideId: hasSlide ? `event-${i + 1}` : undefined,
       approx: e.approx !== undefined,
+      badge: badges(e.path),
     };
   });
 
@@ -98,6 +107,20 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
       ).map((s) => [s]),
     );
   }
+  if (changes) {
+    const isNew = new Set(changes.newEvents.map(pathKey));
+    const frame = { refs: [], classified, lineBreaks, labels };
+    columns.push(
+      ...changeSlides(changes, {
+        brief,
+        newEvents: events.filter((_, i) => isNew.has(pathKey((sorted[i] as NormalEvent).path))),
+        sources,
+        language,
+        labels,
+        frame,
+      }).map((s) => [s]),
+    );
+  }
   columns.push(
     ...timelineColumns({
       title: brief.timeline.title ?? labels.timeline,
@@ -108,6 +131,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
         title: e.title,
         dateText: (events[i] as EventView).dateText,
         category: e.category,
+        badge: (events[i] as EventView).badge,
       })),
       paths: sorted.map((e) => e.path),
       categories,
@@ -120,7 +144,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
   const slides: SlideDraft[] = [];
   (brief.sections ?? []).forEach((section, i) => {
     slides.push(
-      ...sectionSlides(section, `section-${i + 1}`, refs, classified, labels, lineBreaks),
+      ...sectionSlides(section, `section-${i + 1}`, refs, classified, labels, lineBreaks, badges),
     );
   });
   if (sources.length > 0) {
@@ -182,6 +206,27 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     total: numbered.length,
   };
 }
+
+/** The badge of an event or judgment, by its path: new, or (a judgment) changed. */
+function badgesOf(
+  changes: BriefChanges | undefined,
+  labels: Labels,
+): (path: BriefPath) => string | undefined {
+  if (!changes) return () => undefined;
+  const badges = new Map<string, string>([
+    ...[...changes.newEvents, ...changes.newJudgments].map((path): [string, string] => [
+      pathKey(path),
+      labels.badgeNew,
+    ]),
+    ...changes.movedJudgments.map(({ path }): [string, string] => [
+      pathKey(path),
+      labels.badgeChanged,
+    ]),
+  ]);
+  return (path) => badges.get(pathKey(path));
+}
+
+const pathKey = (path: BriefPath) => path.join("\0");
 
 /** The event's date as the timeline places and writes it: with its `approx`. */
 function withApprox(event: NormalEvent): PartialDate {

@@ -27,6 +27,8 @@ export function sectionSlides(
   classified: boolean,
   labels: Labels,
   lineBreaks: LineBreaks,
+  /** "New" or "Changed" for an item built `--since` an earlier brief, by its path. */
+  badgeOf: (path: BriefPath) => string | undefined = () => undefined,
 ): SlideDraft[] {
   const base = {
     notes: section.notes,
@@ -50,9 +52,10 @@ export function sectionSlides(
       return parts(
         id,
         section.title,
-        section.items.map((j) => ({
+        section.items.map((j, i) => ({
           ...j,
           confidenceLabel: labels[confidenceKey[j.confidence]],
+          badge: badgeOf([...section.path, "items", i]),
         })),
         (items) => ({ kind: "judgments", items, ...base }),
         judgmentStacking,
@@ -132,7 +135,8 @@ export function parts<T>(
   );
 }
 
-const confidenceKey = {
+/** The label of each confidence level. */
+export const confidenceKey = {
   low: "confidenceLow",
   moderate: "confidenceModerate",
   high: "confidenceHigh",

@@ -1,3 +1,4 @@
+import type { BriefChanges } from "../compare/changes.js";
 import type { LabelOverrides } from "../labels/labels.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
@@ -23,7 +24,13 @@ export function renderBrief(
   brief: NormalBrief,
   name: string,
   look: LookSettings,
-  options: Omit<RenderOptions, "customTheme"> = {},
+  {
+    changes,
+    ...options
+  }: Omit<RenderOptions, "customTheme"> & {
+    /** What changed since an earlier version of the brief, to show (`--since`). */
+    changes?: BriefChanges;
+  } = {},
   inputs: RenderInputs = builtRenderInputs(),
 ): { deck: Deck; html: string } {
   const withDefaults = {
@@ -31,7 +38,7 @@ export function renderBrief(
     classification: brief.classification ?? look.classification,
     labels: { ...look.labels, ...brief.labels },
   };
-  const deck = buildDeck(withDefaults, name);
+  const deck = buildDeck(withDefaults, name, changes);
   return {
     deck,
     html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }, inputs),
