@@ -52,8 +52,8 @@ function eventLine(event: EventView, labels: Labels): ChangeLine {
     change: "new-event",
     tag: labels.sinceNewEvent,
     dateText: event.dateText,
+    // Not a link to its slide: the PDF's text would then give the title out of its order.
     text: [{ text: event.title }],
-    slideId: event.slideId,
   };
 }
 

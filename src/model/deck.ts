@@ -57,8 +57,6 @@ export interface ChangeLine {
   /** What of a moved judgment's assessment moved, as it is now, and as it was: "was: unlikely". */
   now?: string;
   was?: Piece[];
-  /** The slide that shows the item, to link to. */
-  slideId?: string;
 }
 
 /** The overview's picture, in pixels within its plot area; see templates/theme/timeline.css. */
