@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCli } from "./helpers/cli.js";
+import { gitIn, repoWithBrief } from "./helpers/git.js";
 import { pdfOutline, pdfPages } from "./helpers/pdf.js";
 import { tempDir } from "./helpers/temp.js";
 
@@ -24,16 +24,7 @@ function noTrace(text: string): string {
 /** A git repository with `brief.yaml` committed as earlier.yaml, then changed to later.yaml. */
 async function gitRepo(label: string): Promise<string> {
   const dir = await tempDir(label);
-  const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", ...args], {
-      cwd: dir,
-      stdio: "pipe",
-    });
-  git("init", "-q");
-  await copyFile(earlier, path.join(dir, "brief.yaml"));
-  git("add", "brief.yaml");
-  git("commit", "-q", "-m", "the earlier brief");
-  await copyFile(later, path.join(dir, "brief.yaml"));
+  repoWithBrief(dir, earlier, later);
   return dir;
 }
 
@@ -240,11 +231,7 @@ describe("build --since git:REV", () => {
 
   it("names an earlier version that is not valid as git does, REV:path, with its lines", async () => {
     const dir = await gitRepo("since-git-invalid");
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", ...args], {
-        cwd: dir,
-        stdio: "pipe",
-      });
+    const git = gitIn(dir);
     await copyFile(path.join(fixtures, "invalid-earlier.yaml"), path.join(dir, "brief.yaml"));
     git("commit", "-q", "-am", "a broken brief");
     await copyFile(later, path.join(dir, "brief.yaml"));

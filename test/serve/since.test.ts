@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer";
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BriefingError } from "../../src/errors.js";
 import { type PreviewServer, startServer } from "../../src/serve/server.js";
 import { startBrowser } from "../helpers/browser.js";
+import { repoWithBrief } from "../helpers/git.js";
 import { tempDir } from "../helpers/temp.js";
 
 const earlier = "test/fixtures/since/earlier.yaml";
@@ -70,16 +70,7 @@ describe("briefing serve --since", () => {
 describe("briefing serve --since git:REV", () => {
   it("shows each brief of a folder compared with its own file at the revision", async () => {
     const dir = await tempDir("serve-since-git");
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", ...args], {
-        cwd: dir,
-        stdio: "pipe",
-      });
-    git("init", "-q");
-    copyFileSync(earlier, path.join(dir, "brief.yaml"));
-    git("add", "brief.yaml");
-    git("commit", "-q", "-m", "earlier");
-    copyFileSync(later, path.join(dir, "brief.yaml"));
+    repoWithBrief(dir, earlier, later);
     const served = await startServer({ input: dir, port: 0, host: "127.0.0.1", since: "git:HEAD" });
     try {
       const html = await (await fetch(`${served.url}brief/`)).text();
