@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
 import { startCli } from "./helpers/cli.js";
 import { gitIn, repoWithBrief } from "./helpers/git.js";
 import { pdfOutline, pdfPages } from "./helpers/pdf.js";
@@ -168,6 +169,31 @@ describe("build --since, the deck alone", () => {
     const result = await run(["build", later, earlier, "--since", earlier, "--out", out]);
     expect(result.status).toBe(2);
     expect(noTrace(result.stderr)).toContain("is one brief's earlier version, but 2 briefs");
+  });
+});
+
+describe("the library's build with since", () => {
+  it("writes the slide of changes, and gives ambiguous matches as the result's warnings", async () => {
+    const outDir = await tempDir("since-library");
+    const [result] = await build([later], {
+      outDir,
+      pdf: false,
+      since: path.join(fixtures, "twins.yaml"),
+    });
+    expect(result?.failure).toBeUndefined();
+    expect(result?.warnings.map((w) => [w.code, w.pos.line])).toEqual([["ambiguous-match", 13]]);
+    expect(await readFile(result?.html as string, "utf8")).toContain(
+      "What changed since 12 June 2024",
+    );
+  });
+
+  it("throws a usage error for an earlier file that is not there", async () => {
+    const outDir = await tempDir("since-library-missing");
+    await expect(
+      build([later], { outDir, pdf: false, since: "nowhere.yaml" }),
+    ).rejects.toMatchObject({
+      kind: "usage",
+    });
   });
 });
 
