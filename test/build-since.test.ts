@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -206,6 +206,22 @@ describe("build --since git:REV", () => {
     const html = await readFile(path.join(dir, "dist", "brief", "index.html"), "utf8");
     expect(html).toContain("What changed since 12 June 2024");
     expect(html).toContain("Putin arrives in Pyongyang");
+  });
+
+  it("finds a brief in a folder of the repository, given from outside it", async () => {
+    const dir = await tempDir("since-git-nested");
+    repoWithBrief(dir, earlier, later, "desk/briefs/brief.yaml");
+    // Named from the folder above the repository, through a symbolic link to it.
+    await symlink(dir, `${dir}-link`);
+    const brief = path.join(`${dir}-link`, "desk", "briefs", "brief.yaml");
+    const out = path.join(dir, "out");
+    const result = await run(
+      ["build", brief, "--since", "git:HEAD", "--out", out, "--no-pdf"],
+      path.dirname(dir),
+    );
+    expect(noTrace(result.stderr)).toBe("");
+    const html = await readFile(path.join(out, "brief", "index.html"), "utf8");
+    expect(html).toContain("What changed since 12 June 2024");
   });
 
   it("takes since: from the config file, and --since over it", async () => {

@@ -71,13 +71,14 @@ async function atRevision(
     );
   }
   const dir = path.dirname(path.resolve(briefFile));
-  const top = await git(dir, ["rev-parse", "--show-toplevel"]).catch((error: GitFailure) => {
+  // Where the brief's folder is in its repository, as git sees it (symbolic links resolved).
+  const prefix = await git(dir, ["rev-parse", "--show-prefix"]).catch((error: GitFailure) => {
     if (/not a git repository/i.test(error.stderr)) {
       throw new BriefingError("usage", `${since}: ${briefFile} is not in a git repository`);
     }
     throw error.briefing ?? gitFailed(since, error);
   });
-  const inRepo = path.relative(top.trim(), path.resolve(briefFile)).split(path.sep).join("/");
+  const inRepo = `${prefix.trim()}${path.basename(briefFile)}`;
   const commit = await git(dir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).catch(
     (error: GitFailure) => {
       throw (

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 /** Runs real git in `dir`, as a committer of its own (a test machine may have none set). */
@@ -12,12 +12,18 @@ export function gitIn(dir: string): (...args: string[]) => void {
   };
 }
 
-/** A new repository in `dir` with `brief.yaml` committed as `earlier`, then changed to `later`. */
-export function repoWithBrief(dir: string, earlier: string, later: string): void {
+/** A new repository in `dir` with a brief (`brief.yaml`) committed as `earlier`, then changed to `later`. */
+export function repoWithBrief(
+  dir: string,
+  earlier: string,
+  later: string,
+  brief = "brief.yaml",
+): void {
   const git = gitIn(dir);
   git("init", "-q");
-  copyFileSync(earlier, path.join(dir, "brief.yaml"));
-  git("add", "brief.yaml");
+  mkdirSync(path.dirname(path.join(dir, brief)), { recursive: true });
+  copyFileSync(earlier, path.join(dir, brief));
+  git("add", brief);
   git("commit", "-q", "-m", "the earlier brief");
-  copyFileSync(later, path.join(dir, "brief.yaml"));
+  copyFileSync(later, path.join(dir, brief));
 }
