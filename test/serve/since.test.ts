@@ -6,6 +6,7 @@ import { BriefingError } from "../../src/errors.js";
 import { type PreviewServer, startServer } from "../../src/serve/server.js";
 import { startBrowser } from "../helpers/browser.js";
 import { repoWithBrief } from "../helpers/git.js";
+import { pdfPages } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
 
 const earlier = "test/fixtures/since/earlier.yaml";
@@ -59,11 +60,36 @@ describe("briefing serve --since", () => {
     expect(await changesText(page)).toContain("(was: unlikely · Low confidence)");
   });
 
+  it("puts the slide in a PDF made for a download", async () => {
+    const response = await fetch(`${server.url}brief/brief.pdf`);
+    expect(response.status).toBe(200);
+    const pdf = path.join(path.dirname(brief), "download.pdf");
+    writeFileSync(pdf, Buffer.from(await response.arrayBuffer()));
+    const slide = pdfPages(pdf)[2]?.replace(/\s+/g, " ");
+    expect(slide).toContain("What changed since 12 June 2024");
+    expect(slide).toContain("(was: unlikely · Low confidence)");
+  });
+
   it("compares again when the earlier brief is saved", async () => {
     writeFileSync(old, readFileSync(brief, "utf8"));
     await waitForChanges(page, "No change in key judgments");
     expect(await changesText(page)).toContain("What changed since 19 June 2024");
     expect(await changesText(page)).not.toContain("was:");
+  });
+});
+
+describe("briefing serve --since, an earlier brief gone wrong", () => {
+  it("keeps the last good deck under the panel that names its problem, until it is put right", async () => {
+    writeFileSync(old, readFileSync("test/fixtures/since/invalid-earlier.yaml", "utf8"));
+    await page.waitForFunction(
+      (file) => document.getElementById("briefing-problems")?.textContent?.includes(`${file}:5:13`),
+      { timeout: 20_000 },
+      old,
+    );
+    expect(await changesText(page)).toContain("No change in key judgments");
+    writeFileSync(old, readFileSync(earlier, "utf8"));
+    await waitForChanges(page, "What changed since 12 June 2024");
+    await page.waitForFunction(() => !document.getElementById("briefing-problems"));
   });
 });
 
