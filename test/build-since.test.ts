@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -161,7 +162,20 @@ describe("build --since, the deck alone", () => {
     const out = await tempDir("since-missing");
     const result = await run(["build", later, "--since", "nowhere.yaml", "--out", out]);
     expect(result.status).toBe(2);
-    expect(noTrace(result.stderr)).toContain("--since nowhere.yaml: cannot read it (no such file)");
+    expect(noTrace(result.stderr)).toContain(
+      "--since nowhere.yaml: cannot read nowhere.yaml: no such file",
+    );
+  });
+
+  it("refuses a folder or a named pipe as the earlier brief, without waiting on it", async () => {
+    const out = await tempDir("since-not-a-file");
+    const pipe = path.join(out, "pipe.yaml");
+    execFileSync("mkfifo", [pipe]);
+    for (const since of [fixtures, pipe]) {
+      const result = await run(["build", later, "--since", since, "--out", out, "--no-pdf"]);
+      expect(result.status).toBe(1);
+      expect(noTrace(result.stderr)).toContain(`${since}:1:1: this is`);
+    }
   });
 
   it("refuses one earlier file for several briefs", async () => {

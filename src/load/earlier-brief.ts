@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { BriefingError, formatProblem, type Problem } from "../errors.js";
-import { maxBytes, tooLarge } from "./limits.js";
-import { type LoadedBrief, validateBrief } from "./load-brief.js";
+import { maxBytes } from "./limits.js";
+import { type LoadedBrief, readBriefFile, validateBrief } from "./load-brief.js";
 import { decodeText } from "./read-yaml.js";
 
 /** The earlier version of a brief, read and valid, and its text (a build's input too). */
@@ -21,16 +20,15 @@ export function isGitSince(since: string): boolean {
 
 /**
  * Reads the earlier version of `briefFile` that `since` names: a YAML file, or `git:REV` for
- * the same file at a revision of its repository (`git show REV:path`). It must be a valid
+ * the same file at a revision of its repository (what `git show REV:path` shows). It must be a valid
  * brief; its images are not looked for, since only its words are compared. Every way it can
  * be missing is a usage error (exit 2) saying which; its mistakes are reported as a brief's
  * (exit 1), under its own name (`REV:path` for a revision, as git writes it).
  */
 export async function loadEarlierBrief(since: string, briefFile: string): Promise<EarlierBrief> {
-  const { file, bytes } = isGitSince(since)
+  const { file, decoded } = isGitSince(since)
     ? await atRevision(since.slice(gitPrefix.length), briefFile)
-    : { file: since, bytes: await readEarlier(since) };
-  const decoded = decodeText(file, bytes);
+    : { file: since, decoded: await readEarlier(since) };
   if (decoded.problem) throw invalid(file, [decoded.problem]);
   const loaded = await validateBrief(file, decoded.text, { files: false });
   if (!loaded.brief) throw invalid(file, loaded.problems);
@@ -45,23 +43,23 @@ function invalid(file: string, problems: Problem[]): BriefingError {
   );
 }
 
-async function readEarlier(file: string): Promise<Buffer> {
+/** A file's text read as a brief's is (never waiting on a named pipe), or why it is none. */
+async function readEarlier(file: string): Promise<Decoded> {
   try {
-    return await readFile(file);
+    return await readBriefFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code;
-    throw new BriefingError("usage", `--since ${file}: cannot read it (${reason})`, {
-      cause: error,
-    });
+    if (!(error instanceof BriefingError)) throw error;
+    throw new BriefingError("usage", `--since ${file}: ${error.message}`, { cause: error });
   }
 }
+
+type Decoded = Awaited<ReturnType<typeof readBriefFile>>;
 
 /** The brief's file as it was at `rev`, and its name as git writes it: `REV:path/in/repo.yaml`. */
 async function atRevision(
   rev: string,
   briefFile: string,
-): Promise<{ file: string; bytes: Buffer }> {
+): Promise<{ file: string; decoded: Decoded }> {
   const since = `--since ${gitPrefix}${rev}`;
   // A revision that starts with "-" would be read by git as an option.
   if (rev === "" || rev.startsWith("-") || /[\0\n]/.test(rev)) {
@@ -100,7 +98,8 @@ async function atRevision(
       )
     );
   });
-  return { file: `${rev}:${inRepo}`, bytes };
+  const file = `${rev}:${inRepo}`;
+  return { file, decoded: decodeText(file, bytes) };
 }
 
 /** A git command that failed: its error output, or the failure it is in the tool's words. */
@@ -129,7 +128,10 @@ function gitBytes(cwd: string, args: string[]): Promise<Buffer> {
                 cause: error,
               })
             : code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER"
-              ? new BriefingError("usage", `--since: the earlier brief ${tooLarge.slice(9)}`)
+              ? new BriefingError(
+                  "usage",
+                  `--since: the earlier brief is larger than ${maxBytes / 1024 / 1024} MB, too large for a brief`,
+                )
               : undefined;
         reject({ stderr: stderr.toString("utf8"), briefing } satisfies GitFailure);
       },

@@ -114,7 +114,7 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
  * not UTF-8 text. Opened without blocking, so that a named pipe with no writer (or a device)
  * at the brief's path is refused instead of waited on forever.
  */
-async function readBriefFile(file: string): Promise<ReturnType<typeof decodeText>> {
+export async function readBriefFile(file: string): Promise<ReturnType<typeof decodeText>> {
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
