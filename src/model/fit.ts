@@ -152,6 +152,7 @@ export const actorStacking: Stacking<{
  * judgment and how it moved, a source), as change.hbs writes it.
  */
 export const changeStacking: Stacking<{
+  change: string;
   tag?: string;
   dateText?: string;
   text: InlineRun[];
@@ -165,7 +166,8 @@ export const changeStacking: Stacking<{
     const bold = { size, weight: 600 } as const;
     const runs: TextRun[] = [
       ...(line.dateText ? [{ text: `${line.dateText} `, style: bold }] : []),
-      ...runsOf(line.text, regular(size)),
+      // The line that says nothing moved is set in bold.
+      ...runsOf(line.text, line.change === "no-change" ? bold : regular(size)),
     ];
     // A moved judgment's assessment, now and as it was, on a line of its own.
     const was = `(${(line.was ?? []).map((piece) => piece.text).join("")})`;
