@@ -24,6 +24,10 @@ export const configSchema = z.strictObject({
     .enum(yardstickNames)
     .optional()
     .meta({ description: "the yardstick of briefs that name none: icd203 (default) or phia" }),
+  since: z.string().optional().meta({
+    description:
+      "what `build` shows the changes since: an earlier brief's YAML file, or git:REV for each brief's own file at a git revision (git:HEAD, git:main)",
+  }),
 });
 
 /** A config file as written. */

@@ -30,6 +30,8 @@ export interface ConfigFlags {
   config?: string;
   /** `--timeout SECONDS`; without it, `BRIEFING_TIMEOUT`. */
   timeout?: string;
+  /** `--since OLD`: an earlier brief's file, or `git:REV`. */
+  since?: string;
 }
 
 /** What a run is for: only the commands that open pages in the browser have a step timeout. */
@@ -60,6 +62,8 @@ export interface ResolvedConfig {
   stepTimeout?: number;
   /** `SOURCE_DATE_EPOCH`, in seconds: the date of every PDF instead of the brief's as-of date. */
   sourceDateEpoch?: number;
+  /** The earlier version a build shows what changed since: a file, or `git:REV`. */
+  since?: string;
 }
 
 /**
@@ -98,6 +102,8 @@ export async function resolveConfig(
     file,
     stepTimeout: timeout,
     sourceDateEpoch: sourceDateEpoch(env.SOURCE_DATE_EPOCH),
+    // A revision is no path; a file is, relative to the config file like every path in it.
+    since: flags.since ?? (user.since?.startsWith("git:") ? user.since : fromFile(user.since)),
   };
 }
 

@@ -35,7 +35,9 @@ export type ProblemCode =
   | "image-not-loaded"
   | "missing-font"
   // The deck asked the browser for something outside itself while printing; refused.
-  | "blocked-request";
+  | "blocked-request"
+  // A warning: an item matches more than one of the earlier brief's (`--since`) by its wording.
+  | "ambiguous-match";
 
 /** A 1-based line and column in a file. */
 export interface Position {
@@ -79,6 +81,7 @@ const severities: Record<ProblemCode, Severity> = {
   "image-not-loaded": "warning",
   "missing-font": "warning",
   "blocked-request": "warning",
+  "ambiguous-match": "warning",
 };
 
 export function severityOf(problem: Pick<Problem, "code">): Severity {

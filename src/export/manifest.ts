@@ -241,10 +241,13 @@ export function hashBuildInputs(
   briefFile: string,
   images: ReadonlyMap<string, string>,
   settings: OutputSettings,
+  /** The text of the earlier version the deck shows the changes since (`--since`). */
+  earlier?: string,
 ): Promise<string> {
   const files = new Map(images);
   if (settings.theme) files.set("\0theme", settings.theme);
-  return hashInputs(briefFile, files, buildSettings(settings));
+  const since = earlier === undefined ? {} : { since: sha256(Buffer.from(earlier)) };
+  return hashInputs(briefFile, files, { ...buildSettings(settings), ...since });
 }
 
 /**
@@ -255,6 +258,7 @@ export async function unchangedBuild(
   briefFile: string,
   target: string,
   settings: OutputSettings,
+  earlier?: string,
 ): Promise<Manifest | undefined> {
   const manifest = await readManifest(target);
   if (!manifest?.images) return undefined;
@@ -265,7 +269,7 @@ export async function unchangedBuild(
     return undefined;
   }
   try {
-    if ((await hashBuildInputs(briefFile, images, settings)) !== manifest.inputs) {
+    if ((await hashBuildInputs(briefFile, images, settings, earlier)) !== manifest.inputs) {
       return undefined;
     }
   } catch {

@@ -118,6 +118,23 @@ export interface Labels {
   credibility6: string;
   /** A source's URL with the date it was read: "{url}, accessed {date}". */
   accessed: string;
+  /** The title of the slide after the summary when built `--since` an earlier brief. */
+  sinceTitle: string;
+  /** The tags of that slide's lines: what kind of change each is. */
+  sinceNewEvent: string;
+  sinceMovedJudgment: string;
+  sinceNewJudgment: string;
+  sinceDroppedJudgment: string;
+  sinceNewSource: string;
+  /** Said on that slide when no judgment moved, was added or dropped, as a SITREP says NO CHANGE. */
+  sinceNoChange: string;
+  /** A moved judgment's earlier assessment: "was: {value}". */
+  sinceWas: string;
+  /** The earlier assessment of a judgment that gave no likelihood. */
+  sinceNoLikelihood: string;
+  /** The quiet badges on the overview and the slides: an event or judgment new, one changed. */
+  badgeNew: string;
+  badgeChanged: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -197,6 +214,17 @@ export const labelKeys = [
   "credibility5",
   "credibility6",
   "accessed",
+  "sinceTitle",
+  "sinceNewEvent",
+  "sinceMovedJudgment",
+  "sinceNewJudgment",
+  "sinceDroppedJudgment",
+  "sinceNewSource",
+  "sinceNoChange",
+  "sinceWas",
+  "sinceNoLikelihood",
+  "badgeNew",
+  "badgeChanged",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

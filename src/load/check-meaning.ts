@@ -117,10 +117,19 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
       );
     }
   }
+  // An id names an item across versions of the brief (`--since`): one item each.
+  const eventIds = new Set<string>();
+  const judgmentIds = new Set<string>();
+  const checkItemId = (ids: Set<string>, what: string, path: Path, id: unknown) => {
+    if (typeof id !== "string") return;
+    if (ids.has(id)) report("duplicate-id", path, `${what} id "${id}" is used twice`);
+    ids.add(id);
+  };
   list(timeline?.events).forEach((item, i) => {
     const event = asDict(item);
     if (!event) return;
     const at = ["timeline", "events", i];
+    checkItemId(eventIds, "event", [...at, "id"], event.id);
     const start = checkDate([...at, "date"], event.date);
     const end = checkDate([...at, "end"], event.end);
     if (start && end && endOf(end) < startOf(start)) {
@@ -161,6 +170,11 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
     const at = ["sections", i];
     checkMarkup(at, section, markupFields.section);
     const type = typeof section.type === "string" ? section.type : "";
+    if (type === "judgments") {
+      list(section.items).forEach((judgment, j) => {
+        checkItemId(judgmentIds, "judgment", [...at, "items", j, "id"], asDict(judgment)?.id);
+      });
+    }
     checkMarkup(at, section, own(markupFields.sections, type) ?? []);
     for (const [key, keys] of Object.entries(own(markupFields.items, type) ?? {})) {
       list(section[key]).forEach((part, j) => {

@@ -32,13 +32,15 @@ export interface LoadedBrief {
 }
 
 /**
- * Reads and validates a brief's text; `file` is used in messages and to find its images.
- * `defaults` are the project's settings a brief is validated by (its yardstick).
+ * Reads and validates a brief's text; `file` is used in messages and to find its images, which
+ * are not looked for with `files: false` (an earlier version's, only compared). `defaults`
+ * are the project's settings a brief is validated by (its yardstick).
  */
 export async function validateBrief(
   file: string,
   text: string,
   defaults: MeaningDefaults = {},
+  { files: withFiles = true } = {},
 ): Promise<LoadedBrief> {
   const { dir, name } = naming(file);
   const source = readYaml(file, text);
@@ -53,7 +55,7 @@ export async function validateBrief(
       positionOf: source.positionOf,
     };
   }
-  const files = checkFiles(source, dir);
+  const files = withFiles ? checkFiles(source, dir) : { problems: [], images: new Map() };
   const schema = passesBriefSchema(source.data)
     ? { brief: source.data, problems: [] }
     : await schemaCheck(source);
@@ -119,7 +121,7 @@ export async function loadBrief(
  * not UTF-8 text. Opened without blocking, so that a named pipe with no writer (or a device)
  * at the brief's path is refused instead of waited on forever.
  */
-async function readBriefFile(file: string): Promise<ReturnType<typeof decodeText>> {
+export async function readBriefFile(file: string): Promise<ReturnType<typeof decodeText>> {
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

@@ -18,6 +18,13 @@ const alt = z.string().optional().meta({
   description:
     "the image described in words, for readers who cannot see it (screen readers, the tagged PDF); the caption stays apart",
 });
+const itemId = (what: string) =>
+  z
+    .string()
+    .optional()
+    .meta({
+      description: `names this ${what} across versions of the brief, so that \`--since\` matches it even when its wording changes; unique`,
+    });
 
 const markupNote =
   'takes inline markup: **bold**, *italic*, [links](https://… "title"), nested; a backslash keeps a mark literal';
@@ -48,6 +55,7 @@ export const confidenceValues = ["low", "moderate", "high"] as const;
 
 const event = z.strictObject(
   withMarkup(markupFields.event, {
+    id: itemId("event"),
     date: dateValue,
     approx: z.enum(approxValues).optional(),
     end: dateValue.optional(),
@@ -98,6 +106,7 @@ const likelihood = z
 
 const judgment = z.strictObject(
   withMarkup(markupFields.items.judgments.items, {
+    id: itemId("judgment"),
     statement: text,
     likelihood: likelihood.optional(),
     confidence: z.enum(confidenceValues),

@@ -1,14 +1,16 @@
+import type { BriefChanges } from "../compare/changes.js";
 import { direction, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fill, fillOptional } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
 import { yardstickOf } from "../load/yardsticks.js";
-import type { NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
+import type { BriefPath, NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
 import type { PartialDate } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
 import { assetUrl } from "./asset-path.js";
+import { changeSlides } from "./change-slides.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
 import { fitPages, gradeKeyHeight, listStacking, sourceStacking } from "./fit.js";
 import { lineBreaksOf } from "./line-breaks.js";
@@ -24,7 +26,13 @@ import { yardstickSlide } from "./yardstick-slides.js";
  * written out, sources numbered and long lists split over several slides. A brief as written
  * is normalized first; `markings` are the project's own banner colours. Pure.
  */
-export function buildDeck(given: Brief | NormalBrief, name: string, markings?: OwnMarkings): Deck {
+export function buildDeck(
+  given: Brief | NormalBrief,
+  name: string,
+  markings?: OwnMarkings,
+  /** What changed since an earlier version of the brief: a slide of its own, and badges. */
+  changes?: BriefChanges,
+): Deck {
   const brief = isNormal(given) ? given : normalizeBrief(given);
   const language = brief.language ?? "en";
   const labels = labelsFor(language, brief.labels);
@@ -59,6 +67,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
   );
   const categoryOf = new Map(categories.map((c) => [c.key, c]));
 
+  const badges = badgesOf(changes, labels);
   const sorted = sortByDate(brief.timeline.events, withApprox);
   const events = sorted.map((e, i): EventView => {
     // Notes alone make no slide: they go on the notes of the overview that shows the event.
@@ -75,6 +84,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
       hasSlide,
       slideId: hasSlide ? `event-${i + 1}` : undefined,
       approx: e.approx !== undefined,
+      badge: badges(e.path),
     };
   });
 
@@ -108,6 +118,20 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
       ).map((s) => [s]),
     );
   }
+  if (changes) {
+    const isNew = new Set(changes.newEvents.map(pathKey));
+    const frame = { refs: [], classified, lineBreaks, labels };
+    columns.push(
+      ...changeSlides(changes, {
+        brief,
+        newEvents: events.filter((_, i) => isNew.has(pathKey((sorted[i] as NormalEvent).path))),
+        sources,
+        language,
+        labels,
+        frame,
+      }).map((s) => [s]),
+    );
+  }
   columns.push(
     ...timelineColumns({
       title: brief.timeline.title ?? labels.timeline,
@@ -118,6 +142,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
         title: e.title,
         dateText: (events[i] as EventView).dateText,
         category: e.category,
+        badge: (events[i] as EventView).badge,
       })),
       paths: sorted.map((e) => e.path),
       categories,
@@ -140,6 +165,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
         lineBreaks,
         yardstick,
         gradeMap,
+        badges,
       ),
     );
   });
@@ -212,6 +238,27 @@ export function buildDeck(given: Brief | NormalBrief, name: string, markings?: O
     total: numbered.length,
   };
 }
+
+/** The badge of an event or judgment, by its path: new, or (a judgment) changed. */
+function badgesOf(
+  changes: BriefChanges | undefined,
+  labels: Labels,
+): (path: BriefPath) => string | undefined {
+  if (!changes) return () => undefined;
+  const badges = new Map<string, string>([
+    ...[...changes.newEvents, ...changes.newJudgments].map((path): [string, string] => [
+      pathKey(path),
+      labels.badgeNew,
+    ]),
+    ...changes.movedJudgments.map(({ path }): [string, string] => [
+      pathKey(path),
+      labels.badgeChanged,
+    ]),
+  ]);
+  return (path) => badges.get(pathKey(path));
+}
+
+const pathKey = (path: BriefPath) => path.join("\0");
 
 /** The event's date as the timeline places and writes it: with its `approx`. */
 function withApprox(event: NormalEvent): PartialDate {

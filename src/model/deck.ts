@@ -55,8 +55,29 @@ export interface EventView {
   hasSlide: boolean;
   slideId?: string;
   approx: boolean;
+  /** "New" when built `--since` an earlier brief that did not have it. */
+  badge?: string;
   /** The time since the previous event of the same category: "9 months after …", in words. */
   previous?: { duration: string; title: string; dateText: string; text: Piece[] };
+}
+
+/** One line of the slide of what changed since the earlier brief. */
+export interface ChangeLine {
+  change:
+    | "new-event"
+    | "moved-judgment"
+    | "new-judgment"
+    | "dropped-judgment"
+    | "new-source"
+    | "no-change";
+  /** What kind of change it is, in words; absent on the line that says nothing moved. */
+  tag?: string;
+  /** An event's date, before its title. */
+  dateText?: string;
+  text: InlineRun[];
+  /** What of a moved judgment's assessment moved, as it is now, and as it was: "was: unlikely". */
+  now?: string;
+  was?: Piece[];
 }
 
 /** The overview's picture, in pixels within its plot area; see templates/theme/timeline.css. */
@@ -116,6 +137,7 @@ export type Slide = SlideBase &
   (
     | { kind: "title"; subtitle?: string; author?: string; dateText: string }
     | { kind: "summary"; items: InlineRun[][] }
+    | { kind: "changes"; items: ChangeLine[] }
     | { kind: "overview"; plot: OverviewPlot; categories: Category[] }
     | { kind: "event"; event: EventView; strip: TimelineStrip }
     | { kind: "points"; items: InlineRun[][] }
@@ -149,6 +171,8 @@ export type Slide = SlideBase &
           likelihoodView?: { text: string; scale?: ScaleBand[] };
           confidence: string;
           confidenceLabel: string;
+          /** "New" or "Changed" when built `--since` an earlier brief. */
+          badge?: string;
         }[];
       }
     | {

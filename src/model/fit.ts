@@ -153,16 +153,64 @@ export const actorStacking: Stacking<{
   space: 18,
 };
 
+/**
+ * .change: its tag in a column of its own beside the line (an event's date and title, a
+ * judgment and how it moved, a source), as change.hbs writes it.
+ */
+export const changeStacking: Stacking<{
+  change: string;
+  tag?: string;
+  dateText?: string;
+  text: InlineRun[];
+  now?: string;
+  was?: Piece[];
+}> = {
+  height: (line, breaks) => {
+    const tagged = line.tag !== undefined;
+    const width = tagged ? textWidth - change.tag - change.gap : textWidth;
+    const size = 24;
+    const bold = { size, weight: 600 } as const;
+    const runs: TextRun[] = [
+      ...(line.dateText ? [{ text: `${line.dateText} `, style: bold }] : []),
+      // The line that says nothing moved is set in bold.
+      ...runsOf(line.text, line.change === "no-change" ? bold : regular(size)),
+    ];
+    // A moved judgment's assessment, now and as it was, on a line of its own.
+    const was = `(${(line.was ?? []).map((piece) => piece.text).join("")})`;
+    const assessment = line.now
+      ? lineCount(
+          [
+            { text: `${line.now} `, style: bold },
+            { text: was, style: regular(size) },
+          ],
+          width,
+          breaks,
+        )
+      : 0;
+    const text = (lineCount(runs, width, breaks) + assessment) * size * lineHeight;
+    const tagStyle = { size: 15, weight: 600, letterSpacing: 0.9, uppercase: true } as const;
+    const tag = tagged
+      ? lines(line.tag as string, tagStyle, change.tag, breaks) * 15 * lineHeight + 6
+      : 0;
+    return Math.max(text, tag);
+  },
+  space: 14,
+};
+
+// The tag's column and the gap after it, in px (.change in theme.css).
+const change = { tag: 190, gap: 20 };
+
 /** .judgment: the statement over its likelihood (its scale, term and range) and confidence. */
 export const judgmentStacking: Stacking<{
   statement: InlineRun[];
   likelihoodView?: { text: string; scale?: readonly unknown[] };
   confidenceLabel: string;
+  badge?: string;
 }> = {
   height: (judgment, breaks) => {
     const width = textWidth - 24;
     const view = judgment.likelihoodView;
-    const assessment = `${view?.text ?? ""} ${judgment.confidenceLabel}`;
+    const assessment = `${judgment.badge ?? ""} ${view?.text ?? ""} ${judgment.confidenceLabel}`;
     const label = { size: 18, weight: 600 } as const;
     // Less the 37 px between the likelihood and the confidence, and the 110 px of the scale.
     const taken = (view ? 37 : 0) + (view?.scale ? 110 : 0);

@@ -31,6 +31,8 @@ export function sectionSlides(
   lineBreaks: LineBreaks,
   yardstick: Yardstick,
   grades?: ReadonlyMap<number, string>,
+  /** "New" or "Changed" for an item built `--since` an earlier brief, by its path. */
+  badgeOf: (path: BriefPath) => string | undefined = () => undefined,
 ): SlideDraft[] {
   const base = {
     notes: section.notes,
@@ -54,13 +56,14 @@ export function sectionSlides(
       return parts(
         id,
         section.title,
-        section.items.map((j) => ({
+        section.items.map((j, i) => ({
           ...j,
           likelihoodView:
             j.likelihood === undefined
               ? undefined
               : likelihoodView(yardstick, j.likelihood, labels),
           confidenceLabel: labels[confidenceKey[j.confidence]],
+          badge: badgeOf([...section.path, "items", i]),
         })),
         (items) => ({ kind: "judgments", items, ...base }),
         judgmentStacking,
@@ -143,7 +146,8 @@ export function parts<T>(
   );
 }
 
-const confidenceKey = {
+/** The label of each confidence level. */
+export const confidenceKey = {
   low: "confidenceLow",
   moderate: "confidenceModerate",
   high: "confidenceHigh",

@@ -1,3 +1,4 @@
+import type { BriefChanges } from "../compare/changes.js";
 import type { LabelOverrides } from "../labels/labels.js";
 import type { YardstickName } from "../load/yardsticks.js";
 import { buildDeck } from "../model/build-deck.js";
@@ -29,7 +30,13 @@ export function renderBrief(
   brief: NormalBrief,
   name: string,
   look: LookSettings,
-  options: Omit<RenderOptions, "customTheme"> = {},
+  {
+    changes,
+    ...options
+  }: Omit<RenderOptions, "customTheme"> & {
+    /** What changed since an earlier version of the brief, to show (`--since`). */
+    changes?: BriefChanges;
+  } = {},
   inputs: RenderInputs = builtRenderInputs(),
 ): { deck: Deck; html: string } {
   const withDefaults = {
@@ -38,7 +45,7 @@ export function renderBrief(
     labels: { ...look.labels, ...brief.labels },
     yardstick: brief.yardstick ?? look.yardstick,
   };
-  const deck = buildDeck(withDefaults, name, look.markings);
+  const deck = buildDeck(withDefaults, name, look.markings, changes);
   return {
     deck,
     html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }, inputs),

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { isBriefFileName } from "../config.js";
 import { BriefingError } from "../errors.js";
+import { isGitSince } from "../load/earlier-brief.js";
 import { deckName } from "../load/load-brief.js";
 import { ownMarkingStyles } from "../model/marking.js";
 import type { LookSettings } from "../render/render-brief.js";
@@ -38,6 +39,8 @@ export interface ServeOptions {
   browserPath?: string;
   /** Dates those PDFs, in seconds since 1970, instead of the brief's as-of date. */
   sourceDateEpoch?: number;
+  /** The earlier version each deck shows what changed since: a file, or `git:REV`. */
+  since?: string;
   /** Told each time a brief has been read again after a change (for the terminal). */
   onRefresh?: (refresh: Refresh) => void;
 }
@@ -69,6 +72,12 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   // A brief that cannot be built under its name (its deck would be ".." or the like) cannot be
   // served under it either: refused as `build` refuses it.
   if (!folder) deckName(options.input);
+  if (folder && options.since && !isGitSince(options.since)) {
+    throw new BriefingError(
+      "usage",
+      `--since ${options.since} is one brief's earlier version: serve that brief alone, or use --since git:REV to compare each brief of ${folder} with its own file at a revision`,
+    );
+  }
   const look = options.look ?? {};
   const previews = new Map<string, Preview>();
   const live = new LiveReload();
@@ -118,7 +127,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         const started = performance.now();
-        await refreshPreview(preview, look, inputs);
+        await refreshPreview(preview, look, inputs, options.since);
         // When only the brief's text changed, open pages can swap their slides in place; an
         // image or a template needs the page loaded again.
         const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
@@ -148,7 +157,10 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       if (!previews.has(name)) {
         const preview = emptyPreview(file);
         previews.set(name, preview);
-        rendered.set(name, serially(() => refreshPreview(preview, look, inputs)).then(rewatch));
+        rendered.set(
+          name,
+          serially(() => refreshPreview(preview, look, inputs, options.since)).then(rewatch),
+        );
       }
     }
     await rendered.get(name);

@@ -14,6 +14,11 @@ export const labelText = {
   /** The plot's width: a word wider than that (a hash, a URL) breaks, as the theme lets it. */
   maxWidth: 1136,
   padding: 2,
+  /**
+   * A badge after the date (.tl__badge): its margin, padding and borders in px, and a safe
+   * width of each of its 10 px capitals with their letter spacing.
+   */
+  badge: { frame: 18, charWidth: 8.6 },
 };
 
 /**
@@ -24,10 +29,17 @@ export function labelSize(
   title: string,
   dateText: string,
   breaks: LineBreaks = "keep-all",
+  badge?: string,
 ): { width: number; height: number; lines: number } {
   const { charWidth, titleLine, dateLine, maxTitleLines, minWidth, maxWidth, padding } = labelText;
   const words = wordsOf(title, breaks);
-  const longestWord = Math.max(...words.map((w) => w.width), textWidth(dateText) * (14 / 18));
+  // The date's line never wraps: the box is as wide as it, with its badge.
+  const badgeWidth =
+    badge === undefined
+      ? 0
+      : (labelText.badge.frame + textWidth(badge) * labelText.badge.charWidth) / charWidth;
+  const dateWidth = textWidth(dateText) * (14 / 18) + badgeWidth;
+  const longestWord = Math.max(...words.map((w) => w.width), dateWidth);
   let width = Math.min(maxWidth, Math.max(minWidth, longestWord * charWidth + 2 * padding));
   let lines = wrapWords(words, (width - 2 * padding) / charWidth);
   while (lines > maxTitleLines && width < maxWidth) {
