@@ -1,4 +1,4 @@
-import { direction, labelsFor } from "../labels/catalogue.js";
+import { direction, hasCapitals, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fill, fillOptional } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
@@ -170,6 +170,7 @@ export function buildDeck(given: Brief | NormalBrief, name: string): Deck {
     classificationLevel: classificationLevel(brief.classification ?? ""),
     language,
     direction: direction(language),
+    capitals: hasCapitals(language),
     labels,
     dateText,
     asOf: fill(labels.asOf, { date: dateText }),

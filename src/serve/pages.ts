@@ -41,6 +41,7 @@ export interface BriefCard {
     asOf: Piece[];
     language: string;
     direction: "ltr" | "rtl";
+    capitals: boolean;
     classification?: string;
     level: string;
   };
@@ -117,6 +118,7 @@ export function briefCard(preview: Preview): BriefCard {
     asOf: deck.asOf,
     language: deck.language,
     direction: deck.direction,
+    capitals: deck.capitals,
     classification: deck.classification,
     level: deck.classificationLevel,
   };

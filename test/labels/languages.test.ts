@@ -148,7 +148,7 @@ describe("a brief in a catalogue language", () => {
   it("Arabic: the deck runs right to left, and each page's number stands apart from the date", () => {
     const result = results.get("ar") as BuildResult;
     const html = readFileSync(result.html as string, "utf8");
-    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).toMatch(/<html lang="ar" dir="rtl"[ >]/);
     const deck = outputs("ar").deck;
     const ar = catalogue.ar;
     for (const word of [ar?.kicker, ar?.summary, ar?.timeline, "حتى 19 يونيو 2024", ar?.cited]) {
