@@ -1,5 +1,5 @@
 import type { BriefChanges } from "../compare/changes.js";
-import { direction, labelsFor } from "../labels/catalogue.js";
+import { direction, hasCapitals, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fill, fillOptional } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
@@ -225,6 +225,7 @@ export function buildDeck(
     marking: brief.classification ? markingOf(brief.classification, markings) : undefined,
     language,
     direction: direction(language),
+    capitals: hasCapitals(language),
     labels,
     dateText,
     asOf: fill(labels.asOf, { date: dateText }),

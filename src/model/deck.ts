@@ -246,6 +246,8 @@ export interface Deck {
   language: string;
   /** "rtl" for a brief in Arabic, Hebrew and other languages written right to left. */
   direction: "ltr" | "rtl";
+  /** Whether its script has capitals (Latin, Cyrillic, …): only then are labels tracked. */
+  capitals: boolean;
   /** The tool's own words for this brief: its language's catalogue under its overrides. */
   labels: Labels;
   dateText: string;

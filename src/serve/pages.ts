@@ -50,6 +50,7 @@ export interface BriefCard {
     language: string;
     direction: "ltr" | "rtl";
     marking?: Marking;
+    capitals: boolean;
   };
   /** "9 events" */
   events?: string;
@@ -125,6 +126,7 @@ export function briefCard(preview: Preview): BriefCard {
     language: deck.language,
     direction: deck.direction,
     marking: deck.marking,
+    capitals: deck.capitals,
   };
   const events = good.loaded.brief?.timeline.events.length ?? 0;
   card.events = countText(deck.labels.events, events, deck.language);

@@ -9,6 +9,7 @@ import {
   catalogueLanguage,
   countText,
   direction,
+  hasCapitals,
   labelsFor,
 } from "../../src/labels/catalogue.js";
 import { labelKeys } from "../../src/labels/labels.js";
@@ -81,6 +82,14 @@ describe("the label catalogue", () => {
   it("knows which languages run right to left", async () => {
     expect(["ar", "he", "fa-IR", "ur", "az-Arab"].map(direction)).toEqual(Array(5).fill("rtl"));
     expect(["en", "ko", "az", "ku-Latn", "ar-Latn"].map(direction)).toEqual(Array(5).fill("ltr"));
+  });
+
+  it("knows which languages are written with capitals, and takes an unknown one to have none", () => {
+    const cased = ["en", "de-DE", "ru-RU", "sr", "el", "hy", "vi", "az", "mn", "sr-Latn"];
+    expect(cased.filter((tag) => !hasCapitals(tag))).toEqual([]);
+    const caseless = ["hi-IN", "mr", "ne", "bn", "ta", "th-TH", "lo", "km", "my", "bo", "si"];
+    const others = ["ko", "ja", "zh-Hans", "ar", "he", "fa", "ur", "am", "ka", "ru-Deva", "xx"];
+    expect([...caseless, ...others].filter(hasCapitals)).toEqual([]);
   });
 
   it("counts with each language's plural forms", async () => {
