@@ -161,7 +161,7 @@ async function buildOne(
   if (!loaded.brief) return result;
   const printing = outputs.some((output) => output.browser && output.wanted(options));
   if (printing) session.browser().catch(() => {});
-  const changes = earlier && compareBriefs(earlier.loaded.brief, loaded.brief);
+  const changes = earlier && compareBriefs(earlier.loaded.brief, loaded.brief, options.yardstick);
   if (earlier && changes) {
     loaded.warnings.push(...ambiguityWarnings(changes.ambiguous, loaded, earlier.loaded));
   }

@@ -1,3 +1,5 @@
+import { labelsFor } from "../labels/catalogue.js";
+import { bandOf, type YardstickName, yardstickOf } from "../load/yardsticks.js";
 import { type InlineRun, plainText } from "../markup/inline.js";
 import type { BriefPath, NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import type { Assessment, BriefChanges } from "./changes.js";
@@ -8,13 +10,23 @@ import { type Matchable, type Matching, matchItems, wordingKey } from "./match-i
  * likelihood or confidence moved, judgments new and dropped, new sources. Items are matched by
  * their `id`, else events by date and title and judgments by their statement. Pure.
  */
-export function compareBriefs(earlier: NormalBrief, now: NormalBrief): BriefChanges {
+export function compareBriefs(
+  earlier: NormalBrief,
+  now: NormalBrief,
+  /** The project's yardstick, for a brief that names none. */
+  yardstick?: YardstickName,
+): BriefChanges {
   const events = matchItems(
     earlier.timeline.events.map(eventItem),
     now.timeline.events.map(eventItem),
   );
   const judgments = matchItems(judgmentsOf(earlier), judgmentsOf(now));
-  const moved = judgments.pairs.filter(({ old, now }) => assessmentMoved(old, now));
+  const bandOld = bandNamer(earlier, yardstick);
+  const bandNow = bandNamer(now, yardstick);
+  const moved = judgments.pairs.filter(
+    ({ old, now }) =>
+      bandOld(old.likelihood) !== bandNow(now.likelihood) || old.confidence !== now.confidence,
+  );
   return {
     since: earlier.date,
     newEvents: events.added.map((e) => e.path),
@@ -60,10 +72,19 @@ function judgmentsOf(brief: NormalBrief): JudgmentItem[] {
   );
 }
 
-function assessmentMoved(old: Assessment, now: Assessment): boolean {
-  const likelihood = (a: Assessment) =>
-    a.likelihood === undefined ? "" : wordingKey(a.likelihood);
-  return likelihood(old) !== likelihood(now) || old.confidence !== now.confidence;
+/**
+ * A likelihood as the yardstick has it: the band it names ("probable" and "likely" are one),
+ * on the brief's yardstick, in its language's words too. A likelihood of no band (a brief
+ * checked without its yardstick) is compared as written.
+ */
+function bandNamer(brief: NormalBrief, fallback?: YardstickName) {
+  const yardstick = yardstickOf(brief.yardstick, fallback);
+  const terms = labelsFor(brief.language ?? "en", brief.labels);
+  return (likelihood: string | undefined): string => {
+    if (likelihood === undefined) return "";
+    const band = bandOf(yardstick, likelihood, terms);
+    return band ? `${yardstick.name}\0${band.label}` : wordingKey(likelihood);
+  };
 }
 
 /** Sources of this brief that the earlier one had under none of its id, link or title. */

@@ -81,7 +81,7 @@ export async function refreshPreview(
   if (since) {
     try {
       const earlier = await loadEarlierBrief(since, preview.file, look);
-      changes = compareBriefs(earlier.loaded.brief, loaded.brief);
+      changes = compareBriefs(earlier.loaded.brief, loaded.brief, look.yardstick);
     } catch (error) {
       if (!(error instanceof BriefingError)) throw error;
       // The earlier version is missing or broken: said as a save's problems are, until it is not.

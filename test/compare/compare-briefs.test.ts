@@ -89,6 +89,22 @@ describe("comparing two versions of a brief", () => {
     expect(compareBriefs(brief([summit], [arms]), later).movedJudgments).toEqual([]);
   });
 
+  it("sees another spelling of the same band as unchanged, and the band moving as a move", () => {
+    const probable = brief([summit], [{ ...arms, likelihood: "improbable" }]);
+    expect(compareBriefs(brief([summit], [arms]), probable).movedJudgments).toEqual([]);
+    const likely = brief([summit], [{ ...arms, likelihood: "probable" }]);
+    expect(compareBriefs(brief([summit], [arms]), likely).movedJudgments).toHaveLength(1);
+  });
+
+  it("reads a likelihood on the project's yardstick for briefs that name none", () => {
+    const phia = (likelihood: string) => brief([summit], [{ ...arms, likelihood }]);
+    // PHIA's "likely or probably" band: the same band in two spellings.
+    expect(compareBriefs(phia("likely"), phia("probably"), "phia").movedJudgments).toEqual([]);
+    expect(
+      compareBriefs(phia("likely"), phia("highly likely"), "phia").movedJudgments,
+    ).toHaveLength(1);
+  });
+
   it("sees a likelihood added or removed, and a confidence alone, as a move", () => {
     const noLikelihood = { statement: arms.statement, confidence: "moderate" as const };
     const added = compareBriefs(brief([summit], [noLikelihood]), brief([summit], [arms]));
