@@ -17,6 +17,10 @@ export const configSchema = z.strictObject({
     .optional()
     .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
   labels: labelsSchema.optional(),
+  png: z
+    .boolean()
+    .optional()
+    .meta({ description: "also write a picture of each slide, slides/01.png … (as --png does)" }),
 });
 
 /** A config file as written. */

@@ -28,6 +28,8 @@ export interface ConfigFlags {
   config?: string;
   /** `--timeout SECONDS`; without it, `BRIEFING_TIMEOUT`. */
   timeout?: string;
+  /** `--png`: also write a picture of each slide. */
+  png?: boolean;
 }
 
 /** What a run is for: only the commands that open pages in the browser have a step timeout. */
@@ -48,6 +50,8 @@ export interface ResolvedConfig {
   browserPath?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
+  /** Also write a picture of each slide (`slides/01.png` …). */
+  png: boolean;
   /** The config file that was read, if any. */
   file?: string;
   /** How long one step in the browser may take, in milliseconds; see `stepTimeout`. */
@@ -87,6 +91,7 @@ export async function resolveConfig(
     labels: user.labels,
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
+    png: flags.png ?? user.png ?? false,
     file,
     stepTimeout: timeout,
     sourceDateEpoch: sourceDateEpoch(env.SOURCE_DATE_EPOCH),

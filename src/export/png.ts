@@ -1,0 +1,134 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, Page } from "puppeteer";
+import { inStep } from "../browser/step.js";
+import { findSlideProblems } from "../inspect/in-page.js";
+import { layoutProblems } from "../inspect/layout-problems.js";
+import type { Output } from "./outputs.js";
+import { lookAt, openPrintDocument, writePrintDocument } from "./pdf.js";
+
+/** The size of every picture, in pixels: what a chat or an email shows a slide at. */
+export const pictureSize = { width: 1920, height: 1080 };
+
+// About 120 ms a slide on this machine's two cores (docs/performance.md); twice that for a busy one.
+const timeoutPerPicture = 250;
+
+/** A picture's file name: its slide's number, zero-padded to the width of the count (01, 001). */
+export function pictureName(index: number, count: number): string {
+  const width = Math.max(2, String(count).length);
+  return `${String(index + 1).padStart(width, "0")}.png`;
+}
+
+/**
+ * Draws each page of an open print document (see `openPrintDocument`) into the folder `dir`
+ * as a PNG of `pictureSize`: the browser draws the page at that size (text and lines sharp, not
+ * an enlarged picture of it), as it lies in the document the PDF is printed from. Returns how
+ * many it drew.
+ */
+export async function drawPages(page: Page, dir: string, timeout?: number): Promise<number> {
+  await mkdir(dir);
+  const boxes = await page.$$eval(".pdf-page", (pages) =>
+    pages.map((each) => {
+      const box = each.getBoundingClientRect();
+      return { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width };
+    }),
+  );
+  await oneInFront(page, () =>
+    inStep(
+      page,
+      "drawing the slides' pictures",
+      timeout,
+      async () => {
+        await page.bringToFront();
+        try {
+          for (const [index, box] of boxes.entries()) {
+            await page.evaluate(showOnly, index);
+            const scale = pictureSize.width / box.width;
+            const bytes = await page.screenshot({
+              type: "png",
+              // A clip drawn at a scale, rather than a device scale factor: the page's viewport,
+              // which a page lent for reuse must keep, stays as it was.
+              clip: {
+                x: box.x,
+                y: box.y,
+                width: box.width,
+                height: pictureSize.height / scale,
+                scale,
+              },
+              captureBeyondViewport: true,
+              // Compressed less: a third larger files, drawn in two thirds of the time.
+              optimizeForSpeed: true,
+            });
+            await writeFile(path.join(dir, pictureName(index, boxes.length)), bytes);
+          }
+        } finally {
+          await page.evaluate(showOnly, -1).catch(() => {});
+        }
+      },
+      { allowance: timeoutPerPicture * boxes.length },
+    ),
+  );
+  return boxes.length;
+}
+
+/**
+ * Runs in the page: skips drawing every page but the one at `index` (all of them for -1), or a
+ * picture of one page costs a drawing of the whole document (0.9 s a picture in a deck of 100
+ * slides, 0.12 s so). Each page keeps its place and its layout, its height being its own.
+ */
+function showOnly(index: number): void {
+  const pages = document.querySelectorAll<HTMLElement>(".pdf-page");
+  pages.forEach((each, at) => {
+    const drawn = index < 0 || at === index ? "" : "hidden";
+    // Only the pages that change are styled again.
+    if (each.style.contentVisibility !== drawn) each.style.contentVisibility = drawn;
+  });
+}
+
+// A tab behind another draws nothing, and a picture waits for a drawing that never comes: the
+// page to picture is brought to the front, and the pages of a batch take turns.
+const turns = new WeakMap<Browser, Promise<unknown>>();
+
+function oneInFront<T>(page: Page, draw: () => Promise<T>): Promise<T> {
+  const browser = page.browser();
+  const turn = (turns.get(browser) ?? Promise.resolve()).then(draw);
+  turns.set(
+    browser,
+    turn.catch(() => {}),
+  );
+  return turn;
+}
+
+/**
+ * `slides/01.png` …: a picture of each page of the PDF, for pasting into chats and emails. Made
+ * in the PDF's own page when the PDF is printed too, else from the same print document in a
+ * page of its own, where it looks at the slides as the PDF does.
+ */
+export const pngOutput: Output<"png"> = {
+  kind: "png",
+  fileName: () => "slides",
+  wanted: (settings) => !!settings.png,
+  browser: true,
+  // Not kept, unlike the PDF: pictures of an older deck would be pasted as if they were this
+  // one, one slide at a time, with nothing on them to say they are old.
+  keptWhenNotAsked: false,
+  async write({ pages, deck, folder, file, settings, limits, loaded, laidOut }) {
+    const print = await writePrintDocument({ deck, folder, customTheme: !!settings.theme });
+    try {
+      await pages.withPage(
+        { ...limits, folder },
+        async (page) => {
+          await openPrintDocument(page, print, limits.timeout);
+          const seen = await lookAt(page, limits.timeout, () => page.evaluate(findSlideProblems));
+          laidOut(layoutProblems(seen, deck, loaded));
+          await drawPages(page, file, limits.timeout);
+        },
+        // Its viewport and media are left as they were.
+        { reuse: true },
+      );
+    } finally {
+      await rm(print, { force: true });
+    }
+  },
+  fromPrintView: (page, { file, limits }) => drawPages(page, file, limits.timeout).then(() => {}),
+};
