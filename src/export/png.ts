@@ -27,12 +27,7 @@ export function pictureName(index: number, count: number): string {
  */
 export async function drawPages(page: Page, dir: string, timeout?: number): Promise<number> {
   await mkdir(dir);
-  const boxes = await page.$$eval(".pdf-page", (pages) =>
-    pages.map((each) => {
-      const box = each.getBoundingClientRect();
-      return { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width };
-    }),
-  );
+  const boxes = await pageBoxes(page);
   await oneInFront(page, () =>
     inStep(
       page,
@@ -43,26 +38,11 @@ export async function drawPages(page: Page, dir: string, timeout?: number): Prom
         try {
           for (const [index, box] of boxes.entries()) {
             await page.evaluate(showOnly, index);
-            const scale = pictureSize.width / box.width;
-            const bytes = await page.screenshot({
-              type: "png",
-              // A clip drawn at a scale, rather than a device scale factor: the page's viewport,
-              // which a page lent for reuse must keep, stays as it was.
-              clip: {
-                x: box.x,
-                y: box.y,
-                width: box.width,
-                height: pictureSize.height / scale,
-                scale,
-              },
-              captureBeyondViewport: true,
-              // Compressed less: a third larger files, drawn in two thirds of the time.
-              optimizeForSpeed: true,
-            });
-            await writeFile(path.join(dir, pictureName(index, boxes.length)), bytes);
+            const file = path.join(dir, pictureName(index, boxes.length));
+            await writeFile(file, await drawBox(page, box));
           }
         } finally {
-          await page.evaluate(showOnly, -1).catch(() => {});
+          await page.evaluate(showAll).catch(() => {});
         }
       },
       { allowance: timeoutPerPicture * boxes.length },
@@ -71,18 +51,73 @@ export async function drawPages(page: Page, dir: string, timeout?: number): Prom
   return boxes.length;
 }
 
+/** A PNG of `pictureSize` of the box of the document, drawn at the scale that makes it so. */
+function drawBox(page: Page, box: Box): Promise<Uint8Array> {
+  const scale = pictureSize.width / box.width;
+  return page.screenshot({
+    type: "png",
+    // A clip drawn at a scale, rather than a device scale factor: the page's viewport, which a
+    // page lent for reuse must keep, stays as it was.
+    clip: { x: box.x, y: box.y, width: box.width, height: pictureSize.height / scale, scale },
+    captureBeyondViewport: true,
+    // Compressed less: a third larger files, drawn in two thirds of the time.
+    optimizeForSpeed: true,
+  });
+}
+
+/** A page of the print document: where it starts, and how wide it is, in CSS pixels. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+}
+
 /**
- * Runs in the page: skips drawing every page but the one at `index` (all of them for -1), or a
- * picture of one page costs a drawing of the whole document (0.9 s a picture in a deck of 100
- * slides, 0.12 s so). Each page keeps its place and its layout, its height being its own.
+ * Where each page of the document is, in the coordinates a picture's clip is given in: the
+ * document's, from the left of all it lays out. The page's own scroll position does not say that
+ * in a right-to-left deck, which overflows the window to the left.
  */
-function showOnly(index: number): void {
+async function pageBoxes(page: Page): Promise<Box[]> {
+  const session = await page.createCDPSession();
+  try {
+    const { cssLayoutViewport: view } = await session.send("Page.getLayoutMetrics");
+    return await page.$$eval(
+      ".pdf-page",
+      (pages, at) =>
+        pages.map((each) => {
+          const box = each.getBoundingClientRect();
+          return { x: box.left + at.pageX, y: box.top + at.pageY, width: box.width };
+        }),
+      { pageX: view.pageX, pageY: view.pageY },
+    );
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
+
+/**
+ * Runs in the page: skips drawing every page but the one at `index`, or a
+ * picture of one page costs a drawing of the whole document (0.9 s a picture in a deck of 100
+ * slides, 0.12 s so). Each page keeps its place and its layout, its height being its own. Done
+ * once the page has drawn a frame with the change: a picture taken sooner was now and then of
+ * the frame before, a blank page.
+ */
+function showOnly(index: number): Promise<void> {
   const pages = document.querySelectorAll<HTMLElement>(".pdf-page");
   pages.forEach((each, at) => {
-    const drawn = index < 0 || at === index ? "" : "hidden";
+    const drawn = at === index ? "" : "hidden";
     // Only the pages that change are styled again.
     if (each.style.contentVisibility !== drawn) each.style.contentVisibility = drawn;
   });
+  // The first frame's callbacks run before it is drawn; the second's, after.
+  return new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(() => drawn())));
+}
+
+/** Runs in the page: undoes `showOnly`, without waiting for a frame (the tab may be behind). */
+function showAll(): void {
+  for (const each of document.querySelectorAll<HTMLElement>(".pdf-page")) {
+    each.style.contentVisibility = "";
+  }
 }
 
 // A tab behind another draws nothing, and a picture waits for a drawing that never comes: the
