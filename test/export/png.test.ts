@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build.js";
+import { type BuildResult, build } from "../../src/build.js";
 import { pictureName } from "../../src/export/png.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { startCli } from "../helpers/cli.js";
@@ -144,6 +144,19 @@ describe("the slides' pictures", () => {
       `; removed ${path.join(deck, "slides")} (not asked for: --png keeps it)`,
     );
     expect(await readdir(deck)).not.toContain("slides");
+  }, 180_000);
+});
+
+describe("pictures without the PDF", () => {
+  it("look at the slides where they are drawn, as the PDF's build does, and warn as it does", async () => {
+    const overflow = "test/fixtures/layout/overflow.yaml";
+    const work = await tempDir("png-look");
+    const [pictured] = await build([overflow], { outDir: work, pdf: false, png: true });
+    const [printed] = await build([overflow], { outDir: work, pdf: true, force: true });
+    const where = (result?: BuildResult) =>
+      (result?.warnings ?? []).map((w) => [w.code, w.pos.line, w.pos.col]);
+    expect(where(pictured).length).toBeGreaterThan(0);
+    expect(where(pictured)).toEqual(where(printed));
   }, 180_000);
 });
 
