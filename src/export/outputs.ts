@@ -130,12 +130,11 @@ export async function writeOutputs(
   const removed: EarlierOutput[] = [];
   const stale: EarlierOutput[] = [];
   const fileOf = (output: Output) => path.join(job.folder, output.fileName(job.loaded.name));
-  const printed = pdfOutput.wanted(job.settings);
-  const inPrint = outputs.filter(
-    (output: Output) => printed && output.fromPrintView && output.wanted(job.settings),
-  );
+  const inPrint: Output[] = pdfOutput.wanted(job.settings)
+    ? outputs.filter((output: Output) => output.fromPrintView && output.wanted(job.settings))
+    : [];
   const inPrintView = async (page: Page) => {
-    for (const output of inPrint as Output[]) {
+    for (const output of inPrint) {
       await output.fromPrintView?.(page, { ...job, file: fileOf(output), inPrintView });
     }
   };
