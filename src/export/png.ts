@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Page } from "puppeteer";
+import { inTurn } from "../browser/front.js";
 import { inStep } from "../browser/step.js";
 import { findSlideProblems } from "../inspect/in-page.js";
 import { layoutProblems } from "../inspect/layout-problems.js";
@@ -28,7 +29,8 @@ export function pictureName(index: number, count: number): string {
 export async function drawPages(page: Page, dir: string, timeout?: number): Promise<number> {
   await mkdir(dir);
   const boxes = await pageBoxes(page);
-  await oneInFront(page, () =>
+  // Brought to the front, where a tab draws, and kept there (see `inTurn`).
+  await inTurn(page.browser(), () =>
     inStep(
       page,
       "drawing the slides' pictures",
@@ -118,20 +120,6 @@ function showAll(): void {
   for (const each of document.querySelectorAll<HTMLElement>(".pdf-page")) {
     each.style.contentVisibility = "";
   }
-}
-
-// A tab behind another draws nothing, and a picture waits for a drawing that never comes: the
-// page to picture is brought to the front, and the pages of a batch take turns.
-const turns = new WeakMap<Browser, Promise<unknown>>();
-
-function oneInFront<T>(page: Page, draw: () => Promise<T>): Promise<T> {
-  const browser = page.browser();
-  const turn = (turns.get(browser) ?? Promise.resolve()).then(draw);
-  turns.set(
-    browser,
-    turn.catch(() => {}),
-  );
-  return turn;
 }
 
 /**

@@ -1,14 +1,21 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { BrowserSession } from "../../src/browser/session.js";
 import { type BuildResult, build } from "../../src/build.js";
-import { pictureName } from "../../src/export/png.js";
+import { openPrintDocument, writePrintDocument } from "../../src/export/pdf.js";
+import { drawPages, pictureName } from "../../src/export/png.js";
+import { loadBrief } from "../../src/load/load-brief.js";
+import type { NormalBrief } from "../../src/normalize/normal-brief.js";
+import { renderBrief } from "../../src/render/render-brief.js";
 import { writeBigBrief } from "../helpers/big-brief.js";
 import { startCli } from "../helpers/cli.js";
 import { pdfInfo } from "../helpers/pdf.js";
 import { tempDir } from "../helpers/temp.js";
+import { until } from "../helpers/until.js";
 
 const sample = "briefings/putin-kim-summit-2024.yaml";
 const name = "putin-kim-summit-2024";
@@ -145,6 +152,35 @@ describe("the slides' pictures", () => {
     );
     expect(await readdir(deck)).not.toContain("slides");
   }, 180_000);
+});
+
+describe("pictures drawn while the browser opens other pages", () => {
+  it("are drawn: a new tab, which comes to the front, waits until they are", async () => {
+    const { brief } = await loadBrief(sample);
+    const { deck } = renderBrief(brief as NormalBrief, name, {});
+    const folder = path.join(out, name);
+    const print = await writePrintDocument({ deck, folder });
+    const dir = path.join(out, "drawn-while-opening");
+    await using session = new BrowserSession({});
+    const done: string[] = [];
+    await session.withPage({ folder }, async (page) => {
+      await openPrintDocument(page, print);
+      const drawing = drawPages(page, dir).then(() => done.push("drawn"));
+      // Another brief of the batch opening a page for its handout, once the drawing is under
+      // way: its tab would hide this one, which then draws nothing for as long as it is open.
+      await until(() => existsSync(path.join(dir, "01.png")), "the first picture");
+      const opening = session
+        .withPage({ folder }, () => new Promise((held) => setTimeout(held, 1000)))
+        .then(() => done.push("opened"));
+      await Promise.all([drawing, opening]);
+    });
+    expect(done).toEqual(["drawn", "opened"]);
+    for (const picture of pictures) {
+      expect(await readFile(path.join(dir, picture))).toEqual(
+        await readFile(path.join(slides, picture)),
+      );
+    }
+  }, 120_000);
 });
 
 describe("pictures without the PDF", () => {
