@@ -215,7 +215,7 @@ async function writeBuild(
   const blocked = new Set<string>();
   let layout: Problem[] | undefined;
   let warnings: Problem[] = [];
-  const job: Omit<OutputJob, "folder" | "file"> = {
+  const job: Omit<OutputJob, "folder" | "file" | "inPrintView"> = {
     loaded,
     brief,
     deck,

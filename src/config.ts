@@ -32,6 +32,8 @@ export interface ConfigFlags {
   timeout?: string;
   /** `--since OLD`: an earlier brief's file, or `git:REV`. */
   since?: string;
+  /** `--png`: also write a picture of each slide. */
+  png?: boolean;
 }
 
 /** What a run is for: only the commands that open pages in the browser have a step timeout. */
@@ -56,6 +58,8 @@ export interface ResolvedConfig {
   browserPath?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
+  /** Also write a picture of each slide (`slides/01.png` …). */
+  png: boolean;
   /** The config file that was read, if any. */
   file?: string;
   /** How long one step in the browser may take, in milliseconds; see `stepTimeout`. */
@@ -99,6 +103,7 @@ export async function resolveConfig(
     yardstick: user.yardstick,
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
+    png: flags.png ?? user.png ?? false,
     file,
     stepTimeout: timeout,
     sourceDateEpoch: sourceDateEpoch(env.SOURCE_DATE_EPOCH),

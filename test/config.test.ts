@@ -48,6 +48,20 @@ describe("resolving settings: flags, then the config file, then defaults", () =>
     expect(config.outDir).toBe(path.join(work, "briefs", "site"));
   });
 
+  it("draws the slides' pictures when the flag or the file asks for them", async () => {
+    const none = await project(undefined);
+    expect((await resolveConfig({}, [path.join(none, "briefs")])).png).toBe(false);
+    expect((await resolveConfig({ png: true }, [path.join(none, "briefs")])).png).toBe(true);
+    const asked = await project("png: true\n");
+    expect((await resolveConfig({}, [path.join(asked, "briefs")])).png).toBe(true);
+    const wrong = await project("png: 1\n");
+    const error = await resolveConfig({}, [path.join(wrong, "briefs")]).catch((e) => e);
+    expect(error).toBeInstanceOf(BriefingError);
+    expect(error.problems.map((p: Problem) => [p.pos.line, p.pos.col, p.code])).toEqual([
+      [1, 6, "wrong-type"],
+    ]);
+  });
+
   it("reports a mistake in the file with its line and a did-you-mean", async () => {
     const work = await project("out: x\nclasification: SECRET\n");
     const error = await resolveConfig({}, [path.join(work, "briefs")]).catch((e) => e);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, HTTPRequest, Page } from "puppeteer";
 import { inside } from "../inside-folder.js";
+import { inTurn } from "./front.js";
 import { inStep, protocolGrace, stepLimit } from "./step.js";
 
 /** How a page that shows one deck's files may behave. */
@@ -65,9 +66,12 @@ export class GuardedPage {
   static open(browser: Browser, timeout: number | undefined): Promise<GuardedPage> {
     // A page that opens after its step timed out is closed as it arrives, or it would stay open
     // for the rest of the batch.
-    return inStep(browser, "opening a page", timeout, () => GuardedPage.create(browser), {
-      dispose: (late) => late.page.close(),
-    });
+    // A new tab comes to the front, and would hide one that is having its pictures drawn.
+    return inTurn(browser, () =>
+      inStep(browser, "opening a page", timeout, () => GuardedPage.create(browser), {
+        dispose: (late) => late.page.close(),
+      }),
+    );
   }
 
   private static async create(browser: Browser): Promise<GuardedPage> {

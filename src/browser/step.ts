@@ -8,7 +8,8 @@ export type Step =
   | "loading its images"
   | "laying out the slides"
   | "printing the PDF"
-  | "printing the handout";
+  | "printing the handout"
+  | "drawing the slides' pictures";
 
 /** How long a step may take when there is no `--timeout`: a minute, and more for big decks. */
 export const defaultStepLimit = 60_000;

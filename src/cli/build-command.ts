@@ -43,6 +43,10 @@ ${exitStatus}`,
       help: "also write <name>.html: the whole deck in one file, to email",
     },
     notes: { type: "boolean", help: "keep the speaker notes in that file (left out by default)" },
+    png: {
+      type: "boolean",
+      help: "also write <name>/slides/01.png …: each page of the PDF, 1920 × 1080",
+    },
     timeout: timeoutOption,
     concurrency: {
       type: "string",
@@ -93,6 +97,7 @@ ${exitStatus}`,
       pdf: !values["no-pdf"],
       handout: !!values.handout,
       singleFile: !!values["single-file"],
+      png: config.png,
       notes: !!values.notes,
       timeout: config.stepTimeout,
       onNotice,
@@ -132,7 +137,7 @@ ${exitStatus}`,
         } else {
           if (result.warnings.length > 0) warned++;
           for (const warning of result.warnings) err(formatProblem(warning));
-          const written = [result.html, result.pdf, result.handout, result.singleFile];
+          const written = [result.html, result.pdf, result.handout, result.singleFile, result.png];
           const line = [`${result.file} → ${written.filter(Boolean).join(", ")}`];
           const earlier = earlierOutputs(result);
           if (!quiet) out([...line, ...earlier].join("; "));
@@ -176,7 +181,12 @@ function progressLine(total: number, enabled: boolean) {
 
 /** What became of an earlier build's outputs that this build was not asked for. */
 function earlierOutputs(result: BuildResult): string[] {
-  const flags = { pdf: "--no-pdf", handout: "--handout", singleFile: "--single-file" };
+  const flags = {
+    pdf: "--no-pdf",
+    handout: "--handout",
+    singleFile: "--single-file",
+    png: "--png",
+  };
   return [
     ...(result.stale ?? []).map(
       (kept) =>

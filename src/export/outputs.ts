@@ -1,5 +1,6 @@
 import { access, copyFile } from "node:fs/promises";
 import path from "node:path";
+import type { Page } from "puppeteer";
 import type { PageLender } from "../browser/deck-page.js";
 import type { BriefChanges } from "../compare/changes.js";
 import type { Problem } from "../errors.js";
@@ -11,6 +12,7 @@ import type { LookSettings } from "../render/render-brief.js";
 import { deckFolder } from "./deck-files.js";
 import { handoutOutput } from "./handout.js";
 import { type PrintOptions, pdfOutput } from "./pdf.js";
+import { pngOutput } from "./png.js";
 import type { ScaledImages } from "./scale-images.js";
 import { singleFileOutput } from "./single-file.js";
 
@@ -19,7 +21,7 @@ import { singleFileOutput } from "./single-file.js";
  * made from it. A new output format is a file of `export/` that provides an `Output`, and one
  * line here.
  */
-export const outputs = [deckFolder, pdfOutput, handoutOutput, singleFileOutput] as const;
+export const outputs = [deckFolder, pdfOutput, handoutOutput, singleFileOutput, pngOutput] as const;
 
 /** The outputs written beside the deck's index.html, each only when it is asked for. */
 export const besideDeck = outputs.filter((output) => output !== deckFolder);
@@ -37,6 +39,8 @@ export interface OutputSettings extends LookSettings {
   handout?: boolean;
   /** Also write `<name>.html`: the whole deck in one file. */
   singleFile?: boolean;
+  /** Also write `slides/01.png` …: a picture of each page of the PDF, 1920 × 1080. */
+  png?: boolean;
   /** The one-file deck keeps the speaker notes (they are left out by default). */
   notes?: boolean;
   /** Each page the browser opens for a brief must be done within this many milliseconds. */
@@ -57,6 +61,11 @@ export interface Output<Kind extends string = string> {
   /** Not asked for, an earlier build's file is kept (and said to be stale) rather than removed. */
   keptWhenNotAsked?: boolean;
   write(job: OutputJob): Promise<void>;
+  /**
+   * Made instead in the PDF's page, from its print document as laid out there, when the PDF is
+   * printed too (see `OutputJob.inPrintView`): the deck is then laid out once for both.
+   */
+  fromPrintView?(page: Page, job: OutputJob): Promise<void>;
 }
 
 /** What an output is made from: one valid brief, rendered, in the deck folder being written. */
@@ -80,6 +89,11 @@ export interface OutputJob {
   pages: PageLender;
   /** Told what the browser saw amiss, by an output that laid the slides out as `check` does. */
   laidOut(warnings: Problem[]): void;
+  /**
+   * Makes, in a page where the PDF's print document is open and laid out, the outputs asked for
+   * that are made from it (see `Output.fromPrintView`). Called by the PDF.
+   */
+  inPrintView(page: Page): Promise<void>;
 }
 
 /** The file names of a deck's outputs beside its index.html. */
@@ -113,16 +127,26 @@ export function outputPaths(
  * that keeps it, and is said to be removed otherwise.
  */
 export async function writeOutputs(
-  job: Omit<OutputJob, "file">,
+  job: Omit<OutputJob, "file" | "inPrintView">,
   target: string,
 ): Promise<{ removed: EarlierOutput[]; stale: EarlierOutput[] }> {
   const removed: EarlierOutput[] = [];
   const stale: EarlierOutput[] = [];
+  const fileOf = (output: Output) => path.join(job.folder, output.fileName(job.loaded.name));
+  const inPrint: Output[] = pdfOutput.wanted(job.settings)
+    ? outputs.filter((output: Output) => output.fromPrintView && output.wanted(job.settings))
+    : [];
+  const inPrintView = async (page: Page) => {
+    for (const output of inPrint) {
+      await output.fromPrintView?.(page, { ...job, file: fileOf(output), inPrintView });
+    }
+  };
   for (const output of outputs) {
-    const file = path.join(job.folder, output.fileName(job.loaded.name));
+    const file = fileOf(output);
     const old = earlier(output, target, job.loaded.name);
-    if (output.wanted(job.settings)) await output.write({ ...job, file });
-    else if (!output.keptWhenNotAsked) {
+    if (output.wanted(job.settings)) {
+      if (!inPrint.includes(output)) await output.write({ ...job, file, inPrintView });
+    } else if (!output.keptWhenNotAsked) {
       if (await exists(old.path)) removed.push(old);
     } else if (await copied(old.path, file)) stale.push(old);
   }

@@ -107,7 +107,8 @@ export async function printPdf(
 /**
  * Prints the deck like `printPdf`, and runs `look` in the same page (a second page would lay the
  * whole deck out again), before printing: printing lays the page out for print and back, and a
- * look after it would wait for the whole document to be laid out again.
+ * look after it would wait for the whole document to be laid out again. `alsoMake` then makes
+ * what else is made from the laid-out page, in steps of its own (their time grows with the deck).
  */
 export async function printAndLook<T>(
   pages: PageLender,
@@ -115,6 +116,7 @@ export async function printAndLook<T>(
   extras: PdfExtras,
   options: PrintOptions,
   look: (page: Page) => Promise<T>,
+  alsoMake?: (page: Page) => Promise<void>,
 ): Promise<{ pdf: Uint8Array; seen: T }> {
   const file = await writePrintDocument(target);
   try {
@@ -123,6 +125,7 @@ export async function printAndLook<T>(
       async (page) => {
         await openPrintDocument(page, file, options.timeout);
         const seen = await lookAt(page, options.timeout, () => look(page));
+        await alsoMake?.(page);
         const { bytes, expectedPages } = await printPage(page, options.timeout);
         return { pdf: await finishPdf(bytes, expectedPages, extras), seen };
       },
@@ -199,15 +202,27 @@ export const pdfOutput: Output<"pdf"> = {
   browser: true,
   // An HTML-only build leaves the PDF of an earlier build where it was, and says so.
   keptWhenNotAsked: true,
-  async write({ pages, deck, folder, file, settings, extras, limits, loaded, laidOut }) {
+  async write({
+    pages,
+    deck,
+    folder,
+    file,
+    settings,
+    extras,
+    limits,
+    loaded,
+    laidOut,
+    inPrintView,
+  }) {
     // The pages are laid out for the PDF anyway: look at the slides there the way `check`
-    // does, as they are printed.
+    // does, as they are printed, and make there what is made from that page (the pictures).
     const { pdf, seen } = await printAndLook(
       pages,
       { deck, folder, customTheme: !!settings.theme },
       extras,
       limits,
       (page) => page.evaluate(findSlideProblems),
+      inPrintView,
     );
     laidOut(layoutProblems(seen, deck, loaded));
     await writeFile(file, pdf);

@@ -21,8 +21,11 @@ import { customThemePath } from "../render/render-deck.js";
 import { builtRenderInputs, type RenderInputs } from "../render/render-inputs.js";
 import type { Preview } from "./preview.js";
 
-/** The files `build` can write beside a deck, which the preview makes when they are asked for. */
-export type OutputKind = keyof ReturnType<typeof outputNames>;
+/**
+ * The files `build` can write beside a deck, which the preview makes when they are asked for:
+ * not the slides' pictures, a folder that a download cannot be.
+ */
+export type OutputKind = Exclude<keyof ReturnType<typeof outputNames>, "png">;
 
 type Loaded = Pick<LoadedBrief, "brief" | "name" | "images"> & { changes?: BriefChanges };
 type Rendered = ReturnType<typeof renderBrief>;
@@ -51,7 +54,7 @@ export function outputLabels(labels: Labels): Record<OutputKind, string> {
 /** Which output of a deck a file name beside it asks for, if any. */
 export function outputNamed(deck: string, file: string): OutputKind | undefined {
   const names = outputNames(deck);
-  return (Object.keys(names) as OutputKind[]).find((kind) => names[kind] === file);
+  return (Object.keys(types) as OutputKind[]).find((kind) => names[kind] === file);
 }
 
 /**
