@@ -10,6 +10,7 @@ import type { LookSettings } from "../render/render-brief.js";
 import { deckFolder } from "./deck-files.js";
 import { handoutOutput } from "./handout.js";
 import { type PrintOptions, pdfOutput } from "./pdf.js";
+import { pptxOutput } from "./pptx.js";
 import type { ScaledImages } from "./scale-images.js";
 import { singleFileOutput } from "./single-file.js";
 
@@ -18,7 +19,13 @@ import { singleFileOutput } from "./single-file.js";
  * made from it. A new output format is a file of `export/` that provides an `Output`, and one
  * line here.
  */
-export const outputs = [deckFolder, pdfOutput, handoutOutput, singleFileOutput] as const;
+export const outputs = [
+  deckFolder,
+  pdfOutput,
+  handoutOutput,
+  singleFileOutput,
+  pptxOutput,
+] as const;
 
 /** The outputs written beside the deck's index.html, each only when it is asked for. */
 export const besideDeck = outputs.filter((output) => output !== deckFolder);
@@ -36,6 +43,8 @@ export interface OutputSettings extends LookSettings {
   handout?: boolean;
   /** Also write `<name>.html`: the whole deck in one file. */
   singleFile?: boolean;
+  /** Also write `<name>.pptx`: the deck as native, editable PowerPoint slides. */
+  pptx?: boolean;
   /** The one-file deck keeps the speaker notes (they are left out by default). */
   notes?: boolean;
   /** Each page the browser opens for a brief must be done within this many milliseconds. */
