@@ -17,6 +17,10 @@ export const configSchema = z.strictObject({
     .optional()
     .meta({ description: "a CSS file laid over the built-in theme (colours, fonts, sizes)" }),
   labels: labelsSchema.optional(),
+  pptx: z
+    .boolean()
+    .optional()
+    .meta({ description: "also write <name>.pptx beside each deck, as `build --pptx` does" }),
 });
 
 /** A config file as written. */

@@ -54,6 +54,8 @@ export interface ResolvedConfig {
   stepTimeout?: number;
   /** `SOURCE_DATE_EPOCH`, in seconds: the date of every PDF instead of the brief's as-of date. */
   sourceDateEpoch?: number;
+  /** Every build also writes the PowerPoint file (`build --pptx`). */
+  pptx?: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function resolveConfig(
     file,
     stepTimeout: timeout,
     sourceDateEpoch: sourceDateEpoch(env.SOURCE_DATE_EPOCH),
+    pptx: user.pptx,
   };
 }
 

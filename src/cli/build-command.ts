@@ -43,6 +43,10 @@ ${exitStatus}`,
       help: "also write <name>.html: the whole deck in one file, to email",
     },
     notes: { type: "boolean", help: "keep the speaker notes in that file (left out by default)" },
+    pptx: {
+      type: "boolean",
+      help: "also write <name>.pptx: the deck as editable PowerPoint slides",
+    },
     timeout: timeoutOption,
     concurrency: {
       type: "string",
@@ -89,6 +93,7 @@ ${exitStatus}`,
       handout: !!values.handout,
       singleFile: !!values["single-file"],
       notes: !!values.notes,
+      pptx: !!values.pptx || !!config.pptx,
       timeout: config.stepTimeout,
       onNotice,
       browserPath: config.browserPath,
@@ -121,7 +126,7 @@ ${exitStatus}`,
         } else {
           if (result.warnings.length > 0) warned++;
           for (const warning of result.warnings) err(formatProblem(warning));
-          const written = [result.html, result.pdf, result.handout, result.singleFile];
+          const written = [result.html, result.pdf, result.handout, result.singleFile, result.pptx];
           const line = [`${result.file} → ${written.filter(Boolean).join(", ")}`];
           const earlier = earlierOutputs(result);
           if (!quiet) out([...line, ...earlier].join("; "));
@@ -165,7 +170,12 @@ function progressLine(total: number, enabled: boolean) {
 
 /** What became of an earlier build's outputs that this build was not asked for. */
 function earlierOutputs(result: BuildResult): string[] {
-  const flags = { pdf: "--no-pdf", handout: "--handout", singleFile: "--single-file" };
+  const flags = {
+    pdf: "--no-pdf",
+    handout: "--handout",
+    singleFile: "--single-file",
+    pptx: "--pptx",
+  };
   return [
     ...(result.stale ?? []).map(
       (kept) =>
