@@ -11,6 +11,8 @@ export interface RepackOptions {
   date: Date;
   /** The theme's East Asian font, for a brief in Korean, Japanese or Chinese. */
   eastAsianFont?: string;
+  /** The brief's language, which every run of text is tagged with. */
+  language: string;
 }
 
 // A zip's dates start in 1980 (MS-DOS's epoch); an earlier as-of date dates the files then.
@@ -19,8 +21,8 @@ const zipEpoch = Date.UTC(1980, 0, 1, 12);
 /**
  * The package again: its files in a fixed order ([Content_Types].xml first, then by name), all
  * of the one date, deflated; its properties dated `date`; the theme naming the East Asian font;
- * and in every slide and layout, one paragraph property list per paragraph and a unique id
- * per shape.
+ * and in every slide, layout and notes page, one paragraph property list per paragraph, a
+ * unique id per shape and every run in the brief's language.
  */
 export function repack(bytes: Uint8Array, options: RepackOptions): Buffer {
   const entries = readZip(bytes)
@@ -42,7 +44,9 @@ function fixPart(name: string, xml: string, options: RepackOptions): string {
     return xml.replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${font}"/>`);
   }
   if (/^ppt\/(slides|slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/.test(name)) {
-    return uniqueShapeIds(oneParagraphProperties(xml));
+    // pptxgenjs tags the runs it writes itself (the slide number, the notes) as en-US.
+    const lang = ` lang="${escapeAttribute(options.language)}"`;
+    return uniqueShapeIds(oneParagraphProperties(xml)).replace(/ lang="en-US"/g, lang);
   }
   return xml;
 }

@@ -59,7 +59,11 @@ export async function writePptx({ deck, images, metadata }: PptxInput): Promise<
     if (of.notes && of.notes.length > 0) slide.addNotes(plainText(of.notes));
   }
   const written = (await pres.write({ outputType: "nodebuffer", compression: false })) as Buffer;
-  return repack(written, { date: metadata.date, eastAsianFont: eastAsianFont(deck.language) });
+  return repack(written, {
+    date: metadata.date,
+    eastAsianFont: eastAsianFont(deck.language),
+    language: deck.language,
+  });
 }
 
 /** What draws each kind of slide. */

@@ -3,7 +3,13 @@ import { outputNames, outputs } from "../../src/export/outputs.js";
 
 describe("the outputs a build writes", () => {
   it("writes the deck's folder first, since the others are made from it", () => {
-    expect(outputs.map((output) => output.kind)).toEqual(["html", "pdf", "handout", "singleFile"]);
+    expect(outputs.map((output) => output.kind)).toEqual([
+      "html",
+      "pdf",
+      "handout",
+      "singleFile",
+      "pptx",
+    ]);
     expect(outputs[0].fileName("deck")).toBe("index.html");
   });
 
@@ -12,6 +18,7 @@ describe("the outputs a build writes", () => {
       pdf: "deck.pdf",
       handout: "deck-handout.pdf",
       singleFile: "deck.html",
+      pptx: "deck.pptx",
     });
     const names = outputs.map((output) => output.fileName("deck"));
     expect(new Set(names).size).toBe(names.length);

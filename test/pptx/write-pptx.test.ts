@@ -1,0 +1,277 @@
+import { readFile } from "node:fs/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadBrief } from "../../src/load/load-brief.js";
+import { plainText } from "../../src/markup/inline.js";
+import type { Deck } from "../../src/model/deck.js";
+import { pdfExtras } from "../../src/model/pdf-info.js";
+import type { NormalBrief } from "../../src/normalize/normal-brief.js";
+import { type DeckImage, writePptx } from "../../src/pptx/write-pptx.js";
+import { renderBrief } from "../../src/render/render-brief.js";
+import {
+  type PptxParts,
+  paragraphTexts,
+  readPptx,
+  relationships,
+  slideParts,
+} from "../helpers/pptx.js";
+
+async function made(file: string, options: { sourceDateEpoch?: number; images?: boolean } = {}) {
+  const loaded = await loadBrief(file);
+  const brief = loaded.brief as NormalBrief;
+  const { deck, html } = renderBrief(brief, loaded.name, {});
+  const images = new Map<string, DeckImage>();
+  if (options.images) {
+    const png = await readFile("test/fixtures/valid/photos/dot.png");
+    const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    images.set("assets/photos/dot.png", {
+      data: `image/png;base64,${png.toString("base64")}`,
+      ...size,
+    });
+  }
+  const { metadata } = pdfExtras(brief, deck, html, options.sourceDateEpoch);
+  const bytes = await writePptx({ deck, images, metadata });
+  return { deck, bytes, parts: await readPptx(bytes) };
+}
+
+const text = (parts: PptxParts, part: string) =>
+  paragraphTexts(parts.xml.get(part) ?? "").join("\n");
+
+let sample: Awaited<ReturnType<typeof made>>;
+let slides: string[];
+
+beforeAll(async () => {
+  sample = await made("briefings/putin-kim-summit-2024.yaml");
+  slides = slideParts(sample.parts);
+});
+
+describe("the PowerPoint file of the sample", () => {
+  it("has one slide per slide of the deck, each with its title in the title placeholder", () => {
+    expect(slides).toHaveLength(sample.deck.slides.length);
+    sample.deck.slides.forEach((slide, i) => {
+      const xml = sample.parts.xml.get(slides[i] as string) as string;
+      const title = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph[^>]*type="title"[\s\S]*?<\/p:sp>/.exec(
+        xml,
+      );
+      expect(title, `slide ${i + 1} has a title placeholder`).not.toBeNull();
+      expect(paragraphTexts(title?.[0] ?? "").join(" ")).toContain(slide.title);
+    });
+  });
+
+  it("writes every event's title as text, on the overview and on its own slide", () => {
+    const events = sample.deck.slides.filter((slide) => slide.kind === "event");
+    expect(events.length).toBeGreaterThan(5);
+    const overview = sample.deck.slides.findIndex((slide) => slide.kind === "overview");
+    for (const event of events) {
+      expect(text(sample.parts, slides[overview] as string)).toContain(event.title);
+      expect(text(sample.parts, slides[event.number - 1] as string)).toContain(event.title);
+    }
+  });
+
+  it("is text, not pictures of slides: no picture anywhere near the size of a slide", () => {
+    for (const part of slides) {
+      const xml = sample.parts.xml.get(part) as string;
+      expect(paragraphTexts(xml).join("").length).toBeGreaterThan(0);
+      for (const [, cx, cy] of xml.matchAll(/<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/g)) {
+        expect(Number(cx) * Number(cy)).toBeLessThan(0.5 * 12192000 * 6858000);
+      }
+    }
+  });
+
+  it("sets lists as bulleted paragraphs of one text box", () => {
+    const summary = sample.deck.slides.find((slide) => slide.kind === "summary");
+    const xml = sample.parts.xml.get(slides[(summary?.number ?? 0) - 1] as string) as string;
+    const boxes = [...xml.matchAll(/<p:txBody>([\s\S]*?)<\/p:txBody>/g)].filter(([box]) =>
+      box.includes("<a:buChar"),
+    );
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0]?.[0].match(/<a:buChar/g)).toHaveLength(
+      summary?.kind === "summary" ? summary.items.length : -1,
+    );
+  });
+
+  it("puts the speaker notes in the notes pane", () => {
+    for (const slide of sample.deck.slides.filter((s) => s.notes && s.notes.length > 0)) {
+      const part = slides[slide.number - 1] as string;
+      const notes = relationships(sample.parts, part).find((rel) => rel.type === "notesSlide");
+      const notesPart = `ppt/notesSlides/${notes?.target.split("/").pop()}`;
+      expect(text(sample.parts, notesPart)).toContain(plainText(slide.notes ?? []));
+    }
+  });
+
+  it("links citations to the sources slide, the overview's titles to their slides, sources to the web", () => {
+    const bySlide = (slide: Deck["slides"][number]) =>
+      relationships(sample.parts, slides[slide.number - 1] as string);
+    const sources = sample.deck.slides.find((slide) => slide.kind === "sources");
+    const sourcesPart = (slides[(sources?.number ?? 0) - 1] as string).split("/").pop();
+    for (const slide of sample.deck.slides.filter((s) => s.refs.length > 0)) {
+      expect(bySlide(slide)).toContainEqual(
+        expect.objectContaining({ type: "slide", target: sourcesPart }),
+      );
+    }
+    const overview = sample.deck.slides.find((slide) => slide.kind === "overview");
+    const targets = bySlide(overview as Deck["slides"][number]).filter(
+      (rel) => rel.type === "slide",
+    );
+    const events = sample.deck.slides.filter((slide) => slide.kind === "event");
+    expect(new Set(targets.map((rel) => rel.target))).toEqual(
+      new Set(events.map((event) => (slides[event.number - 1] as string).split("/").pop())),
+    );
+    expect(bySlide(sources as Deck["slides"][number])).toContainEqual({
+      id: expect.any(String),
+      type: "hyperlink",
+      target: "https://www.koreaherald.com/",
+      external: true,
+    });
+    // Each link's relationship is there for the run that uses it.
+    for (const part of slides) {
+      const ids = new Set(relationships(sample.parts, part).map((rel) => rel.id));
+      for (const [, id] of (sample.parts.xml.get(part) as string).matchAll(/r:id="([^"]+)"/g)) {
+        expect(ids).toContain(id);
+      }
+    }
+  });
+
+  it("tags every run of text with the brief's language", () => {
+    const parts = [...sample.parts.xml.keys()].filter((name) =>
+      /^ppt\/(slides|notesSlides|slideLayouts)\/[^/]+\.xml$/.test(name),
+    );
+    let runs = 0;
+    for (const part of parts) {
+      const xml = sample.parts.xml.get(part) as string;
+      for (const [tag] of xml.matchAll(/<a:(rPr|endParaRPr)\b[^>]*>/g)) {
+        expect(tag, part).toMatch(/ lang="en"/);
+        runs++;
+      }
+    }
+    expect(runs).toBeGreaterThan(300);
+  });
+
+  it("has a master whose layouts carry the banner, the footer and the slide number", () => {
+    const layouts = new Set(
+      slides.map((part) =>
+        relationships(sample.parts, part)
+          .find((rel) => rel.type === "slideLayout")
+          ?.target.split("/")
+          .pop(),
+      ),
+    );
+    expect(layouts.size).toBeGreaterThan(3);
+    for (const layout of layouts) {
+      const xml = sample.parts.xml.get(`ppt/slideLayouts/${layout}`) as string;
+      const words = paragraphTexts(xml);
+      expect(words.filter((words) => words === "UNCLASSIFIED")).toHaveLength(2);
+      expect(xml.match(/<a:srgbClr val="2F6B3A"\/>/g)).toHaveLength(2);
+      expect(words).toContain("Putin–Kim summit in Pyongyang");
+      expect(words).toContain("As of 19 June 2024");
+      expect(xml).toMatch(/<a:fld [^>]*type="slidenum"/);
+      expect(xml).toMatch(/<p:ph[^>]*type="title"/);
+      const master = relationships(sample.parts, `ppt/slideLayouts/${layout}`).find(
+        (rel) => rel.type === "slideMaster",
+      );
+      expect(master?.target).toBe("../slideMasters/slideMaster1.xml");
+    }
+    expect(
+      sample.parts.names.filter((name) => /^ppt\/slideMasters\/[^/]+\.xml$/.test(name)),
+    ).toEqual(["ppt/slideMasters/slideMaster1.xml"]);
+  });
+
+  it("names Calibri in its theme, and no font in its runs", () => {
+    const theme = sample.parts.xml.get("ppt/theme/theme1.xml") as string;
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Calibri"/);
+    for (const part of slides) expect(sample.parts.xml.get(part)).not.toMatch(/typeface=/);
+  });
+});
+
+describe("a PowerPoint file PowerPoint need not repair", () => {
+  it("has one property list per paragraph, unique shape ids, every part typed and every target there", () => {
+    const { parts } = sample;
+    const types = parts.xml.get("[Content_Types].xml") as string;
+    for (const [name, xml] of parts.xml) {
+      for (const [paragraph] of xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)) {
+        expect(paragraph.match(/<a:pPr\b/g)?.length ?? 0, name).toBeLessThanOrEqual(1);
+        expect(paragraph, name).toMatch(/^<a:p>(<a:pPr\b|<a:r>|<a:fld|<a:endParaRPr|<a:br)/);
+      }
+      const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map(([, id]) => id);
+      expect(new Set(ids).size, name).toBe(ids.length);
+      if (
+        name.endsWith(".xml") &&
+        name !== "[Content_Types].xml" &&
+        !name.startsWith("docProps/") &&
+        !name.endsWith("presProps.xml")
+      ) {
+        const extension = `Extension="${name.split(".").pop()}"`;
+        expect(types.includes(`PartName="/${name}"`) || types.includes(extension), name).toBe(true);
+      }
+      if (name.endsWith(".rels")) {
+        const from = name.replace(/_rels\/([^/]+)\.rels$/, "$1");
+        for (const rel of relationships(parts, from).filter((r) => !r.external)) {
+          const target = new URL(rel.target, `file:///${from}`).pathname.slice(1);
+          expect(parts.names, `${name} → ${rel.target}`).toContain(target);
+        }
+      }
+    }
+    expect(parts.names[0]).toBe("[Content_Types].xml");
+  });
+});
+
+describe("the same brief", () => {
+  it("gives the same bytes, dated by the brief or SOURCE_DATE_EPOCH", async () => {
+    const again = await made("briefings/putin-kim-summit-2024.yaml");
+    expect(Buffer.compare(again.bytes, sample.bytes)).toBe(0);
+    const core = sample.parts.xml.get("docProps/core.xml") as string;
+    expect(core).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2024-06-19T00:00:00Z</dcterms:created>',
+    );
+    expect(core).toContain(
+      '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-06-19T00:00:00Z</dcterms:modified>',
+    );
+    const epoch = await made("briefings/putin-kim-summit-2024.yaml", {
+      sourceDateEpoch: 1_700_000_000,
+    });
+    expect(epoch.parts.xml.get("docProps/core.xml")).toContain(
+      ">2023-11-14T22:13:20Z</dcterms:created>",
+    );
+    // Every file of the zip is dated so too (local headers, MS-DOS time: 22:13:20 on 2023-11-14).
+    const dosTime = (22 << 11) | (13 << 5) | (20 >> 1);
+    const dosDate = ((2023 - 1980) << 9) | (11 << 5) | 14;
+    let headers = 0;
+    for (
+      let at = epoch.bytes.indexOf("PK\x03\x04");
+      at >= 0;
+      at = epoch.bytes.indexOf("PK\x03\x04", at + 4)
+    ) {
+      expect([epoch.bytes.readUInt16LE(at + 10), epoch.bytes.readUInt16LE(at + 12)]).toEqual([
+        dosTime,
+        dosDate,
+      ]);
+      headers++;
+    }
+    expect(headers).toBe(epoch.parts.names.length);
+  });
+});
+
+describe("pictures and languages", () => {
+  it("gives every picture its alt text", async () => {
+    const { parts } = await made("test/fixtures/valid/with-images.yaml", { images: true });
+    const pictures = [...parts.xml]
+      .filter(([name]) => name.startsWith("ppt/slides/slide"))
+      .flatMap(([, xml]) =>
+        [...xml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr [^>]*descr="([^"]*)"/g)].map(([, alt]) => alt),
+      );
+    // The event's photo, the picture slide's, the actor's portrait.
+    expect(pictures).toEqual(["An event with a picture", "A caption for the picture", "A Person"]);
+    expect(parts.names.filter((name) => name.startsWith("ppt/media/"))).toHaveLength(3);
+  });
+
+  it("tags a Korean brief's runs as Korean and names Malgun Gothic for its Hangul and Han", async () => {
+    const { parts } = await made("test/fixtures/languages/ko.yaml");
+    const slide = parts.xml.get("ppt/slides/slide1.xml") as string;
+    expect(slide).toContain('lang="ko-KR"');
+    expect(slide).not.toMatch(/ lang="(?!ko-KR)/);
+    const theme = parts.xml.get("ppt/theme/theme1.xml") as string;
+    expect(theme.match(/<a:ea typeface="Malgun Gothic"\/>/g)).toHaveLength(2);
+    expect(paragraphTexts(parts.xml.get("ppt/slideLayouts/slideLayout2.xml") as string)).toContain(
+      "대외비",
+    );
+  });
+});
