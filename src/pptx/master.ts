@@ -93,7 +93,7 @@ export function defineLayouts(pres: Presentation, deck: Deck, frame: Frame, text
               name: "title",
               type: "title",
               margin: 0,
-              align: text.rtlMode ? "right" : "left",
+              align: name === "Picture" ? "center" : text.rtlMode ? "right" : "left",
               valign: name === "Picture" ? "bottom" : "top",
               fontSize: points(style.size),
               bold: style.bold,

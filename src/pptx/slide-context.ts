@@ -64,11 +64,10 @@ export function addTitle(
     color: style.color,
   };
   const styled = runs.map((run) => ({ text: run.text, options: { ...font, ...run.options } }));
-  // The master's title style centres titles: the theme's start where the text does.
-  context.slide.addText(styled, {
-    placeholder: "title",
-    align: context.text.rtlMode ? "right" : "left",
-  });
+  // The master's title style centres titles: the theme's start where the text does, but for
+  // a picture's caption.
+  const align = layout === "Picture" ? "center" : context.text.rtlMode ? "right" : "left";
+  context.slide.addText(styled, { placeholder: "title", align });
 }
 
 /**

@@ -1,8 +1,8 @@
 // The timeline's slides: each overview page, and the slide of each event with its strip.
 import type { Slide } from "../model/deck.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
-import { lineCount, textWidth } from "../model/measure-text.js";
-import { colours, hex, place, points } from "./geometry.js";
+import { lineCount } from "../model/measure-text.js";
+import { colours, hex, mixWithWhite, place, points } from "./geometry.js";
 import { inlineRuns, paragraphs, plainRun } from "./runs.js";
 import {
   addCited,
@@ -36,42 +36,37 @@ const stripHeight = 38;
 export function addEvent(context: SlideContext, of: Of<"event">): void {
   const { slide, frame, text, deck } = context;
   const { event } = of;
-  const colour = event.category ? hex(event.category.color) : colours.accent;
-  const top = frame.top;
-  const dateStyle = { size: 24, weight: 600 } as const;
-  slide.addText(event.dateText, {
-    ...place({ x: frame.side, y: top, w: 700, h: 32 }),
-    ...text,
-    margin: 0,
-    valign: "middle",
-    fontSize: points(24),
-    bold: true,
-    color: colour,
-  });
-  if (event.category) {
-    const label = event.category.label;
-    const width = textWidth(label, { size: 18, weight: 600 }) + 26;
-    slide.addText(label, {
-      ...place({
-        x: frame.side + textWidth(event.dateText, dateStyle) + 14,
-        y: top + 2,
-        w: width,
-        h: 28,
-      }),
-      ...text,
-      shape: "roundRect",
-      rectRadius: 0.1,
-      fill: { color: colour },
-      align: "center",
-      valign: "middle",
-      margin: 0,
-      fontSize: points(18),
-      bold: true,
-      color: colours.white,
-    });
-  }
   const layout = layoutOf(of);
   const title = context.titles[layout];
+  const colour = event.category ? hex(event.category.color) : colours.accent;
+  const top = frame.top;
+  // The category after the date in the same line, as the theme's chip: its colour on a tint of
+  // it (a highlight, which PowerPoint before 2019 leaves out, showing the coloured words alone).
+  const chip = event.category
+    ? [
+        { text: "   ", options: { ...text, fontSize: points(24) } },
+        {
+          text: `\u2009${event.category.label}\u2009`,
+          options: {
+            ...text,
+            fontSize: points(18),
+            bold: true,
+            color: colour,
+            highlight: mixWithWhite(colour, 0.16),
+          },
+        },
+      ]
+    : [];
+  slide.addText(
+    [
+      {
+        text: event.dateText,
+        options: { ...text, fontSize: points(24), bold: true, color: colour },
+      },
+      ...chip,
+    ],
+    { ...place({ x: frame.side, y: top, w: title.box.w, h: 32 }), margin: 0, valign: "middle" },
+  );
   const size = of.longTitle ? 30 : 44;
   addTitle(context, layout, [{ text: event.title, options: {} }], size);
   const lines = lineCount(
@@ -117,16 +112,21 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
   addCited(context, of);
 }
 
-/** A picture scaled to fit `fit` whole, centred in `within`. */
+/**
+ * A picture scaled down to fit `fit` whole, as `max-width` and `max-height` do (a pixel a CSS
+ * pixel, never enlarged), in `within`: centred, or at its start (`left`) and centred down.
+ */
 export function contained(
   image: DeckImage,
   fit: { w: number; h: number },
   within: { x: number; y: number; w: number; h: number },
+  left = false,
 ) {
-  const scale = Math.min(fit.w / image.width, fit.h / image.height);
+  const scale = Math.min(1, fit.w / image.width, fit.h / image.height);
   const w = image.width * scale;
   const h = image.height * scale;
-  return { x: within.x + (within.w - w) / 2, y: within.y + (within.h - h) / 2, w, h };
+  const x = left ? within.x : within.x + (within.w - w) / 2;
+  return { x, y: within.y + (within.h - h) / 2, w, h };
 }
 
 /** A picture at a box in pixels, with its alt text. */
