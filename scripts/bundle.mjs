@@ -101,9 +101,10 @@ if (/\bimport\(/.test(readFileSync(bundleFile, "utf8"))) {
 // In a checkout, the bundle runs only while lib/ is as it was made from (see stampHolds).
 writeStamp(bundleFile, { files: ["cli.js", "templates.precompiled.cjs"] });
 
+// pptxgenjs's bundle first: the training run writes its cache too.
+await bundlePptxGenJS();
 trainCodeCache();
 await bundlePuppeteer();
-await bundlePptxGenJS();
 
 /**
  * Makes the bundle's code cache: bin/briefing.js writes one when it has none, after the command,
@@ -118,7 +119,8 @@ function trainCodeCache() {
   const out = mkdtempSync(path.join(tmpdir(), "briefing-bundle-"));
   try {
     const bin = path.join(root, "bin", "briefing.js");
-    const args = [bin, "build", brief, "--no-pdf", "--force", "--quiet", "--out", out];
+    // With the PowerPoint file, whose code is then in the cache as well.
+    const args = [bin, "build", brief, "--no-pdf", "--pptx", "--force", "--quiet", "--out", out];
     const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
     if (run.status !== 0) throw new Error(`the bundle failed to build ${brief} (${run.status})`);
     if (!existsSync(`${bundleFile}.v8-cache`)) throw new Error("the bundle made no code cache");
