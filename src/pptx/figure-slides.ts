@@ -4,7 +4,7 @@ import type { Slide } from "../model/deck.js";
 import { actorStacking } from "../model/fit.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
 import { lineCount, type TextRun } from "../model/measure-text.js";
-import { colours, place, points } from "./geometry.js";
+import { colours, mirrored, place, points } from "./geometry.js";
 import { spacedCapitals } from "./master.js";
 import { inlineRuns, type Paragraph, paragraphs, piecesText, plainRun } from "./runs.js";
 import { addCited, addHeading, addTitle, bodyBottom, type SlideContext } from "./slide-context.js";
@@ -59,7 +59,7 @@ export function addCover(context: SlideContext, of: Of<"title">): void {
   });
   y += (of.subtitle ? 40 : 18) + 24 * 1.35;
   slide.addShape("rect", {
-    ...place({ x: frame.side, y: kickerTop, w: 8, h: y - kickerTop }),
+    ...place(mirrored(frame, { x: frame.side, y: kickerTop, w: 8, h: y - kickerTop })),
     fill: { color: colours.accent },
     line: { type: "none" },
   });
@@ -73,7 +73,7 @@ export function addActors(context: SlideContext, of: Of<"actors">): void {
   for (const person of of.people) {
     const height = actorStacking.height(person, breaks);
     slide.addShape("rect", {
-      ...place({ x: frame.side, y, w: 4, h: height }),
+      ...place(mirrored(frame, { x: frame.side, y, w: 4, h: height })),
       fill: { color: colours.accentSoft },
       line: { type: "none" },
     });
@@ -85,7 +85,7 @@ export function addActors(context: SlideContext, of: Of<"actors">): void {
       // Cropped to a circle as `object-fit: cover` and a round border do.
       context.slide.addImage({
         data: portrait.data,
-        ...place({ x: frame.side + 24, y, w: 72, h: 72 }),
+        ...place(mirrored(frame, { x: frame.side + 24, y, w: 72, h: 72 })),
         sizing: { type: "cover", w: 72 / 96, h: 72 / 96 },
         w: crop.w / 96,
         h: crop.h / 96,
@@ -101,7 +101,7 @@ export function addActors(context: SlideContext, of: Of<"actors">): void {
         : []),
     ];
     slide.addText(paragraphs(lines, { lineSpacingMultiple: 1.12 }), {
-      ...place({ x: left, y, w: frame.side + frame.content - left, h: height }),
+      ...place(mirrored(frame, { x: left, y, w: frame.side + frame.content - left, h: height })),
       margin: 0,
       valign: "top",
     });
@@ -121,7 +121,7 @@ export function addQuote(context: SlideContext, of: Of<"quote">): void {
   const lines = lineCount(runsOf(of.text, 46), attribution.w, breaks);
   const quoteTop = Math.max(top, bottom - lines * 46 * 1.25);
   slide.addText("“", {
-    ...place({ x: attribution.x - 64, y: quoteTop - 24, w: 64, h: 130 }),
+    ...place(mirrored(frame, { x: frame.side + 16, y: quoteTop - 24, w: 64, h: 130 })),
     ...text,
     margin: 0,
     valign: "top",

@@ -72,6 +72,8 @@ export interface Frame {
   footerHeight: number;
   /** The content width: the slide less its two sides. */
   content: number;
+  /** The deck reads from the right: boxes placed from the left are mirrored (see `mirrored`). */
+  rtl: boolean;
 }
 
 /** The frame of a deck's slides. */
@@ -88,5 +90,14 @@ export function frameOf(deck: Deck): Frame {
     footerTop: height - banner - footerHeight,
     footerHeight,
     content: 1280 - 2 * 72,
+    rtl: deck.direction === "rtl",
   };
+}
+
+/**
+ * A box placed as a left-to-right slide has it, where a right-to-left one has it: mirrored
+ * across the slide's middle, as the theme's `inline-start` sides are. The timeline is not.
+ */
+export function mirrored<B extends Box>(frame: Frame, box: B): B {
+  return frame.rtl ? { ...box, x: frame.width - box.x - box.w } : box;
 }

@@ -3,7 +3,7 @@
 import type { Slide } from "../model/deck.js";
 import { judgmentStacking } from "../model/fit.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
-import { colours, place, points } from "./geometry.js";
+import { colours, mirrored, place, points } from "./geometry.js";
 import type { TextRun } from "./pptxgenjs.js";
 import { inlineRuns, type Paragraph, paragraphs, plainRun } from "./runs.js";
 import { addCited, addHeading, bodyBottom, type SlideContext } from "./slide-context.js";
@@ -39,7 +39,7 @@ export function addJudgments(context: SlideContext, of: Of<"judgments">): void {
   for (const item of of.items) {
     const height = judgmentStacking.height(item, breaks);
     slide.addShape("rect", {
-      ...place({ x: frame.side, y, w: 4, h: height }),
+      ...place(mirrored(frame, { x: frame.side, y, w: 4, h: height })),
       fill: { color: ruleColours[item.confidence] ?? colours.accent },
       line: { type: "none" },
     });
@@ -55,7 +55,9 @@ export function addJudgments(context: SlideContext, of: Of<"judgments">): void {
     slide.addText(
       paragraphs([inlineRuns(item.statement, statement), assessment], { lineSpacingMultiple }),
       {
-        ...place({ x: frame.side + 24, y: y + 4, w: frame.content - 24, h: height - 8 }),
+        ...place(
+          mirrored(frame, { x: frame.side + 24, y: y + 4, w: frame.content - 24, h: height - 8 }),
+        ),
         margin: 0,
         valign: "top",
       },

@@ -1,5 +1,5 @@
 import type { ClassificationLevel, Deck } from "../model/deck.js";
-import { type Box, colours, type Frame, place, points } from "./geometry.js";
+import { type Box, colours, type Frame, mirrored, place, points } from "./geometry.js";
 import type { MasterProps, Presentation } from "./pptxgenjs.js";
 import { piecesText, type RunStyle } from "./runs.js";
 
@@ -31,12 +31,20 @@ export interface TitleStyle {
 export function titleStyles(frame: Frame): Record<LayoutName, TitleStyle> {
   const heading = { size: 44, bold: true, color: colours.accent };
   const { side, top, content } = frame;
+  const start = (box: Box) => mirrored(frame, box);
   return {
-    Title: { box: { x: side + 40, y: top + 150, w: content - 40, h: 140 }, ...heading, size: 64 },
+    Title: {
+      box: start({ x: side + 40, y: top + 150, w: content - 40, h: 140 }),
+      ...heading,
+      size: 64,
+    },
     Heading: { box: { x: side, y: top, w: content, h: 70 }, ...heading },
     // Under the event's date; beside the event's picture, in the text's column.
-    Event: { box: { x: side, y: top + 42, w: 980, h: 104 }, ...heading },
-    "Event and picture": { box: { x: side, y: top + 42, w: content - 468, h: 104 }, ...heading },
+    Event: { box: start({ x: side, y: top + 42, w: 980, h: 104 }), ...heading },
+    "Event and picture": {
+      box: start({ x: side, y: top + 42, w: content - 468, h: 104 }),
+      ...heading,
+    },
     // The attribution under the quote, in the middle of the slide (a longer quote grows up
     // from it); the caption under the picture.
     Quote: {
@@ -71,11 +79,11 @@ export function defineLayouts(pres: Presentation, deck: Deck, frame: Frame, text
   const common = frameObjects(deck, frame, text);
   const right = frame.width - frame.side;
   const slideNumber = {
-    ...place({ x: right - 60, y: frame.footerTop, w: 60, h: frame.footerHeight }),
+    ...place(mirrored(frame, { x: right - 60, y: frame.footerTop, w: 60, h: frame.footerHeight })),
     fontSize: points(16),
     bold: true,
     color: colours.ink,
-    align: "right" as const,
+    align: frame.rtl ? ("left" as const) : ("right" as const),
     valign: "middle" as const,
     margin: 0,
   };
@@ -148,7 +156,7 @@ function frameObjects(deck: Deck, frame: Frame, text: RunStyle): MasterObject[] 
     text: {
       text: deck.title,
       options: {
-        ...place({ x: frame.side, w: 700, ...footer }),
+        ...place(mirrored(frame, { x: frame.side, w: 700, ...footer })),
         ...footerText,
         valign: "middle",
         wrap: false,
@@ -159,9 +167,9 @@ function frameObjects(deck: Deck, frame: Frame, text: RunStyle): MasterObject[] 
     text: {
       text: piecesText(deck.asOf),
       options: {
-        ...place({ x: right - 80 - 400, w: 400, ...footer }),
+        ...place(mirrored(frame, { x: right - 80 - 400, w: 400, ...footer })),
         ...footerText,
-        align: "right",
+        align: frame.rtl ? "left" : "right",
         valign: "middle",
       },
     },

@@ -87,15 +87,21 @@ export function addHeading(context: SlideContext, of: Slide, after = 28): number
     : [];
   addTitle(context, "Heading", [{ text: of.title, options: {} }, ...part], size);
   const box = context.titles.Heading.box;
-  return addRule(context, box.x, headingBottom(box.y, of.longTitle), colours.accent) + after;
+  return addRule(context, box, headingBottom(box.y, of.longTitle), colours.accent) + after;
 }
 
 /** Where a heading's text ends: one line at the normal size, two at the smaller one. */
 export const headingBottom = (top: number, long?: boolean) =>
   top + Math.round(long ? 2 * 30 * 1.15 : 44 * 1.15);
 
-/** The short rule under a heading (`.heading::after`); returns where it ends. */
-export function addRule(context: SlideContext, x: number, under: number, colour: string): number {
+/** The short rule under a heading in `box` (`.heading::after`), at its start; returns where it ends. */
+export function addRule(
+  context: SlideContext,
+  box: { x: number; w: number },
+  under: number,
+  colour: string,
+): number {
+  const x = context.frame.rtl ? box.x + box.w - 56 : box.x;
   context.slide.addShape("rect", {
     ...place({ x, y: under + 14, w: 56, h: 4 }),
     fill: { color: colour },

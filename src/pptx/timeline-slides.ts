@@ -2,7 +2,7 @@
 import type { Slide } from "../model/deck.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
 import { lineCount } from "../model/measure-text.js";
-import { colours, hex, mixWithWhite, place, points } from "./geometry.js";
+import { colours, hex, mirrored, mixWithWhite, place, points } from "./geometry.js";
 import { inlineRuns, paragraphs, plainRun } from "./runs.js";
 import {
   addCited,
@@ -65,7 +65,7 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
       },
       ...chip,
     ],
-    { ...place({ x: frame.side, y: top, w: title.box.w, h: 32 }), margin: 0, valign: "middle" },
+    { ...place({ x: title.box.x, y: top, w: title.box.w, h: 32 }), margin: 0, valign: "middle" },
   );
   const size = of.longTitle ? 30 : 44;
   addTitle(context, layout, [{ text: event.title, options: {} }], size);
@@ -74,7 +74,7 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
     title.box.w,
     lineBreaksOf(deck.language),
   );
-  const textTop = addRule(context, title.box.x, title.box.y + lines * size * 1.15, colour) + 28;
+  const textTop = addRule(context, title.box, title.box.y + lines * size * 1.15, colour) + 28;
   const stripTop = bodyBottom(frame, of) - stripHeight;
   const body = [
     ...(event.detail
@@ -93,20 +93,17 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
   ];
   if (body.length > 0) {
     slide.addText(paragraphs(body, { lineSpacingMultiple: 1.2 }), {
-      ...place({ x: frame.side, y: textTop, w: title.box.w, h: stripTop - 16 - textTop }),
+      ...place({ x: title.box.x, y: textTop, w: title.box.w, h: stripTop - 16 - textTop }),
       margin: 0,
       valign: "top",
     });
   }
   const picture = event.image ? context.images.get(event.image) : undefined;
   if (picture) {
+    // Beside the text, at the start of its column (`.event__image`).
     const box = { x: frame.side + frame.content - 420, y: top, w: 420, h: stripTop - 16 - top };
-    addPicture(
-      context,
-      picture,
-      contained(picture, { ...box, h: Math.min(460, box.h) }, box),
-      event.title,
-    );
+    const placed = contained(picture, { ...box, h: Math.min(460, box.h) }, box, true);
+    addPicture(context, picture, mirrored(frame, placed), event.title);
   }
   addStrip(context, of.strip, event.category, stripTop);
   addCited(context, of);

@@ -79,6 +79,7 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
     const slideNumber = placed.event.slideId && context.slideNumber(placed.event.slideId);
     const title = plainRun(placed.event.title, {
       ...text,
+      align: "left",
       fontSize: points(18),
       lineSpacing: points(22),
       color: colours.ink,
@@ -89,6 +90,8 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
           text: placed.event.dateText,
           options: {
             ...text,
+            // Each line of a label starts at its leader, in every language (see the README).
+            align: "left",
             fontSize: points(14),
             lineSpacing: points(18),
             bold: true,

@@ -37,7 +37,8 @@ export async function writePptx({ deck, images, metadata }: PptxInput): Promise<
   pres.theme = { headFontFace: latinFont, bodyFontFace: latinFont };
   const rtl = deck.direction === "rtl";
   if (rtl) pres.rtlMode = true;
-  const text: RunStyle = { lang: deck.language, ...(rtl ? { rtlMode: true } : {}) };
+  // Read from the right, its paragraphs start there too, but where a box says otherwise.
+  const text: RunStyle = { lang: deck.language, ...(rtl ? { rtlMode: true, align: "right" } : {}) };
   const frame = frameOf(deck);
   defineLayouts(pres, deck, frame, text);
   const numbers = new Map(deck.slides.map((slide) => [slide.id, slide.number]));

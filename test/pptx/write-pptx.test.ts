@@ -274,4 +274,20 @@ describe("pictures and languages", () => {
       "대외비",
     );
   });
+
+  it("sets an Arabic brief's paragraphs right to left, but for the timeline's labels", async () => {
+    const { parts, deck } = await made("test/fixtures/languages/ar.yaml");
+    const summary = deck.slides.find((slide) => slide.kind === "summary")?.number;
+    const list = parts.xml.get(`ppt/slides/slide${summary}.xml`) as string;
+    const bullets = [...list.matchAll(/<a:pPr ([^>]*)>(?:(?!<\/a:pPr>).)*<a:buChar/g)];
+    expect(bullets.length).toBeGreaterThan(0);
+    for (const [, attributes] of bullets) expect(attributes).toMatch(/rtl="1".*algn="r"/);
+    const overview = deck.slides.find((slide) => slide.kind === "overview");
+    const plot = parts.xml.get(`ppt/slides/slide${overview?.number}.xml`) as string;
+    const event = deck.slides.find((slide) => slide.kind === "event");
+    const label = new RegExp(
+      `<a:pPr ([^>]*)>(?:(?!</a:p>).)*?${event?.kind === "event" ? event.event.dateText : "?"}`,
+    );
+    expect(label.exec(plot)?.[1]).toMatch(/algn="l"/);
+  });
 });
