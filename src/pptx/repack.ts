@@ -37,7 +37,16 @@ export function repack(bytes: Uint8Array, options: RepackOptions): Buffer {
 
 const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : 1);
 
-function fixPart(name: string, xml: string, options: RepackOptions): string {
+/**
+ * The characters XML 1.0 cannot hold, even escaped, which a brief can still give as a YAML
+ * escape ("\a", "\x01", "\uFFFF"): pptxgenjs writes them as they are, and a file with one is
+ * not XML. They show as nothing on the deck's page, and are left out here.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is looked for
+const notInXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+function fixPart(name: string, written: string, options: RepackOptions): string {
+  const xml = written.replace(notInXml, "");
   if (name === "docProps/core.xml") return datedCore(xml, options.date);
   if (name.startsWith("ppt/theme/") && options.eastAsianFont) {
     const font = escapeAttribute(options.eastAsianFont);

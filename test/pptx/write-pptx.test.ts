@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBrief } from "../../src/load/load-brief.js";
 import { plainText } from "../../src/markup/inline.js";
@@ -14,6 +15,7 @@ import {
   relationships,
   slideParts,
 } from "../helpers/pptx.js";
+import { tempDir } from "../helpers/temp.js";
 
 async function made(file: string, options: { sourceDateEpoch?: number; images?: boolean } = {}) {
   const loaded = await loadBrief(file);
@@ -289,5 +291,34 @@ describe("pictures and languages", () => {
       `<a:pPr ([^>]*)>(?:(?!</a:p>).)*?${event?.kind === "event" ? event.event.dateText : "?"}`,
     );
     expect(label.exec(plot)?.[1]).toMatch(/algn="l"/);
+  });
+});
+
+describe("a brief's text that XML cannot hold", () => {
+  it("is left out: control characters and U+FFFF written as YAML escapes", async () => {
+    const folder = await tempDir("pptx-control");
+    const file = path.join(folder, "control.yaml");
+    await writeFile(
+      file,
+      [
+        'title: "Bell \\a and \\uFFFF and <b>&amp;\\" here"',
+        "date: 2024-06-19",
+        "summary:",
+        '  - "a \\x01 b \\x1b c"',
+        "timeline:",
+        "  events:",
+        "    - date: 2024-06-01",
+        '      title: "Event \\x0b here"',
+        '      notes: "note \\x02"',
+        "",
+      ].join("\n"),
+    );
+    const { parts } = await made(file);
+    for (const [name, xml] of parts.xml) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML cannot hold
+      expect(xml, name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    }
+    const title = paragraphTexts(parts.xml.get("ppt/slides/slide1.xml") as string);
+    expect(title).toContain('Bell  and  and <b>&amp;" here');
   });
 });
