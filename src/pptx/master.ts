@@ -70,10 +70,10 @@ const unspaced = /^(ko|ja|zh|ar|fa|he|ur)\b/i;
 export const spacedCapitals = (language: string) => !unspaced.test(language);
 
 /**
- * The deck's slide master, as a layout for each kind of slide: the classification banner at
- * the top and bottom in its level's colour, the footer (the deck's title, its as-of date, the
- * slide number as a field) and the title placeholder each slide's title goes into. Slides a
- * user adds on any of them get them all.
+ * The deck's slide master, as a layout for each kind of slide (pptxgenjs's "masters"): the
+ * classification banner at the top and bottom in its level's colour, the footer (the deck's
+ * title, its as-of date, the slide number as a field) and the title placeholder each slide's
+ * title goes into. `repack` moves the banners and footer onto the one real master.
  */
 export function defineLayouts(pres: Presentation, deck: Deck, frame: Frame, text: RunStyle): void {
   const common = frameObjects(deck, frame, text);

@@ -21,18 +21,56 @@ const zipEpoch = Date.UTC(1980, 0, 1, 12);
 /**
  * The package again: its files in a fixed order ([Content_Types].xml first, then by name), all
  * of the one date, deflated; its properties dated `date`; the theme naming the East Asian font;
- * and in every slide, layout and notes page, one paragraph property list per paragraph, a
- * unique id per shape and every run in the brief's language.
+ * the banners and footer on the slide master; and in every slide, layout and notes page, one
+ * paragraph property list per paragraph, a unique id per shape and every run in the brief's
+ * language.
  */
 export function repack(bytes: Uint8Array, options: RepackOptions): Buffer {
-  const entries = readZip(bytes)
-    .sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(({ name, data }) =>
-      /\.(xml|rels)$/.test(name)
-        ? { name, data: Buffer.from(fixPart(name, Buffer.from(data).toString("utf8"), options)) }
-        : { name, data },
-    );
-  return writeZip(entries, new Date(Math.max(options.date.getTime(), zipEpoch)));
+  const texts = new Map<string, string>();
+  const entries = readZip(bytes).sort(
+    (a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  for (const { name, data } of entries) {
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, Buffer.from(data).toString("utf8"));
+  }
+  frameOnMaster(texts);
+  const fixed = entries.map(({ name, data }) => {
+    const text = texts.get(name);
+    return text === undefined
+      ? { name, data }
+      : { name, data: Buffer.from(fixPart(name, text, options)) };
+  });
+  return writeZip(fixed, new Date(Math.max(options.date.getTime(), zipEpoch)));
+}
+
+/**
+ * pptxgenjs puts what each of its "masters" shows on a layout of the one real master: here the
+ * banners and the footer, the same on every layout. They are moved onto the master itself, so
+ * that every layout shows them, one a user adds too, and a user edits them in one place.
+ */
+function frameOnMaster(texts: Map<string, string>): void {
+  const master = "ppt/slideMasters/slideMaster1.xml";
+  const layouts = [...texts.keys()].filter((name) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(name));
+  // A layout's own shapes, not its placeholders; p:sp does not nest in what pptxgenjs writes.
+  const ownShapes = (xml: string) =>
+    (xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []).filter((shape) => !shape.includes("<p:ph"));
+  const frame = layouts
+    .map((name) => ownShapes(texts.get(name) as string))
+    .find((shapes) => shapes.length > 0);
+  const masterXml = texts.get(master);
+  if (!frame || !masterXml?.includes("</p:spTree>")) return;
+  for (const name of layouts) {
+    const shapes = ownShapes(texts.get(name) as string);
+    // Only layouts that all carry the same frame give it up.
+    if (shapes.length === 0) continue;
+    if (shapes.join("") !== frame.join("")) return;
+  }
+  for (const name of layouts) {
+    let xml = texts.get(name) as string;
+    for (const shape of frame) xml = xml.replace(shape, "");
+    texts.set(name, xml);
+  }
+  texts.set(master, masterXml.replace("</p:spTree>", `${frame.join("")}</p:spTree>`));
 }
 
 const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : 1);

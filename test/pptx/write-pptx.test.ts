@@ -149,7 +149,17 @@ describe("the PowerPoint file of the sample", () => {
     expect(runs).toBeGreaterThan(300);
   });
 
-  it("has a master whose layouts carry the banner, the footer and the slide number", () => {
+  it("has one master with the banner, the footer and the slide number, under every layout", () => {
+    expect(
+      sample.parts.names.filter((name) => /^ppt\/slideMasters\/[^/]+\.xml$/.test(name)),
+    ).toEqual(["ppt/slideMasters/slideMaster1.xml"]);
+    const master = sample.parts.xml.get("ppt/slideMasters/slideMaster1.xml") as string;
+    const words = paragraphTexts(master);
+    expect(words.filter((word) => word === "UNCLASSIFIED")).toHaveLength(2);
+    expect(master.match(/<a:srgbClr val="2F6B3A"\/>/g)).toHaveLength(2);
+    expect(words).toContain("Putin–Kim summit in Pyongyang");
+    expect(words).toContain("As of 19 June 2024");
+    expect(master).toMatch(/<a:fld [^>]*type="slidenum"/);
     const layouts = new Set(
       slides.map((part) =>
         relationships(sample.parts, part)
@@ -161,21 +171,16 @@ describe("the PowerPoint file of the sample", () => {
     expect(layouts.size).toBeGreaterThan(3);
     for (const layout of layouts) {
       const xml = sample.parts.xml.get(`ppt/slideLayouts/${layout}`) as string;
-      const words = paragraphTexts(xml);
-      expect(words.filter((words) => words === "UNCLASSIFIED")).toHaveLength(2);
-      expect(xml.match(/<a:srgbClr val="2F6B3A"\/>/g)).toHaveLength(2);
-      expect(words).toContain("Putin–Kim summit in Pyongyang");
-      expect(words).toContain("As of 19 June 2024");
+      // The banner is the master's, shown through: not drawn a second time.
+      expect(paragraphTexts(xml)).not.toContain("UNCLASSIFIED");
+      expect(xml).not.toContain('showMasterSp="0"');
       expect(xml).toMatch(/<a:fld [^>]*type="slidenum"/);
       expect(xml).toMatch(/<p:ph[^>]*type="title"/);
-      const master = relationships(sample.parts, `ppt/slideLayouts/${layout}`).find(
+      const on = relationships(sample.parts, `ppt/slideLayouts/${layout}`).find(
         (rel) => rel.type === "slideMaster",
       );
-      expect(master?.target).toBe("../slideMasters/slideMaster1.xml");
+      expect(on?.target).toBe("../slideMasters/slideMaster1.xml");
     }
-    expect(
-      sample.parts.names.filter((name) => /^ppt\/slideMasters\/[^/]+\.xml$/.test(name)),
-    ).toEqual(["ppt/slideMasters/slideMaster1.xml"]);
   });
 
   it("names Calibri in its theme, and no font in its runs", () => {
@@ -273,7 +278,7 @@ describe("pictures and languages", () => {
     expect(slide).not.toMatch(/ lang="(?!ko-KR)/);
     const theme = parts.xml.get("ppt/theme/theme1.xml") as string;
     expect(theme.match(/<a:ea typeface="Malgun Gothic"\/>/g)).toHaveLength(2);
-    expect(paragraphTexts(parts.xml.get("ppt/slideLayouts/slideLayout2.xml") as string)).toContain(
+    expect(paragraphTexts(parts.xml.get("ppt/slideMasters/slideMaster1.xml") as string)).toContain(
       "대외비",
     );
   });
