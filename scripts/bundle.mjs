@@ -167,6 +167,14 @@ async function bundlePptxGenJS() {
   if (typeof run?.exports.default !== "function") {
     throw new Error(`${pptxFile} does not give pptxgenjs`);
   }
+  // A slide written, so that a pptxgenjs asking more of JSZip than the stand-in has fails here.
+  const pres = new run.exports.default();
+  pres.addSlide().addText("briefing", { x: 1, y: 1, w: 2, h: 1 });
+  pres
+    .addSlide()
+    .addImage({ data: "image/gif;base64,R0lGODlhAQABAAAAACw=", x: 1, y: 1, w: 1, h: 1 });
+  const written = await pres.write({ outputType: "nodebuffer", compression: false });
+  if (written.readUInt32LE(0) !== 0x04034b50) throw new Error(`${pptxFile} wrote no zip`);
 }
 
 /**
