@@ -17,7 +17,7 @@ const text = [400, 600, 700];
 const packages = [
   ["noto-sans-thai", /^thai$/, text],
   ["noto-sans-devanagari", /^devanagari$/, text],
-  ["noto-sans-arabic", /^arabic$/, text],
+  ["ibm-plex-sans-arabic", /^arabic$/, text],
   ["noto-sans-hebrew", /^hebrew$/, text],
   ["noto-emoji", /^\d+$/, [400, 700]],
 ];

@@ -6,6 +6,9 @@ import type { Browser } from "puppeteer";
 import { browserFailure } from "./browser/browser.js";
 import type { PageLender } from "./browser/deck-page.js";
 import { BrowserSession } from "./browser/session.js";
+import { ambiguityWarnings } from "./compare/ambiguity-warnings.js";
+import type { BriefChanges } from "./compare/changes.js";
+import { compareBriefs } from "./compare/compare-briefs.js";
 import { mapConcurrently } from "./concurrency.js";
 import { BriefingError, blockedRequest, type Problem } from "./errors.js";
 import { fileFailure, folderFailure, makeFolder } from "./export/make-folder.js";
@@ -23,6 +26,8 @@ import {
 import { removeLeftovers, replaceFolder } from "./export/replace-folder.js";
 import { scaleImages, unscaledWarnings } from "./export/scale-images.js";
 import { checkLayout } from "./inspect/check-layout.js";
+import type { MeaningDefaults } from "./load/check-meaning.js";
+import { type EarlierBrief, isGitSince, loadEarlierBrief } from "./load/earlier-brief.js";
 import { distinctDecks, type LoadedBrief, loadBrief, naming } from "./load/load-brief.js";
 import { pdfExtras } from "./model/pdf-info.js";
 import type { NormalBrief } from "./normalize/normal-brief.js";
@@ -42,6 +47,11 @@ export interface BuildOptions extends OutputSettings {
   onNotice?: (message: string) => void;
   /** Lay the slides out even when no PDF is printed, so that warnings can fail the build. */
   strict?: boolean;
+  /**
+   * The earlier version to show what changed since: a YAML file (for one brief), or `git:REV`
+   * for each brief's own file at that revision of its repository.
+   */
+  since?: string;
 }
 
 /** What became of one brief; the files written (or kept, when skipped) by their outputs' kinds. */
@@ -82,13 +92,14 @@ export async function build(
   // Before anything is written: a brief named "..yaml" would replace the output folder, and two
   // briefs of one name would race to replace the same deck.
   files = distinctDecks(files);
+  const earlier = await earlierVersions(files, options.since, options);
   // Ended, with its profile, however the build ends; on an interrupt it kills itself.
   await using session = new BatchSession(options);
   await ensureFolder(options.outDir);
   await removeLeftovers(options.outDir);
   let done = 0;
   return await mapConcurrently(files, options.concurrency ?? defaultConcurrency(), async (file) => {
-    const result = await buildOne(file, options, session);
+    const result = await buildOne(file, options, session, earlier);
     options.onResult?.(result, ++done, files.length);
     return result;
   });
@@ -121,12 +132,22 @@ async function buildOne(
   file: string,
   options: BuildOptions,
   session: BatchSession,
+  earlierOf: EarlierVersions,
 ): Promise<BuildResult> {
   const { name } = naming(file);
   const target = path.join(options.outDir, name);
   const done = (result: BuildResult) => Object.assign(result, outputPaths(options, target, name));
+  let earlier: EarlierBrief | undefined;
+  try {
+    earlier = await earlierOf(file);
+  } catch (error) {
+    if (!(error instanceof BriefingError)) throw error;
+    return { file, name, problems: [], warnings: [], failure: error };
+  }
   // Unchanged since the last build: kept, without reading the brief or starting the browser.
-  const unchanged = options.force ? undefined : await unchangedBuild(file, target, options);
+  const unchanged = options.force
+    ? undefined
+    : await unchangedBuild(file, target, options, earlier?.text);
   // --strict needs the slides' warnings: a deck built without looking at them is rebuilt.
   if (unchanged && (unchanged.looked || !options.strict)) {
     const stale = keptOutputs(unchanged.stale ?? [], target, name);
@@ -135,14 +156,18 @@ async function buildOne(
     const warnings = kept.map((warning) => ({ ...warning, file }));
     return done({ file, name, problems: [], warnings, skipped: true, stale });
   }
-  const loaded = await loadBrief(file);
+  const loaded = await loadBrief(file, options);
   const result: BuildResult = { file, name, problems: loaded.problems, warnings: [] };
   if (!loaded.brief) return result;
   const printing = outputs.some((output) => output.browser && output.wanted(options));
   if (printing) session.browser().catch(() => {});
+  const changes = earlier && compareBriefs(earlier.loaded.brief, loaded.brief);
+  if (earlier && changes) {
+    loaded.warnings.push(...ambiguityWarnings(changes.ambiguous, loaded, earlier.loaded));
+  }
   try {
-    const inputs = await hashBuildInputs(file, loaded.images, options);
-    Object.assign(result, await writeBuild(loaded, options, session, inputs));
+    const inputs = await hashBuildInputs(file, loaded.images, options, earlier?.text);
+    Object.assign(result, await writeBuild(loaded, options, session, inputs, changes));
   } catch (error) {
     if (error instanceof BatchStopped) throw error.cause;
     result.failure = buildFailure(error, await session.started());
@@ -181,9 +206,10 @@ async function writeBuild(
   options: BuildOptions,
   pages: PageLender,
   inputs: string,
+  changes: BriefChanges | undefined,
 ): Promise<Written> {
   const brief = loaded.brief as NormalBrief;
-  const { deck, html } = renderBrief(brief, loaded.name, options);
+  const { deck, html } = renderBrief(brief, loaded.name, options, { changes });
   const target = path.join(options.outDir, loaded.name);
   let earlier: Pick<Written, "removed" | "stale"> = {};
   const blocked = new Set<string>();
@@ -194,6 +220,7 @@ async function writeBuild(
     brief,
     deck,
     html,
+    changes,
     settings: options,
     scaled: await scaleImages(loaded, brief.written),
     extras: pdfExtras(brief, deck, html, options.sourceDateEpoch),
@@ -224,6 +251,32 @@ async function writeBuild(
     });
   });
   return { warnings, ...earlier };
+}
+
+/** Each brief's earlier version (`since`), or undefined when the build compares with none. */
+type EarlierVersions = (file: string) => Promise<EarlierBrief | undefined>;
+
+/**
+ * How each brief's earlier version is found. A file is one brief's earlier version, so it is
+ * refused with several briefs, and read (and found valid) before anything is built; `git:REV`
+ * is each brief's own file at that revision, read as each brief is built, and a brief that has
+ * none there fails alone.
+ */
+async function earlierVersions(
+  files: readonly string[],
+  since: string | undefined,
+  defaults: MeaningDefaults,
+): Promise<EarlierVersions> {
+  if (since === undefined) return async () => undefined;
+  if (isGitSince(since)) return (file) => loadEarlierBrief(since, file, defaults);
+  if (files.length > 1) {
+    throw new BriefingError(
+      "usage",
+      `--since ${since} is one brief's earlier version, but ${files.length} briefs were given: build them one at a time, or use --since git:REV to compare each brief with its own file at a revision`,
+    );
+  }
+  const earlier = await loadEarlierBrief(since, files[0] as string, defaults);
+  return async () => earlier;
 }
 
 async function ensureFolder(dir: string): Promise<void> {

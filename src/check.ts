@@ -48,7 +48,7 @@ export async function check(files: readonly string[], options: CheckOptions): Pr
   let layoutSkipped: string | undefined;
   const results: CheckResult[] = [];
   for (const file of files) {
-    const loaded = await loadBrief(file);
+    const loaded = await loadBrief(file, options.look);
     const result: CheckResult = {
       file,
       problems: loaded.problems,

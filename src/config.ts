@@ -5,6 +5,8 @@ import type { UserConfig } from "./config-schema.js";
 import { BriefingError, formatProblem } from "./errors.js";
 import type { LabelOverrides } from "./labels/labels.js";
 import { readYaml } from "./load/read-yaml.js";
+import type { YardstickName } from "./load/yardsticks.js";
+import type { OwnMarkings } from "./model/marking.js";
 
 export type { UserConfig } from "./config-schema.js";
 
@@ -28,6 +30,8 @@ export interface ConfigFlags {
   config?: string;
   /** `--timeout SECONDS`; without it, `BRIEFING_TIMEOUT`. */
   timeout?: string;
+  /** `--since OLD`: an earlier brief's file, or `git:REV`. */
+  since?: string;
 }
 
 /** What a run is for: only the commands that open pages in the browser have a step timeout. */
@@ -45,6 +49,10 @@ export interface ResolvedConfig {
   classification?: string;
   /** The tool's words for every brief, over the catalogue's. */
   labels?: LabelOverrides;
+  /** The project's own banner colours, by marking or level. */
+  markings?: OwnMarkings;
+  /** The yardstick of briefs that name none. */
+  yardstick?: YardstickName;
   browserPath?: string;
   /** A CSS file laid over the built-in theme. */
   theme?: string;
@@ -54,6 +62,8 @@ export interface ResolvedConfig {
   stepTimeout?: number;
   /** `SOURCE_DATE_EPOCH`, in seconds: the date of every PDF instead of the brief's as-of date. */
   sourceDateEpoch?: number;
+  /** The earlier version a build shows what changed since: a file, or `git:REV`. */
+  since?: string;
   /** Every build also writes the PowerPoint file (`build --pptx`). */
   pptx?: boolean;
 }
@@ -87,11 +97,15 @@ export async function resolveConfig(
     outDir: flags.out ?? fromFile(user.out) ?? "dist",
     classification: user.classification,
     labels: user.labels,
+    markings: user.markings,
+    yardstick: user.yardstick,
     browserPath: flags.browser ?? fromFile(user.browser),
     theme,
     file,
     stepTimeout: timeout,
     sourceDateEpoch: sourceDateEpoch(env.SOURCE_DATE_EPOCH),
+    // A revision is no path; a file is, relative to the config file like every path in it.
+    since: flags.since ?? (user.since?.startsWith("git:") ? user.since : fromFile(user.since)),
     pptx: user.pptx,
   };
 }

@@ -21,16 +21,23 @@ export type ProblemCode =
   | "empty-list"
   | "bad-language"
   | "bad-color"
+  // A likelihood that is no term of the brief's yardstick; or a term of the other yardstick.
+  | "bad-likelihood"
+  | "wrong-yardstick"
   // A warning: the brief still builds.
   | "event-after-as-of"
   // A warning: the label catalogue lacks the brief's language, so its words are English.
   | "unknown-language"
+  // A warning: an image with no `alt` says nothing to a reader who cannot see it.
+  | "missing-alt"
   // Found by laying the deck out in the browser: reported as warnings by `build`.
   | "overflow"
   | "image-not-loaded"
   | "missing-font"
   // The deck asked the browser for something outside itself while printing; refused.
-  | "blocked-request";
+  | "blocked-request"
+  // A warning: an item matches more than one of the earlier brief's (`--since`) by its wording.
+  | "ambiguous-match";
 
 /** A 1-based line and column in a file. */
 export interface Position {
@@ -65,12 +72,16 @@ const severities: Record<ProblemCode, Severity> = {
   "empty-list": "error",
   "bad-language": "error",
   "bad-color": "error",
+  "bad-likelihood": "error",
+  "wrong-yardstick": "error",
   "event-after-as-of": "warning",
   "unknown-language": "warning",
+  "missing-alt": "warning",
   overflow: "warning",
   "image-not-loaded": "warning",
   "missing-font": "warning",
   "blocked-request": "warning",
+  "ambiguous-match": "warning",
 };
 
 export function severityOf(problem: Pick<Problem, "code">): Severity {

@@ -1,6 +1,8 @@
 // The public API: load → validate → normalize → model → render → export.
 export { type BuildOptions, type BuildResult, build, defaultConcurrency } from "./build.js";
 export { type CheckOptions, type CheckReport, type CheckResult, check } from "./check.js";
+export type { Ambiguity, Assessment, BriefChanges } from "./compare/changes.js";
+export { compareBriefs } from "./compare/compare-briefs.js";
 export {
   type ConfigFlags,
   type ResolvedConfig,
@@ -17,6 +19,7 @@ export {
   type Severity,
   severityOf,
 } from "./errors.js";
+export { type EarlierBrief, loadEarlierBrief } from "./load/earlier-brief.js";
 export { briefJsonSchema } from "./load/json-schema.js";
 export { type LoadedBrief, loadBrief, validateBrief } from "./load/load-brief.js";
 export { type Brief, briefSchema } from "./load/schema.js";

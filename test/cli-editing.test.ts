@@ -150,6 +150,12 @@ describe("briefing schema", () => {
     expect(briefing(["schema", "--out", out]).status).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(shipped);
   });
+
+  it('prints the config file\'s with "config", and refuses anything else', () => {
+    const shipped = readFileSync("schema/config.schema.json", "utf8");
+    expect(`${briefing(["schema", "config"]).stdout}`).toBe(shipped);
+    expect(briefing(["schema", "briefings"]).status).toBe(2);
+  });
 });
 
 describe("briefing serve", () => {

@@ -58,6 +58,11 @@ ${exitStatus}`,
       type: "boolean",
       help: "rebuild briefs whose inputs have not changed since their last build",
     },
+    since: {
+      type: "string",
+      value: "OLD",
+      help: "add a slide of what changed since OLD, an earlier version of the brief:\na YAML file, or git:REV for each brief's own file at that git revision",
+    },
     quiet: { type: "boolean", short: "q", help: "print only problems; no progress line" },
     strict: {
       type: "boolean",
@@ -100,10 +105,13 @@ ${exitStatus}`,
       classification: config.classification,
       sourceDateEpoch: config.sourceDateEpoch,
       labels: config.labels,
+      markings: config.markings,
+      yardstick: config.yardstick,
       theme: config.theme,
       concurrency: concurrency(values.concurrency) ?? defaultConcurrency(),
       force: !!values.force,
       strict: !!values.strict,
+      since: config.since,
       onResult(result, done, total) {
         progress.clear();
         if (result.problems.length > 0) {
@@ -113,9 +121,12 @@ ${exitStatus}`,
         } else if (result.failure) {
           failed++;
           failedStatus ||= exitCodes[result.failure.kind];
-          err(
-            `${result.file}: not built: ${result.failure.message}; the previous output is unchanged`,
-          );
+          // An earlier version's mistakes (--since), each at its line as `check` prints them,
+          // and then what they stopped.
+          const { message, problems } = result.failure;
+          for (const problem of problems) err(formatProblem(problem));
+          const said = problems.length > 0 ? message.split("\n")[0] : message;
+          err(`${result.file}: not built: ${said}; the previous output is unchanged`);
         } else if (result.skipped) {
           skipped++;
           // Its warnings are those of the build that made it, said again as a rebuild would.

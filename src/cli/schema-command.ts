@@ -4,20 +4,26 @@ import { defineCommand, helpOption } from "./command.js";
 
 export const schemaCommand = defineCommand({
   name: "schema",
-  args: "",
-  summary: "print the JSON Schema of the brief format, for editors",
-  description: `Print (or write to FILE) the JSON Schema of the brief format. Editors with a YAML
-language server use it to complete keys and mark mistakes as you type.`,
+  args: "[brief|config]",
+  summary: "print the JSON Schema of the brief format or the config file, for editors",
+  description: `Print (or write to FILE) the JSON Schema of the brief format, or with "config" that
+of the config file (briefing.config.yaml). Editors with a YAML language server use it to
+complete keys and mark mistakes as you type.`,
   options: {
     out: { type: "string", short: "o", value: "FILE", help: "write the schema to FILE" },
     help: helpOption,
   },
   async run(inputs, values, { out }) {
-    if (inputs.length > 0) {
-      throw new BriefingError("usage", `"briefing schema" takes no brief or folder`);
+    const [which = "brief", ...more] = inputs;
+    if (more.length > 0 || (which !== "brief" && which !== "config")) {
+      throw new BriefingError(
+        "usage",
+        `"briefing schema" takes "brief" (the default) or "config", not a brief or folder`,
+      );
     }
-    const { briefJsonSchemaText } = await import("../load/json-schema.js");
-    const text = briefJsonSchemaText();
+    const schemas = await import("../load/json-schema.js");
+    const text =
+      which === "config" ? schemas.configJsonSchemaText() : schemas.briefJsonSchemaText();
     const file = values.out;
     if (!file) {
       out(text.trimEnd());

@@ -24,6 +24,11 @@ are shown on the page and printed here.`,
       value: "H",
       help: "the address to listen on (default: 127.0.0.1); any other exposes\nyour briefs to the network",
     },
+    since: {
+      type: "string",
+      value: "OLD",
+      help: "add a slide of what changed since OLD, compared again on every save:\na YAML file, or git:REV for each brief's own file at that git revision",
+    },
     browser: browserOption,
     config: configOption,
     help: helpOption,
@@ -42,7 +47,7 @@ are shown on the page and printed here.`,
       );
     }
     const config = await resolveConfig(
-      { browser: values.browser, config: values.config },
+      { browser: values.browser, config: values.config, since: values.since },
       [input],
       "serve",
     );
@@ -53,6 +58,7 @@ are shown on the page and printed here.`,
       look: config,
       browserPath: config.browserPath,
       sourceDateEpoch: config.sourceDateEpoch,
+      since: config.since,
       onRefresh: ({ file, problems, ms }) => {
         if (problems.length === 0) err(`${file}: updated (${Math.round(ms)} ms)`);
         for (const line of problems) err(line);

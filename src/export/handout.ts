@@ -70,11 +70,16 @@ export async function printHandout(
             await loadFonts(page, notesFonts, fallbackFamily);
             await page.evaluate(() => document.fonts.ready.then(() => undefined));
             return page.evaluate(() => {
+              // The margins are drawn apart from the page: they take its banner's colours as
+              // the themes and the config file made them.
               const bar = document.querySelector(".banner");
+              const style = bar && getComputedStyle(bar);
               return {
                 banner: bar && {
                   text: bar.textContent ?? "",
-                  color: getComputedStyle(bar).backgroundColor,
+                  background: style?.backgroundColor,
+                  ink: style?.color,
+                  tlp: bar.classList.contains("banner--tlp"),
                 },
                 heights: [...document.querySelectorAll(".sheet")].map(
                   (s) => s.getBoundingClientRect().height,
@@ -169,7 +174,7 @@ function marginWords(deck: Deck): {
   pageOf: { text: string; page?: boolean; total?: boolean }[];
 } {
   return {
-    heading: [{ text: `${deck.labels.handout} · ` }, ...deck.asOf],
+    heading: [{ text: `${deck.labels.handout}${deck.labels.separator}` }, ...deck.asOf],
     pageOf: fill(deck.labels.pageOf, { page: "", total: "" }).map((piece) => ({
       text: piece.text,
       page: piece.slot === "page",

@@ -230,6 +230,8 @@ function buildSettings(settings: OutputSettings): object {
     notes: !!settings.notes,
     classification: settings.classification ?? "",
     labels: settings.labels ?? {},
+    markings: settings.markings ?? {},
+    yardstick: settings.yardstick ?? "",
     epoch: settings.sourceDateEpoch === undefined ? "" : String(settings.sourceDateEpoch),
     fonts: fallbackSources(),
     images: imageScaling(),
@@ -244,10 +246,13 @@ export function hashBuildInputs(
   briefFile: string,
   images: ReadonlyMap<string, string>,
   settings: OutputSettings,
+  /** The text of the earlier version the deck shows the changes since (`--since`). */
+  earlier?: string,
 ): Promise<string> {
   const files = new Map(images);
   if (settings.theme) files.set("\0theme", settings.theme);
-  return hashInputs(briefFile, files, buildSettings(settings));
+  const since = earlier === undefined ? {} : { since: sha256(Buffer.from(earlier)) };
+  return hashInputs(briefFile, files, { ...buildSettings(settings), ...since });
 }
 
 /**
@@ -258,6 +263,7 @@ export async function unchangedBuild(
   briefFile: string,
   target: string,
   settings: OutputSettings,
+  earlier?: string,
 ): Promise<Manifest | undefined> {
   const manifest = await readManifest(target);
   if (!manifest?.images) return undefined;
@@ -268,7 +274,7 @@ export async function unchangedBuild(
     return undefined;
   }
   try {
-    if ((await hashBuildInputs(briefFile, images, settings)) !== manifest.inputs) {
+    if ((await hashBuildInputs(briefFile, images, settings, earlier)) !== manifest.inputs) {
       return undefined;
     }
   } catch {

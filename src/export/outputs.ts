@@ -1,6 +1,7 @@
 import { access, copyFile } from "node:fs/promises";
 import path from "node:path";
 import type { PageLender } from "../browser/deck-page.js";
+import type { BriefChanges } from "../compare/changes.js";
 import type { Problem } from "../errors.js";
 import type { LoadedBrief } from "../load/load-brief.js";
 import type { Deck } from "../model/deck.js";
@@ -73,6 +74,8 @@ export interface OutputJob {
   brief: NormalBrief;
   deck: Deck;
   html: string;
+  /** What changed since the brief's earlier version, when built `--since` one. */
+  changes?: BriefChanges;
   settings: OutputSettings;
   /** The new deck folder, which replaces the old one once every output is in it. */
   folder: string;

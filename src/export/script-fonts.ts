@@ -13,7 +13,7 @@ const fontPackages = [
   "source-sans-3",
   "noto-sans-thai",
   "noto-sans-devanagari",
-  "noto-sans-arabic",
+  "ibm-plex-sans-arabic",
   "noto-sans-hebrew",
   "noto-emoji",
 ];

@@ -116,11 +116,11 @@ export const singleFileOutput: Output<"singleFile"> = {
   fileName: (name) => `${name}.html`,
   wanted: (settings) => !!settings.singleFile,
   browser: false,
-  async write({ brief, loaded, html, settings, folder, file }) {
+  async write({ brief, loaded, html, changes, settings, folder, file }) {
     // Emailed to others: the presenter's notes stay out unless asked for.
     const shared = settings.notes
       ? html
-      : renderBrief(brief, loaded.name, settings, { notes: false }).html;
+      : renderBrief(brief, loaded.name, settings, { notes: false, changes }).html;
     await writeFile(file, await singleFileHtml(shared, folder));
   },
 };

@@ -75,6 +75,27 @@ export function direction(tag: string): "ltr" | "rtl" {
   return rtlLanguages.has(first) ? "rtl" : "ltr";
 }
 
+// The scripts with capitals: Latin, Cyrillic, Greek and Armenian. Only they are set in capitals
+// spaced apart; the rest (Devanagari and the other Indic scripts, Thai, Lao, Khmer, Myanmar,
+// Tibetan, Hangul, Han, kana, Arabic, Hebrew…) have no capitals to space, and spaced out their
+// letters come apart: the line along Devanagari's top breaks, Thai's vowels and tone marks lose
+// their letters, Arabic's joins break, Hangul and Han read as letters apart.
+const casedScripts = new Set(["Latn", "Cyrl", "Grek", "Armn"]);
+
+/**
+ * Whether `tag`'s language is written in a script with capitals, by its script subtag or the
+ * one CLDR gives the language (hi: Deva, th: Thai, sr: Cyrl). A language CLDR does not know is
+ * taken to have none: tracking left off costs an all-caps label a little air, where tracking
+ * put on a script without capitals takes its words apart.
+ */
+export function hasCapitals(tag: string): boolean {
+  try {
+    return casedScripts.has(new Intl.Locale(tag).maximize().script ?? "");
+  } catch {
+    return false;
+  }
+}
+
 /** A count in words: "1 event", "5 событий", by the language's plural rules. */
 export function countText(words: PluralText | string, count: number, language: string): string {
   const forms = typeof words === "string" ? { other: words } : words;

@@ -31,6 +31,8 @@ export interface Labels {
   quote: string;
   /** The handout's header: "Handout · As of …". */
   handout: string;
+  /** Between two things on one line: the handout's header, the cover's author and date. */
+  separator: string;
   contents: string;
   /** The handout's heading over a slide's speaker notes. */
   notes: string;
@@ -65,6 +67,74 @@ export interface Labels {
   citedLine: string;
   /** Before each event's speaker notes on the overview: "{date}, {title}: ". */
   overviewNote: string;
+  /** A judgment's likelihood: "{term} · {range}", as "Likely · 55–80 %". */
+  likelihoodRange: string;
+  /** A band of a yardstick in percent: "{low}–{high} %". */
+  percentRange: string;
+  /** The bands of ICD 203's estimative language, from the least likely. */
+  icd203AlmostNoChance: string;
+  icd203VeryUnlikely: string;
+  icd203Unlikely: string;
+  icd203RoughlyEven: string;
+  icd203Likely: string;
+  icd203VeryLikely: string;
+  icd203AlmostCertain: string;
+  /** The bands of the PHIA probability yardstick, from the least likely. */
+  phiaRemoteChance: string;
+  phiaHighlyUnlikely: string;
+  phiaUnlikely: string;
+  phiaRealisticPossibility: string;
+  phiaLikely: string;
+  phiaHighlyLikely: string;
+  phiaAlmostCertain: string;
+  /** The closing slide that explains the yardstick and the confidence levels. */
+  yardstickTitle: string;
+  icd203Name: string;
+  phiaName: string;
+  /** Over the confidence levels on the closing slide. */
+  confidenceHeading: string;
+  /** What each confidence level means (after ICD 203 and ODNI's usage). */
+  confidenceLowMeaning: string;
+  confidenceModerateMeaning: string;
+  confidenceHighMeaning: string;
+  /** That confidence rates the evidence, not the event's likelihood. */
+  confidenceNote: string;
+  /** The Admiralty (NATO) grading scale's key under the sources: its first half's name. */
+  reliability: string;
+  /** The source reliability grades A to F, after their letter in the key: "A completely reliable". */
+  reliabilityA: string;
+  reliabilityB: string;
+  reliabilityC: string;
+  reliabilityD: string;
+  reliabilityE: string;
+  reliabilityF: string;
+  /** The key's second half: the credibility of the information, 1 to 6. */
+  credibility: string;
+  credibility1: string;
+  credibility2: string;
+  credibility3: string;
+  credibility4: string;
+  credibility5: string;
+  credibility6: string;
+  /** A source's URL with the date it was read: "{url}, accessed {date}". */
+  accessed: string;
+  /** The title of the slide after the summary when built `--since` an earlier brief. */
+  sinceTitle: string;
+  /** The tags of that slide's lines: what kind of change each is. */
+  sinceNewEvent: string;
+  sinceMovedJudgment: string;
+  sinceNewJudgment: string;
+  sinceDroppedJudgment: string;
+  sinceNewSource: string;
+  /** Said on that slide when no judgment moved, was added or dropped, as a SITREP says NO CHANGE. */
+  sinceNoChange: string;
+  /** A moved judgment's earlier assessment: "was: {value}". */
+  sinceWas: string;
+  /** The earlier assessment of a judgment that gave no likelihood. */
+  sinceNoLikelihood: string;
+  /** The quiet badges on the overview and the slides: an event or judgment new, one changed. */
+  badgeNew: string;
+  badgeChanged: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -85,6 +155,7 @@ export const labelKeys = [
   "image",
   "quote",
   "handout",
+  "separator",
   "contents",
   "notes",
   "yourNotes",
@@ -104,6 +175,56 @@ export const labelKeys = [
   "source",
   "citedLine",
   "overviewNote",
+  "likelihoodRange",
+  "percentRange",
+  "icd203AlmostNoChance",
+  "icd203VeryUnlikely",
+  "icd203Unlikely",
+  "icd203RoughlyEven",
+  "icd203Likely",
+  "icd203VeryLikely",
+  "icd203AlmostCertain",
+  "phiaRemoteChance",
+  "phiaHighlyUnlikely",
+  "phiaUnlikely",
+  "phiaRealisticPossibility",
+  "phiaLikely",
+  "phiaHighlyLikely",
+  "phiaAlmostCertain",
+  "yardstickTitle",
+  "icd203Name",
+  "phiaName",
+  "confidenceHeading",
+  "confidenceLowMeaning",
+  "confidenceModerateMeaning",
+  "confidenceHighMeaning",
+  "confidenceNote",
+  "reliability",
+  "reliabilityA",
+  "reliabilityB",
+  "reliabilityC",
+  "reliabilityD",
+  "reliabilityE",
+  "reliabilityF",
+  "credibility",
+  "credibility1",
+  "credibility2",
+  "credibility3",
+  "credibility4",
+  "credibility5",
+  "credibility6",
+  "accessed",
+  "sinceTitle",
+  "sinceNewEvent",
+  "sinceMovedJudgment",
+  "sinceNewJudgment",
+  "sinceDroppedJudgment",
+  "sinceNewSource",
+  "sinceNoChange",
+  "sinceWas",
+  "sinceNoLikelihood",
+  "badgeNew",
+  "badgeChanged",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

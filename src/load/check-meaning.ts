@@ -1,19 +1,27 @@
 import type { Problem, ProblemCode } from "../errors.js";
 import { linksIn, parseInline, safeUrl } from "../markup/inline.js";
 import { endOf, parseDate, startOf } from "../timeline/date.js";
+import { checkLikelihoods } from "./check-likelihoods.js";
 import { markupFields } from "./markup-fields.js";
 import type { YamlSource } from "./read-yaml.js";
 import { didYouMean } from "./suggest.js";
+import type { YardstickName } from "./yardsticks.js";
 
 type Path = (string | number)[];
 type Dict = Record<string, unknown>;
 
+/** What a project sets for every brief that a brief's meaning depends on. */
+export interface MeaningDefaults {
+  /** The config file's yardstick, for briefs that name none. */
+  yardstick?: YardstickName;
+}
+
 /**
  * Checks what the schema cannot: dates are real dates, spans end after they start, every id
- * refers to something defined, colours, languages and links are valid. Works on data the schema
- * may have rejected, so it looks before it trusts any value.
+ * refers to something defined, colours, languages, links and likelihoods are valid. Works on
+ * data the schema may have rejected, so it looks before it trusts any value.
  */
-export function checkMeaning(source: YamlSource): Problem[] {
+export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {}): Problem[] {
   const problems: Problem[] = [];
   const report = (code: ProblemCode, path: Path, message: string) =>
     problems.push({ code, message, file: source.file, pos: source.positionOf(path), path });
@@ -54,6 +62,15 @@ export function checkMeaning(source: YamlSource): Problem[] {
       sourceIds.add(s.id);
     }
     checkDate(["sources", i, "date"], s.date);
+    checkDate(["sources", i, "accessed"], s.accessed);
+    // An access date is shown after its URL: without one, it would be shown nowhere.
+    if (s.accessed !== undefined && s.url === undefined) {
+      report(
+        "missing-key",
+        ["sources", i, "accessed"],
+        'this source has "accessed" but no "url": "accessed" is the date the url was read, shown after it; add the url, or remove "accessed"',
+      );
+    }
     if (typeof s.url === "string" && !safeUrl(s.url)) {
       report("bad-url", ["sources", i, "url"], badUrl(s.url));
     }
@@ -86,6 +103,7 @@ export function checkMeaning(source: YamlSource): Problem[] {
     }
   };
   checkMarkup([], root, markupFields.brief);
+  checkLikelihoods(root, report, defaults.yardstick);
 
   const timeline = asDict(root.timeline);
   const categories = asDict(timeline?.categories) ?? {};
@@ -99,10 +117,19 @@ export function checkMeaning(source: YamlSource): Problem[] {
       );
     }
   }
+  // An id names an item across versions of the brief (`--since`): one item each.
+  const eventIds = new Set<string>();
+  const judgmentIds = new Set<string>();
+  const checkItemId = (ids: Set<string>, what: string, path: Path, id: unknown) => {
+    if (typeof id !== "string") return;
+    if (ids.has(id)) report("duplicate-id", path, `${what} id "${id}" is used twice`);
+    ids.add(id);
+  };
   list(timeline?.events).forEach((item, i) => {
     const event = asDict(item);
     if (!event) return;
     const at = ["timeline", "events", i];
+    checkItemId(eventIds, "event", [...at, "id"], event.id);
     const start = checkDate([...at, "date"], event.date);
     const end = checkDate([...at, "end"], event.end);
     if (start && end && endOf(end) < startOf(start)) {
@@ -143,6 +170,11 @@ export function checkMeaning(source: YamlSource): Problem[] {
     const at = ["sections", i];
     checkMarkup(at, section, markupFields.section);
     const type = typeof section.type === "string" ? section.type : "";
+    if (type === "judgments") {
+      list(section.items).forEach((judgment, j) => {
+        checkItemId(judgmentIds, "judgment", [...at, "items", j, "id"], asDict(judgment)?.id);
+      });
+    }
     checkMarkup(at, section, own(markupFields.sections, type) ?? []);
     for (const [key, keys] of Object.entries(own(markupFields.items, type) ?? {})) {
       list(section[key]).forEach((part, j) => {

@@ -124,7 +124,9 @@ function toProblems(
           ),
         ];
       }
-      return [problem("wrong-type", `${name(path)} must be a date or text, not ${kindOf(value)}`)];
+      return [
+        problem("wrong-type", `${name(path)} must be ${unionKind(issue)}, not ${kindOf(value)}`),
+      ];
     case "invalid_value": {
       const options = issue.values.map(String);
       const got = String(value);
@@ -135,11 +137,25 @@ function toProblems(
         ),
       ];
     }
+    case "invalid_format":
+      // The schema's own words for a value of the wrong form (a source's grade).
+      return [problem("bad-value", issue.message)];
     case "too_small":
       return [problem("empty-list", `${name(path)} needs at least ${issue.minimum} entry`)];
     default:
       return [problem("wrong-type", `${name(path)}: ${issue.message}`)];
   }
+}
+
+/** What a union of plain values takes: a date (text or a year) or, like `likelihood`, text. */
+function unionKind(issue: core.$ZodIssue): string {
+  const options = (issue as { errors?: core.$ZodIssue[][] }).errors ?? [];
+  const takesYear = options.some((issues) =>
+    issues.some(
+      (i) => i.code === "invalid_type" && (i.expected === "int" || i.expected === "number"),
+    ),
+  );
+  return takesYear ? "a date or text" : "text";
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -164,11 +180,12 @@ function keysAt(path: Path, data: unknown, root: core.$ZodType): string[] {
       shape?: Record<string, core.$ZodType>;
       element?: core.$ZodType;
       valueType?: core.$ZodType;
+      catchall?: core.$ZodType;
     };
     const segment = path[i] as string | number;
     const next =
       def.type === "object"
-        ? def.shape?.[segment]
+        ? (def.shape?.[segment] ?? def.catchall)
         : def.type === "array"
           ? def.element
           : def.type === "record"

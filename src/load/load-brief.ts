@@ -6,9 +6,10 @@ import { BriefingError, type Position, type Problem } from "../errors.js";
 import { unknownLanguage } from "../labels/language-warning.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { normalizeBrief } from "../normalize/normalize-brief.js";
+import { imagesWithoutAlt } from "./alt-warnings.js";
 import { eventsAfterAsOf } from "./as-of-warnings.js";
 import { checkFiles } from "./check-files.js";
-import { checkMeaning } from "./check-meaning.js";
+import { checkMeaning, type MeaningDefaults } from "./check-meaning.js";
 import { maxBytes, tooLarge } from "./limits.js";
 import { passesBriefSchema } from "./quick-check.js";
 import { decodeText, readYaml, type YamlSource } from "./read-yaml.js";
@@ -30,8 +31,17 @@ export interface LoadedBrief {
   positionOf(path: readonly (string | number)[]): Position;
 }
 
-/** Reads and validates a brief's text; `file` is used in messages and to find its images. */
-export async function validateBrief(file: string, text: string): Promise<LoadedBrief> {
+/**
+ * Reads and validates a brief's text; `file` is used in messages and to find its images, which
+ * are not looked for with `files: false` (an earlier version's, only compared). `defaults`
+ * are the project's settings a brief is validated by (its yardstick).
+ */
+export async function validateBrief(
+  file: string,
+  text: string,
+  defaults: MeaningDefaults = {},
+  { files: withFiles = true } = {},
+): Promise<LoadedBrief> {
   const { dir, name } = naming(file);
   const source = readYaml(file, text);
   if (source.data === undefined) {
@@ -45,14 +55,14 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
       positionOf: source.positionOf,
     };
   }
-  const files = checkFiles(source, dir);
+  const files = withFiles ? checkFiles(source, dir) : { problems: [], images: new Map() };
   const schema = passesBriefSchema(source.data)
     ? { brief: source.data, problems: [] }
     : await schemaCheck(source);
   const problems = sortProblems([
     ...source.problems,
     ...schema.problems,
-    ...checkMeaning(source),
+    ...checkMeaning(source, defaults),
     ...files.problems,
   ]);
   const loaded: LoadedBrief = {
@@ -69,6 +79,7 @@ export async function validateBrief(file: string, text: string): Promise<LoadedB
     loaded.warnings = [
       ...unknownLanguage(file, loaded.brief.written, source.positionOf),
       ...eventsAfterAsOf(file, loaded.brief, source.positionOf),
+      ...imagesWithoutAlt(file, loaded.brief.written, source.positionOf),
     ];
   }
   return loaded;
@@ -85,7 +96,10 @@ async function schemaCheck(source: YamlSource): Promise<{ brief?: Brief; problem
  * error, as it is for `build`: `check` and `serve` say so rather than pass a brief that
  * cannot be built.
  */
-export async function loadBrief(file: string): Promise<LoadedBrief> {
+export async function loadBrief(
+  file: string,
+  defaults: MeaningDefaults = {},
+): Promise<LoadedBrief> {
   deckName(file);
   const read = await readBriefFile(file);
   if (read.problem) {
@@ -99,7 +113,7 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
       positionOf: () => problem.pos,
     };
   }
-  return validateBrief(file, read.text);
+  return validateBrief(file, read.text, defaults);
 }
 
 /**
@@ -107,7 +121,7 @@ export async function loadBrief(file: string): Promise<LoadedBrief> {
  * not UTF-8 text. Opened without blocking, so that a named pipe with no writer (or a device)
  * at the brief's path is refused instead of waited on forever.
  */
-async function readBriefFile(file: string): Promise<ReturnType<typeof decodeText>> {
+export async function readBriefFile(file: string): Promise<ReturnType<typeof decodeText>> {
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

@@ -68,11 +68,18 @@ const keywords: Record<string, Keyword> = {
         return typeof value === "string";
       case "integer":
         return Number.isInteger(value);
+      case "boolean":
+        return typeof value === "boolean";
       default:
         return false;
     }
   },
   const: (constant, value) => value === constant,
+  // JSON Schema's patterns are ECMAScript regular expressions, unanchored.
+  pattern: (pattern, value) =>
+    typeof value === "string" &&
+    typeof pattern === "string" &&
+    new RegExp(pattern, "u").test(value),
   enum: (values, value) => Array.isArray(values) && values.includes(value),
   minimum: (min, value) => typeof value === "number" && value >= (min as number),
   maximum: (max, value) => typeof value === "number" && value <= (max as number),

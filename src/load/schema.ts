@@ -1,6 +1,8 @@
 import * as z from "zod";
 import { labelsSchema } from "../labels/labels-schema.js";
+import { gradeMistake, gradePattern } from "./grade.js";
 import { markupFields } from "./markup-fields.js";
+import { spellingsOf, yardstickNames } from "./yardsticks.js";
 
 // The one definition of the brief format (v1). The validator runs it, the TypeScript types are
 // inferred from it, and the JSON Schema for editors can be generated from it. Dates, ids and
@@ -12,6 +14,17 @@ const dateValue = z
   .meta({ description: "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with optional offset" });
 const sourceIds = z.array(z.string()).meta({ description: "ids from `sources`" });
 const notes = z.string().meta({ description: "speaker notes" });
+const alt = z.string().optional().meta({
+  description:
+    "the image described in words, for readers who cannot see it (screen readers, the tagged PDF); the caption stays apart",
+});
+const itemId = (what: string) =>
+  z
+    .string()
+    .optional()
+    .meta({
+      description: `names this ${what} across versions of the brief, so that \`--since\` matches it even when its wording changes; unique`,
+    });
 
 const markupNote =
   'takes inline markup: **bold**, *italic*, [links](https://… "title"), nested; a backslash keeps a mark literal';
@@ -42,6 +55,7 @@ export const confidenceValues = ["low", "moderate", "high"] as const;
 
 const event = z.strictObject(
   withMarkup(markupFields.event, {
+    id: itemId("event"),
     date: dateValue,
     approx: z.enum(approxValues).optional(),
     end: dateValue.optional(),
@@ -51,6 +65,7 @@ const event = z.strictObject(
     sources: sourceIds.optional(),
     notes: notes.optional(),
     image: z.string().optional().meta({ description: "relative to the brief, inside its folder" }),
+    alt,
   }),
 );
 
@@ -71,13 +86,29 @@ const person = z.strictObject(
     role: text,
     note: text.optional(),
     image: z.string().optional(),
+    alt,
   }),
 );
 
+// Editors offer every spelling of both yardsticks, each set under its yardstick's name; any text
+// passes here, in any case, and check-meaning.ts holds it to the brief's own yardstick, at its
+// line, with a did-you-mean: an editor cannot see which yardstick the brief names.
+const likelihood = z
+  .union([
+    z.enum(spellingsOf("icd203")).meta({ description: "ICD 203 (yardstick: icd203)" }),
+    z.enum(spellingsOf("phia")).meta({ description: "PHIA (yardstick: phia)" }),
+    text,
+  ])
+  .meta({
+    description:
+      "a term of the brief's yardstick, in any case: ICD 203's (almost no chance … almost certain) or PHIA's (remote chance … almost certain)",
+  });
+
 const judgment = z.strictObject(
   withMarkup(markupFields.items.judgments.items, {
+    id: itemId("judgment"),
     statement: text,
-    likelihood: text.optional(),
+    likelihood: likelihood.optional(),
     confidence: z.enum(confidenceValues),
   }),
 );
@@ -110,6 +141,7 @@ const section = z.discriminatedUnion("type", [
     withMarkup(markupFields.sections.image, {
       type: z.literal("image"),
       src: z.string(),
+      alt,
       caption: text.optional(),
       credit: text.optional(),
       ...common,
@@ -137,6 +169,17 @@ const source = z.strictObject({
   publisher: text.optional(),
   date: dateValue.optional(),
   url: z.string().optional(),
+  accessed: dateValue
+    .optional()
+    .meta({ description: "the date the url was read, shown after it; needs `url`" }),
+  grade: z
+    .string()
+    .regex(gradePattern, { error: (issue) => gradeMistake(String(issue.input)) })
+    .optional()
+    .meta({
+      description:
+        "Admiralty (NATO) grade: source reliability A (completely reliable) to F (cannot be judged), then credibility 1 (confirmed) to 6 (cannot be judged), such as B2",
+    }),
 });
 
 /** The brief format, v1. */
@@ -151,6 +194,14 @@ export const briefSchema = z.strictObject(
       .meta({ description: "banner text at the top and bottom of every slide and PDF page" }),
     language: z.string().optional().meta({ description: "BCP 47 tag, e.g. en, ko, en-US" }),
     labels: labelsSchema.optional(),
+    yardstick: z.enum(yardstickNames).optional().meta({
+      description:
+        "the scale judgments' likelihoods are written on: icd203 (ODNI's ICD 203, the default) or phia (the UK PHIA probability yardstick)",
+    }),
+    appendix: z.boolean().optional().meta({
+      description:
+        "a closing slide that explains the yardstick and the confidence levels, when the brief has judgments (default: true)",
+    }),
     summary: z
       .array(text)
       .optional()

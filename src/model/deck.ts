@@ -19,6 +19,25 @@ export interface NumberedSource {
   url?: string;
   /** Title, publisher and date as the brief's language writes a source: the `source` label. */
   text: Piece[];
+  /** The source's Admiralty grade in capitals, "B2", when the brief gives one. */
+  grade?: string;
+  /** The grade in words, "B usually reliable, 2 probably true", for the reader who hovers it. */
+  gradeWords?: string;
+  /** The URL, with the date it was read when the brief gives one ("{url}, accessed {date}"). */
+  link?: LinkPiece[];
+}
+
+/** A piece of a source's link line: the URL itself, the access date, or the label's words. */
+export interface LinkPiece {
+  text: string;
+  url?: true;
+  date?: true;
+}
+
+/** The key of the Admiralty scale under a sources slide: each half's name and its grades. */
+export interface GradeKey {
+  reliability: { name: string; grades: { code: string; words: string }[] };
+  credibility: { name: string; grades: { code: string; words: string }[] };
 }
 
 /** An event as the slides show it. */
@@ -28,14 +47,37 @@ export interface EventView {
   detail?: InlineRun[];
   category?: Category;
   image?: string;
+  /** The image described in words, for its alt text. */
+  alt?: string;
   notes?: InlineRun[];
   refs: number[];
   /** True for events with a slide of their own. */
   hasSlide: boolean;
   slideId?: string;
   approx: boolean;
+  /** "New" when built `--since` an earlier brief that did not have it. */
+  badge?: string;
   /** The time since the previous event of the same category: "9 months after …", in words. */
   previous?: { duration: string; title: string; dateText: string; text: Piece[] };
+}
+
+/** One line of the slide of what changed since the earlier brief. */
+export interface ChangeLine {
+  change:
+    | "new-event"
+    | "moved-judgment"
+    | "new-judgment"
+    | "dropped-judgment"
+    | "new-source"
+    | "no-change";
+  /** What kind of change it is, in words; absent on the line that says nothing moved. */
+  tag?: string;
+  /** An event's date, before its title. */
+  dateText?: string;
+  text: InlineRun[];
+  /** What of a moved judgment's assessment moved, as it is now, and as it was: "was: unlikely". */
+  now?: string;
+  was?: Piece[];
 }
 
 /** The overview's picture, in pixels within its plot area; see templates/theme/timeline.css. */
@@ -55,6 +97,13 @@ export interface OverviewPlot {
   intervals: { left: number; width: number; top: number; text: string }[];
   /** The as-of line, its label on the side with room for it. */
   asOf?: { x: number; top: number; text: string; side: "left" | "right" };
+}
+
+/** A band of a yardstick on a scale of 0 to 100 %: where it starts, how wide, whether it is this one. */
+export interface ScaleBand {
+  left: number;
+  width: number;
+  current: boolean;
 }
 
 /** The "you are here" strip on an event slide: the whole timeline, this event marked. */
@@ -88,19 +137,26 @@ export type Slide = SlideBase &
   (
     | { kind: "title"; subtitle?: string; author?: string; dateText: string }
     | { kind: "summary"; items: InlineRun[][] }
+    | { kind: "changes"; items: ChangeLine[] }
     | { kind: "overview"; plot: OverviewPlot; categories: Category[] }
     | { kind: "event"; event: EventView; strip: TimelineStrip }
     | { kind: "points"; items: InlineRun[][] }
     | { kind: "watch"; items: InlineRun[][] }
     | {
         kind: "actors";
-        people: { name: string; role: InlineRun[]; note?: InlineRun[]; image?: string }[];
+        people: {
+          name: string;
+          role: InlineRun[];
+          note?: InlineRun[];
+          image?: string;
+          alt?: string;
+        }[];
       }
     | { kind: "quote"; text: InlineRun[]; attribution: string }
     | {
         kind: "image";
         src: string;
-        /** The caption as plain text, for the image's alt text. */
+        /** The image's alt text: its `alt`, or else its caption as plain text. */
         alt: string;
         caption?: InlineRun[];
         credit?: InlineRun[];
@@ -109,21 +165,67 @@ export type Slide = SlideBase &
         kind: "judgments";
         items: {
           statement: InlineRun[];
+          /** As written in the brief. */
           likelihood?: string;
+          /** Its term and range on the yardstick, with the yardstick's bands: "Likely · 55–80 %". */
+          likelihoodView?: { text: string; scale?: ScaleBand[] };
           confidence: string;
           confidenceLabel: string;
+          /** "New" or "Changed" when built `--since` an earlier brief. */
+          badge?: string;
         }[];
       }
-    | { kind: "sources"; sources: NumberedSource[] }
+    | {
+        kind: "yardstick";
+        /** "ICD 203 estimative language". */
+        yardstickName: string;
+        bands: { term: string; rangeText: string; scale: ScaleBand[] }[];
+        confidenceHeading: string;
+        confidence: { level: string; label: string; meaning: string }[];
+        confidenceNote: string;
+      }
+    | {
+        kind: "sources";
+        sources: NumberedSource[];
+        /** The scale's key, on every sources slide of a brief that grades any source. */
+        gradeKey?: GradeKey;
+      }
   );
 
+/** Whose scheme a marking follows; it decides how its banner is drawn (see theme.css). */
+export type MarkingFamily = "us" | "tlp" | "uk" | "national" | "other";
+
+/** The level a marking names: each has its colours in the theme (`.banner--<level>`). */
 export type ClassificationLevel =
   | "unclassified"
+  | "cui"
   | "restricted"
   | "confidential"
   | "secret"
   | "top-secret"
+  | "top-secret-sci"
+  | "tlp-clear"
+  | "tlp-green"
+  | "tlp-amber"
+  | "tlp-amber-strict"
+  | "tlp-red"
+  | "official"
+  | "official-sensitive"
+  | "uk-secret"
+  | "uk-top-secret"
   | "other";
+
+/** A classification banner: what it says, and what it is drawn with. */
+export interface Marking {
+  /** As written, a TLP label in its one spelling. */
+  text: string;
+  family: MarkingFamily;
+  level: ClassificationLevel;
+  /** The banner's classes: its family, its level and, when it holds a TLP label, `banner--tlp`. */
+  classes: string;
+  /** The project's own colours for it, from the config file, as a style attribute. */
+  style?: string;
+}
 
 /** A slide before it is given its number in the deck. */
 export type SlideDraft = Slide extends infer S
@@ -139,11 +241,13 @@ export interface Deck {
   subtitle?: string;
   author?: string;
   classification?: string;
-  /** The colour family of the classification banner, from its wording. */
-  classificationLevel: ClassificationLevel;
+  /** The classification banner, present when there is a classification. */
+  marking?: Marking;
   language: string;
   /** "rtl" for a brief in Arabic, Hebrew and other languages written right to left. */
   direction: "ltr" | "rtl";
+  /** Whether its script has capitals (Latin, Cyrillic, …): only then are labels tracked. */
+  capitals: boolean;
   /** The tool's own words for this brief: its language's catalogue under its overrides. */
   labels: Labels;
   dateText: string;
@@ -151,6 +255,8 @@ export interface Deck {
   asOf: Piece[];
   /** A slide's sources line, "Sources: [1] [2]": the label's words, and where the numbers go. */
   citedLine: { text?: string; refs?: true }[];
+  /** Each graded source's grade by its number, shown beside its citations: "[1 B2]". */
+  grades: Record<number, string>;
   keywords: string[];
   slides: Slide[];
   /**

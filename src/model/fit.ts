@@ -4,8 +4,10 @@
 // (measure-text.ts). The browser tests check that no slide overflows.
 import type { Piece } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
+import type { GradeKey } from "./deck.js";
 import type { LineBreaks } from "./line-breaks.js";
 import { lineCount, type TextRun, type TextStyle } from "./measure-text.js";
+import { citedText, type FrameLabels, partText } from "./slide-labels.js";
 
 // section.slide is 1280 × 720 at line-height 1.35; .body has 40 px above it and 72 px each
 // side; the footer is 44 px and its border; each classification banner is 30 px.
@@ -42,6 +44,12 @@ export interface SlideFrame {
   classified: boolean;
   /** How the brief's lines break (its language's rules); at spaces alone when not given. */
   lineBreaks?: LineBreaks;
+  /** The words of "(2/3)" and "Sources: [1]", measured as the slide writes them. */
+  labels: FrameLabels;
+  /** The grades the sources line shows beside its numbers: "[1 B2]". */
+  grades?: ReadonlyMap<number, string>;
+  /** What the slide shows under its list, in px: the sources slide's key of grades. */
+  below?: number;
 }
 
 /** The height in px a slide has for its list (.heading, .refs). */
@@ -52,7 +60,7 @@ export function listRoom(frame: SlideFrame): number {
     lineCount(
       [
         { text: `${frame.title} `, style: { size, weight: 700, letterSpacing: -0.01 * size } },
-        ...(frame.part ? [{ text: `(${frame.part})`, style: regular(28) }] : []),
+        ...(frame.part ? [{ text: partText(frame.part, frame.labels), style: regular(28) }] : []),
       ],
       textWidth,
       breaks,
@@ -62,13 +70,14 @@ export function listRoom(frame: SlideFrame): number {
     14 +
     4 +
     28;
-  const refsText = `Sources: ${frame.refs.map((n) => `[${n}]`).join(" ")}`;
+  const refsText = citedText(frame.refs, frame.labels, frame.grades);
   const refs =
     frame.refs.length > 0
       ? 12 + 16 + lines(refsText, regular(18), textWidth, breaks) * 18 * lineHeight
       : 0;
   const banners = frame.classified ? 2 * slide.banner : 0;
-  return slide.height - slide.footer - banners - slide.top - heading - refs - margin;
+  const below = frame.below ?? 0;
+  return slide.height - slide.footer - banners - slide.top - heading - refs - below - margin;
 }
 
 /** How a kind of slide stacks its items: each one's height, and the space below each. */
@@ -144,39 +153,99 @@ export const actorStacking: Stacking<{
   space: 18,
 };
 
-/** .judgment: the statement over its likelihood and confidence. */
+/**
+ * .change: its tag in a column of its own beside the line (an event's date and title, a
+ * judgment and how it moved, a source), as change.hbs writes it.
+ */
+export const changeStacking: Stacking<{
+  change: string;
+  tag?: string;
+  dateText?: string;
+  text: InlineRun[];
+  now?: string;
+  was?: Piece[];
+}> = {
+  height: (line, breaks) => {
+    const tagged = line.tag !== undefined;
+    const width = tagged ? textWidth - change.tag - change.gap : textWidth;
+    const size = 24;
+    const bold = { size, weight: 600 } as const;
+    const runs: TextRun[] = [
+      ...(line.dateText ? [{ text: `${line.dateText} `, style: bold }] : []),
+      // The line that says nothing moved is set in bold.
+      ...runsOf(line.text, line.change === "no-change" ? bold : regular(size)),
+    ];
+    // A moved judgment's assessment, now and as it was, on a line of its own.
+    const was = `(${(line.was ?? []).map((piece) => piece.text).join("")})`;
+    const assessment = line.now
+      ? lineCount(
+          [
+            { text: `${line.now} `, style: bold },
+            { text: was, style: regular(size) },
+          ],
+          width,
+          breaks,
+        )
+      : 0;
+    const text = (lineCount(runs, width, breaks) + assessment) * size * lineHeight;
+    const tagStyle = { size: 15, weight: 600, letterSpacing: 0.9, uppercase: true } as const;
+    const tag = tagged
+      ? lines(line.tag as string, tagStyle, change.tag, breaks) * 15 * lineHeight + 6
+      : 0;
+    return Math.max(text, tag);
+  },
+  space: 14,
+};
+
+// The tag's column and the gap after it, in px (.change in theme.css).
+const change = { tag: 190, gap: 20 };
+
+/** .judgment: the statement over its likelihood (its scale, term and range) and confidence. */
 export const judgmentStacking: Stacking<{
   statement: InlineRun[];
-  likelihood?: string;
+  likelihoodView?: { text: string; scale?: readonly unknown[] };
   confidenceLabel: string;
+  badge?: string;
 }> = {
   height: (judgment, breaks) => {
     const width = textWidth - 24;
-    const assessment = `${judgment.likelihood ?? ""} ${judgment.confidenceLabel}`;
-    const label = { size: 18, weight: 600, letterSpacing: 1.08, uppercase: true } as const;
+    const view = judgment.likelihoodView;
+    const assessment = `${judgment.badge ?? ""} ${view?.text ?? ""} ${judgment.confidenceLabel}`;
+    const label = { size: 18, weight: 600 } as const;
+    // Less the 37 px between the likelihood and the confidence, and the 110 px of the scale.
+    const taken = (view ? 37 : 0) + (view?.scale ? 110 : 0);
     return (
       8 +
       lines(judgment.statement, regular(26), width, breaks) * 26 * lineHeight +
       4 +
-      // Less the 18 px after the likelihood.
-      lines(assessment, label, width - 18, breaks) * 18 * lineHeight
+      lines(assessment, label, width - taken, breaks) * 18 * lineHeight
     );
   },
   space: 16,
 };
 
-/** .source: its number, then title, publisher, date and URL as one text (source-text.hbs). */
-export const sourceStacking: Stacking<{ text: Piece[]; url?: string }> = {
+/**
+ * .source: its number, its grade, then title, publisher, date and URL (with the date it was
+ * read) as one text (source-text.hbs).
+ */
+export const sourceStacking: Stacking<{
+  text: Piece[];
+  grade?: string;
+  link?: { text: string }[];
+}> = {
   height: (s, breaks) => {
     const count = lineCount(
       [
+        ...(s.grade ? [{ text: `${s.grade} `, style: gradeStyle }] : []),
         ...s.text.map(
           (piece): TextRun => ({
             text: piece.text,
             style: piece.slot === "title" ? { size: 24, weight: 600 } : regular(24),
           }),
         ),
-        ...(s.url ? [{ text: ` ${s.url}`, style: regular(24) }] : []),
+        ...(s.link
+          ? [{ text: ` ${s.link.map((piece) => piece.text).join("")}`, style: regular(24) }]
+          : []),
       ],
       textWidth - 56,
       breaks,
@@ -207,4 +276,24 @@ export function paginate<T>(items: readonly T[], cost: (item: T) => number, budg
   }
   if (page.length > 0) pages.push(page);
   return pages;
+}
+
+// .source__grade: a grade before the title, bold and spaced a little (theme.css), with its
+// padding counted as a space of its own.
+const gradeStyle: TextStyle = { size: 20, weight: 700, letterSpacing: 1 };
+
+/** .grade-key: the scale's two halves under the sources, each a line or more at 16 px. */
+export function gradeKeyHeight(key: GradeKey, breaks: LineBreaks): number {
+  const half = ({ name, grades }: GradeKey["reliability"]) =>
+    lineCount(
+      [
+        { text: `${name} `, style: { size: 16, weight: 700 } },
+        { text: grades.map((g) => `${g.code} ${g.words}`).join(" · "), style: regular(16) },
+      ],
+      textWidth,
+      breaks,
+    ) *
+    16 *
+    lineHeight;
+  return 14 + half(key.reliability) + half(key.credibility);
 }

@@ -2,7 +2,14 @@
 // by the brief's line-breaking rules (line-breaks.ts), without a browser: slides are split by
 // what really fits.
 import { advance } from "./font-advances.js";
-import { breaksBetween, classOf, isSpace, type LineBreaks, unspacedClass } from "./line-breaks.js";
+import {
+  breaksBetween,
+  classOf,
+  isSpace,
+  type LineBreaks,
+  unspacedClass,
+  wordStarts,
+} from "./line-breaks.js";
 
 /** How a run of text is set: the CSS font-size and letter-spacing in px, and the weight. */
 export interface TextStyle {
@@ -115,8 +122,13 @@ export function lineCount(
   };
   for (const { text, style } of runs) {
     const spacing = style.letterSpacing ?? 0;
-    for (const char of style.uppercase ? text.toUpperCase() : text) {
+    const set = style.uppercase ? text.toUpperCase() : text;
+    const starts = wordStarts(set);
+    let at = 0;
+    for (const char of set) {
       const code = char.codePointAt(0) as number;
+      const index = at;
+      at += char.length;
       if (isSpace(code)) {
         // Spaces only ever follow a piece's characters: those at the start are dropped.
         if (!afterSpace && widths.length > 0) {
@@ -126,7 +138,8 @@ export function lineCount(
         continue;
       }
       const bits = classOf(code);
-      if (widths.length > 0 && breaksBetween(before, bits, afterSpace, breaks)) flush();
+      const wordStart = starts?.has(index) ?? false;
+      if (widths.length > 0 && breaksBetween(before, bits, afterSpace, breaks, wordStart)) flush();
       else if (afterSpace && widths.length > 0) {
         codes.push(32);
         widths.push(space);

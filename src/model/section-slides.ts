@@ -1,10 +1,19 @@
 import type { Labels } from "../labels/labels.js";
+import type { Yardstick } from "../load/yardsticks.js";
 import { plainText } from "../markup/inline.js";
 import type { BriefPath, NormalSection } from "../normalize/normal-brief.js";
 import { assetUrl } from "./asset-path.js";
 import type { SlideDraft } from "./deck.js";
-import { actorStacking, fitPages, judgmentStacking, listStacking, type Stacking } from "./fit.js";
+import {
+  actorStacking,
+  fitPages,
+  judgmentStacking,
+  listStacking,
+  type SlideFrame,
+  type Stacking,
+} from "./fit.js";
 import type { LineBreaks } from "./line-breaks.js";
+import { likelihoodView } from "./yardstick-slides.js";
 
 // Past about two lines at the full size (64 px on the cover, 44 px for headings), a title is
 // set smaller: a long name or a hash in it would otherwise crowd out the slide's content.
@@ -20,12 +29,16 @@ export function sectionSlides(
   classified: boolean,
   labels: Labels,
   lineBreaks: LineBreaks,
+  yardstick: Yardstick,
+  grades?: ReadonlyMap<number, string>,
+  /** "New" or "Changed" for an item built `--since` an earlier brief, by its path. */
+  badgeOf: (path: BriefPath) => string | undefined = () => undefined,
 ): SlideDraft[] {
   const base = {
     notes: section.notes,
     refs: refsOf(section.sources),
   };
-  const frame = { refs: base.refs, classified, lineBreaks, from: section.path };
+  const frame = { refs: base.refs, classified, lineBreaks, labels, grades, from: section.path };
   switch (section.type) {
     case "points":
     case "watch": {
@@ -43,9 +56,14 @@ export function sectionSlides(
       return parts(
         id,
         section.title,
-        section.items.map((j) => ({
+        section.items.map((j, i) => ({
           ...j,
+          likelihoodView:
+            j.likelihood === undefined
+              ? undefined
+              : likelihoodView(yardstick, j.likelihood, labels),
           confidenceLabel: labels[confidenceKey[j.confidence]],
+          badge: badgeOf([...section.path, "items", i]),
         })),
         (items) => ({ kind: "judgments", items, ...base }),
         judgmentStacking,
@@ -82,12 +100,15 @@ export function sectionSlides(
     }
     case "image": {
       const { caption, credit } = section;
-      const alt = caption === undefined ? "" : plainText(caption);
+      const captionText = caption === undefined ? "" : plainText(caption);
+      // Without a description of its own, the caption is better than nothing for a reader
+      // who cannot see the picture (check warns about it).
+      const alt = section.alt ?? captionText;
       return [
         {
           kind: "image",
           id,
-          title: alt,
+          title: captionText,
           src: assetUrl(section.src),
           alt,
           caption,
@@ -109,10 +130,7 @@ export function parts<T>(
     items: T[],
   ) => Omit<SlideDraft, "id" | "title" | "part" | "refs" | "from"> & { refs?: number[] },
   stacking: Stacking<T>,
-  {
-    from,
-    ...frame
-  }: { refs: readonly number[]; classified: boolean; lineBreaks: LineBreaks; from: BriefPath },
+  { from, ...frame }: Omit<SlideFrame, "title" | "longTitle" | "part"> & { from: BriefPath },
 ): SlideDraft[] {
   const pages = fitPages(items, stacking, { ...frame, title, longTitle: isLongTitle({ title }) });
   return pages.map(
@@ -128,7 +146,8 @@ export function parts<T>(
   );
 }
 
-const confidenceKey = {
+/** The label of each confidence level. */
+export const confidenceKey = {
   low: "confidenceLow",
   moderate: "confidenceModerate",
   high: "confidenceHigh",

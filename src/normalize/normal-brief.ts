@@ -45,8 +45,8 @@ export type NormalSection = {
     Located;
 }[SectionType];
 
-/** A source with its date read. */
-export type NormalSource = Dated<BriefSource, "date"> & Located;
+/** A source with its dates read. */
+export type NormalSource = Dated<BriefSource, "date" | "accessed"> & Located;
 
 /**
  * A valid brief as the stages after validation read it: the as-of date and every event's,

@@ -23,6 +23,7 @@ export function normalizeBrief(brief: Brief): NormalBrief {
     sources: brief.sources?.map((source, i) => ({
       ...source,
       date: source.date === undefined ? undefined : dateOf(source.date),
+      accessed: source.accessed === undefined ? undefined : dateOf(source.accessed),
       path: ["sources", i],
     })),
     written: brief,

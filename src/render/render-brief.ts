@@ -1,6 +1,9 @@
+import type { BriefChanges } from "../compare/changes.js";
 import type { LabelOverrides } from "../labels/labels.js";
+import type { YardstickName } from "../load/yardsticks.js";
 import { buildDeck } from "../model/build-deck.js";
 import type { Deck } from "../model/deck.js";
+import type { OwnMarkings } from "../model/marking.js";
 import type { NormalBrief } from "../normalize/normal-brief.js";
 import { type RenderOptions, renderDeck } from "./render-deck.js";
 import { builtRenderInputs, type RenderInputs } from "./render-inputs.js";
@@ -13,6 +16,10 @@ export interface LookSettings {
   theme?: string;
   /** The tool's words, over the catalogue's; a brief's own `labels` win over these. */
   labels?: LabelOverrides;
+  /** The project's own banner colours, by marking or level; they win over the theme's. */
+  markings?: OwnMarkings;
+  /** The yardstick of briefs that name none; a brief's own `yardstick` wins. */
+  yardstick?: YardstickName;
 }
 
 /**
@@ -23,15 +30,22 @@ export function renderBrief(
   brief: NormalBrief,
   name: string,
   look: LookSettings,
-  options: Omit<RenderOptions, "customTheme"> = {},
+  {
+    changes,
+    ...options
+  }: Omit<RenderOptions, "customTheme"> & {
+    /** What changed since an earlier version of the brief, to show (`--since`). */
+    changes?: BriefChanges;
+  } = {},
   inputs: RenderInputs = builtRenderInputs(),
 ): { deck: Deck; html: string } {
   const withDefaults = {
     ...brief,
     classification: brief.classification ?? look.classification,
     labels: { ...look.labels, ...brief.labels },
+    yardstick: brief.yardstick ?? look.yardstick,
   };
-  const deck = buildDeck(withDefaults, name);
+  const deck = buildDeck(withDefaults, name, look.markings, changes);
   return {
     deck,
     html: renderDeck(deck, { ...options, customTheme: look.theme !== undefined }, inputs),

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { PageLender } from "../browser/deck-page.js";
 import { BrowserSession, type SessionOptions } from "../browser/session.js";
+import type { BriefChanges } from "../compare/changes.js";
 import { deckFiles, writeDeckFiles } from "../export/deck-files.js";
 import { printHandout } from "../export/handout.js";
 import { outputNames } from "../export/outputs.js";
@@ -24,7 +25,7 @@ import type { Preview } from "./preview.js";
 /** The files `build` can write beside a deck, which the preview makes when they are asked for. */
 export type OutputKind = keyof ReturnType<typeof outputNames>;
 
-type Loaded = Pick<LoadedBrief, "brief" | "name" | "images">;
+type Loaded = Pick<LoadedBrief, "brief" | "name" | "images"> & { changes?: BriefChanges };
 type Rendered = ReturnType<typeof renderBrief>;
 
 /** An output made for a download. */
@@ -87,8 +88,15 @@ export class DeckOutputs {
     render: RenderInputs = builtRenderInputs(),
   ): Promise<MadeOutput> {
     if (!preview.good) throw new Error(`${preview.name} has no deck`);
-    const { loaded } = preview.good;
-    const rendered = renderBrief(loaded.brief as NormalBrief, loaded.name, this.look, {}, render);
+    const loaded = { ...preview.good.loaded, changes: preview.good.changes };
+    const { changes } = loaded;
+    const rendered = renderBrief(
+      loaded.brief as NormalBrief,
+      loaded.name,
+      this.look,
+      { changes },
+      render,
+    );
     const inputs = await hashDeck(kind, rendered.html, loaded.images, this.look.theme);
     const key = `${preview.name}\0${kind}`;
     const cached = this.made.get(key);
@@ -151,7 +159,8 @@ async function makeOutput(
     await writeDeckFiles(folder, html, loaded.images, look.theme);
     if (kind === "singleFile") {
       // Sent to others: the presenter's notes stay out, as `build --single-file` leaves them.
-      const shared = renderBrief(brief, loaded.name, look, { notes: false }, inputs).html;
+      const { changes } = loaded;
+      const shared = renderBrief(brief, loaded.name, look, { notes: false, changes }, inputs).html;
       return Buffer.from(await singleFileHtml(shared, folder));
     }
     const extras = pdfExtras(brief, deck, html, sourceDateEpoch);

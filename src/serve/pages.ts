@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
@@ -5,7 +6,7 @@ import { staticFiles } from "../export/deck-files.js";
 import { outputNames } from "../export/outputs.js";
 import { countText } from "../labels/catalogue.js";
 import type { Piece } from "../labels/phrase.js";
-import type { Deck, Slide } from "../model/deck.js";
+import type { Deck, Marking, Slide } from "../model/deck.js";
 import { customThemePath } from "../render/render-deck.js";
 import { templatesDir } from "../render/templates.js";
 import { type OutputKind, outputLabels } from "./outputs.js";
@@ -14,19 +15,26 @@ import type { ServedFile } from "./served-file.js";
 
 /**
  * The policy of the preview's own pages: the index and the page of a brief waiting to be valid.
- * Only the server's own files, no inline script or style at all; the reload channel to itself.
+ * Only the server's own files, no inline script or style but the style attributes that give
+ * banners the config file's colours (`styles`, each allowed by its hash); the reload channel
+ * to itself.
  */
-export const pagePolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function pagePolicy(styles: readonly string[] = []): string {
+  const hashes = [...new Set(styles)].map(
+    (style) => `'sha256-${createHash("sha256").update(style).digest("base64")}'`,
+  );
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src ${["'self'", ...(hashes.length > 0 ? ["'unsafe-hashes'", ...hashes] : [])].join(" ")}`,
+    "font-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 /** One brief on the index: what it is, what is wrong with it, and what can be done with it. */
 export interface BriefCard {
@@ -41,8 +49,8 @@ export interface BriefCard {
     asOf: Piece[];
     language: string;
     direction: "ltr" | "rtl";
-    classification?: string;
-    level: string;
+    marking?: Marking;
+    capitals: boolean;
   };
   /** "9 events" */
   events?: string;
@@ -117,8 +125,8 @@ export function briefCard(preview: Preview): BriefCard {
     asOf: deck.asOf,
     language: deck.language,
     direction: deck.direction,
-    classification: deck.classification,
-    level: deck.classificationLevel,
+    marking: deck.marking,
+    capitals: deck.capitals,
   };
   const events = good.loaded.brief?.timeline.events.length ?? 0;
   card.events = countText(deck.labels.events, events, deck.language);

@@ -1,6 +1,9 @@
 import path from "node:path";
-import { formatProblem, type Problem } from "../errors.js";
+import type { BriefChanges } from "../compare/changes.js";
+import { compareBriefs } from "../compare/compare-briefs.js";
+import { BriefingError, formatProblem, type Problem } from "../errors.js";
 import { deckFiles } from "../export/deck-files.js";
+import { isGitSince, loadEarlierBrief } from "../load/earlier-brief.js";
 import { type LoadedBrief, loadBrief } from "../load/load-brief.js";
 import type { Deck } from "../model/deck.js";
 import { type LookSettings, renderBrief } from "../render/render-brief.js";
@@ -14,8 +17,11 @@ export interface Preview {
   name: string;
   /** The HTML of the last version that was valid; absent until one was. */
   html?: string;
-  /** The last version that was valid, as loaded, and its deck model: what downloads are made from. */
-  good?: { loaded: LoadedBrief; deck: Deck };
+  /**
+   * The last version that was valid, as loaded, its deck model and what changed since the
+   * earlier version (`--since`): what downloads are made from.
+   */
+  good?: { loaded: LoadedBrief; deck: Deck; changes?: BriefChanges };
   /** The deck's own files by their path relative to the deck, → the file on disk. */
   files: Map<string, ServedFile>;
   /** Problems of the current file, formatted as `briefing check` prints them. */
@@ -44,10 +50,12 @@ export async function refreshPreview(
   preview: Preview,
   look: LookSettings,
   inputs: RenderInputs = builtRenderInputs(),
+  /** The earlier version to show what changed since, compared again on every save. */
+  since?: string,
 ): Promise<boolean> {
   let loaded: Awaited<ReturnType<typeof loadBrief>>;
   try {
-    loaded = await loadBrief(preview.file);
+    loaded = await loadBrief(preview.file, look);
   } catch (error) {
     // The file is gone or unreadable for a moment (an editor saving by rename): say so and wait.
     preview.problems = [`${preview.file}: ${(error as Error).message}`];
@@ -60,6 +68,8 @@ export async function refreshPreview(
       path.resolve(preview.file),
       ...loaded.images.values(),
       ...(look.theme ? [path.resolve(look.theme)] : []),
+      // An earlier file is watched too: its saves change the slide of changes.
+      ...(since && !isGitSince(since) ? [path.resolve(since)] : []),
       ...(loaded.brief ? [] : preview.sources),
     ]),
   ];
@@ -67,9 +77,23 @@ export async function refreshPreview(
     preview.problems = loaded.problems.map((p: Problem) => formatProblem(p));
     return false;
   }
+  let changes: BriefChanges | undefined;
+  if (since) {
+    try {
+      const earlier = await loadEarlierBrief(since, preview.file, look);
+      changes = compareBriefs(earlier.loaded.brief, loaded.brief);
+    } catch (error) {
+      if (!(error instanceof BriefingError)) throw error;
+      // The earlier version is missing or broken: said as a save's problems are, until it is not.
+      preview.problems = error.problems.length
+        ? [error.message.split("\n")[0] as string, ...error.problems.map(formatProblem)]
+        : [`${preview.file}: ${error.message}`];
+      return false;
+    }
+  }
   let rendered: ReturnType<typeof renderBrief>;
   try {
-    rendered = renderBrief(loaded.brief, loaded.name, look, { live: true }, inputs);
+    rendered = renderBrief(loaded.brief, loaded.name, look, { live: true, changes }, inputs);
   } catch (error) {
     // A template being edited may not compile; keep the last good deck until it does.
     preview.problems = [`${preview.file}: cannot render: ${(error as Error).message}`];
@@ -78,7 +102,7 @@ export async function refreshPreview(
   preview.problems = [];
   preview.version++;
   preview.html = withLiveScript(rendered.html, preview.name, preview.version);
-  preview.good = { loaded, deck: rendered.deck };
+  preview.good = { loaded, deck: rendered.deck, changes };
   preview.files = servedFiles(loaded.images, loaded.dir, look.theme);
   return true;
 }

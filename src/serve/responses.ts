@@ -47,8 +47,13 @@ export function sendHtml(res: ServerResponse, html: string): void {
 }
 
 /** The preview's own page, under its own policy (a deck carries its policy in itself). */
-export function sendPage(res: ServerResponse, page: PageTemplate, content: PageContent): void {
-  res.setHeader("Content-Security-Policy", pagePolicy);
+export function sendPage(
+  res: ServerResponse,
+  page: PageTemplate,
+  content: PageContent,
+  policy = pagePolicy(),
+): void {
+  res.setHeader("Content-Security-Policy", policy);
   sendHtml(res, page(content));
 }
 

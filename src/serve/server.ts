@@ -4,14 +4,16 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { isBriefFileName } from "../config.js";
 import { BriefingError } from "../errors.js";
+import { isGitSince } from "../load/earlier-brief.js";
 import { deckName } from "../load/load-brief.js";
+import { ownMarkingStyles } from "../model/marking.js";
 import type { LookSettings } from "../render/render-brief.js";
 import { customThemePath } from "../render/render-deck.js";
 import { loadRenderInputs } from "../render/render-inputs.js";
 import { templatesDir } from "../render/templates.js";
 import { indexChannel, LiveReload } from "./live-reload.js";
 import { DeckOutputs, type MadeOutput, outputNamed } from "./outputs.js";
-import { briefCard, loadPageTemplate, pageFiles } from "./pages.js";
+import { briefCard, loadPageTemplate, pageFiles, pagePolicy } from "./pages.js";
 import {
   emptyPreview,
   liveScriptPath,
@@ -37,6 +39,8 @@ export interface ServeOptions {
   browserPath?: string;
   /** Dates those PDFs, in seconds since 1970, instead of the brief's as-of date. */
   sourceDateEpoch?: number;
+  /** The earlier version each deck shows what changed since: a file, or `git:REV`. */
+  since?: string;
   /** Told each time a brief has been read again after a change (for the terminal). */
   onRefresh?: (refresh: Refresh) => void;
 }
@@ -68,6 +72,12 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   // A brief that cannot be built under its name (its deck would be ".." or the like) cannot be
   // served under it either: refused as `build` refuses it.
   if (!folder) deckName(options.input);
+  if (folder && options.since && !isGitSince(options.since)) {
+    throw new BriefingError(
+      "usage",
+      `--since ${options.since} is one brief's earlier version: serve that brief alone, or use --since git:REV to compare each brief of ${folder} with its own file at a revision`,
+    );
+  }
   const look = options.look ?? {};
   const previews = new Map<string, Preview>();
   const live = new LiveReload();
@@ -78,6 +88,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   );
   const ownFiles = pageFiles(look.theme);
   const customTheme = look.theme ? customThemePath : undefined;
+  const policy = pagePolicy(ownMarkingStyles(look.markings));
   // What decks and the server's own page are rendered with: the templates as built, until one
   // of them is saved.
   let inputs = loadRenderInputs();
@@ -116,7 +127,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     for (const preview of previews.values()) {
       if (templatesChanged || preview.sources.some((s) => changed.has(s))) {
         const started = performance.now();
-        await refreshPreview(preview, look, inputs);
+        await refreshPreview(preview, look, inputs, options.since);
         // When only the brief's text changed, open pages can swap their slides in place; an
         // image or a template needs the page loaded again.
         const onlyText = !templatesChanged && [...changed].every((f) => f === preview.sources[0]);
@@ -146,7 +157,10 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       if (!previews.has(name)) {
         const preview = emptyPreview(file);
         previews.set(name, preview);
-        rendered.set(name, serially(() => refreshPreview(preview, look, inputs)).then(rewatch));
+        rendered.set(
+          name,
+          serially(() => refreshPreview(preview, look, inputs, options.since)).then(rewatch),
+        );
       }
     }
     await rendered.get(name);
@@ -174,24 +188,34 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       const shown = (
         await Promise.all([...all].map(([name, file]) => previewOf(name, file)))
       ).filter((preview) => preview !== undefined);
-      return sendPage(res, page, {
-        title: `Briefs in ${folder}`,
-        briefs: shown.map(briefCard),
-        customTheme,
-        live: { src: liveScriptPath, deck: indexChannel, version: 0 },
-      });
+      return sendPage(
+        res,
+        page,
+        {
+          title: `Briefs in ${folder}`,
+          briefs: shown.map(briefCard),
+          customTheme,
+          live: { src: liveScriptPath, deck: indexChannel, version: 0 },
+        },
+        policy,
+      );
     }
     const preview = await previewOf(first);
     if (!preview) return fail(res, 404);
     if (rest.length === 0) return redirect(res, `/${encodeURIComponent(first)}/`);
     if (rest.length === 1 && rest[0] === "") {
       if (preview.html) return sendHtml(res, preview.html);
-      return sendPage(res, page, {
-        title: preview.name,
-        problems: preview.problems,
-        customTheme,
-        live: { src: liveScriptPath, deck: preview.name, version: preview.version },
-      });
+      return sendPage(
+        res,
+        page,
+        {
+          title: preview.name,
+          problems: preview.problems,
+          customTheme,
+          live: { src: liveScriptPath, deck: preview.name, version: preview.version },
+        },
+        policy,
+      );
     }
     const output = rest.length === 1 ? outputNamed(preview.name, rest[0] as string) : undefined;
     if (output) {

@@ -76,7 +76,16 @@ type Precision = "year" | "month" | "day";
 /** The date alone, no rough word or time: "19 June 2024", "2024년 6월", "1961". */
 function plainDate(date: PartialDate, locale: string, precision: Precision): string {
   if (isBritishEnglish(locale)) return englishDate(date, precision);
-  return formatter(locale, precision).format(calendarDate(date));
+  return evenSpaces(formatter(locale, precision).format(calendarDate(date)));
+}
+
+/**
+ * Intl puts a narrow no-break space in some dates and not others ("2024 г." beside
+ * "2024\u202fг."), which the deck's font sets so narrow that the words run together: a
+ * no-break space of full width in its place.
+ */
+function evenSpaces(text: string): string {
+  return text.replaceAll("\u202f", "\u00a0");
 }
 
 /**
@@ -89,11 +98,13 @@ function roughBase(date: PartialDate, locale: string, precision: Precision): str
   }
   if (precision === "year") return `${date.year} г.`;
   const day = formatter(locale, "day").formatToParts(calendarDate({ ...date, day: 1 }));
-  return day
-    .filter((part) => part.type !== "day")
-    .map((part) => part.value)
-    .join("")
-    .trim();
+  return evenSpaces(
+    day
+      .filter((part) => part.type !== "day")
+      .map((part) => part.value)
+      .join("")
+      .trim(),
+  );
 }
 
 const roughKey = {
@@ -143,7 +154,7 @@ export function formatSpan(
     const cjk = cjkRange(start, end, precision, locale, labels);
     if (cjk !== undefined) return cjk;
     const f = formatter(locale, precision);
-    return f.formatRange(calendarDate(start), calendarDate(end));
+    return evenSpaces(f.formatRange(calendarDate(start), calendarDate(end)));
   }
   return fillText(labels.span, {
     start: formatDate(start, language, labels),

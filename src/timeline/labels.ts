@@ -1,7 +1,13 @@
 // Where the overview's event labels go: a size model for their text, and lanes above and below
 // the axis in which labels are placed left to right without touching each other or crossing
 // another label's leader line. The numbers match templates/theme/timeline.css.
-import { breaksBetween, classOf, isSpace, type LineBreaks } from "../model/line-breaks.js";
+import {
+  breaksBetween,
+  classOf,
+  isSpace,
+  type LineBreaks,
+  wordStarts,
+} from "../model/line-breaks.js";
 
 /** The text size model for a label: title lines of 18 px type under a 14 px date line. */
 export const labelText = {
@@ -14,20 +20,33 @@ export const labelText = {
   /** The plot's width: a word wider than that (a hash, a URL) breaks, as the theme lets it. */
   maxWidth: 1136,
   padding: 2,
+  /**
+   * A badge after the date (.tl__badge): its margin, padding and borders in px, and a safe
+   * width of each of its 10 px capitals with their letter spacing.
+   */
+  badge: { frame: 18, charWidth: 8.6 },
 };
 
 /**
  * The label's box size for a title, by simulated word wrap with the brief's line breaks, the
- * theme's: Korean words whole, Japanese and Chinese between characters (`breaks`).
+ * theme's: Korean words whole, Japanese and Chinese between characters (`breaks`), Thai, Lao,
+ * Khmer and Myanmar between the words of ICU's dictionary.
  */
 export function labelSize(
   title: string,
   dateText: string,
   breaks: LineBreaks = "keep-all",
+  badge?: string,
 ): { width: number; height: number; lines: number } {
   const { charWidth, titleLine, dateLine, maxTitleLines, minWidth, maxWidth, padding } = labelText;
   const words = wordsOf(title, breaks);
-  const longestWord = Math.max(...words.map((w) => w.width), textWidth(dateText) * (14 / 18));
+  // The date's line never wraps: the box is as wide as it, with its badge.
+  const badgeWidth =
+    badge === undefined
+      ? 0
+      : (labelText.badge.frame + textWidth(badge) * labelText.badge.charWidth) / charWidth;
+  const dateWidth = textWidth(dateText) * (14 / 18) + badgeWidth;
+  const longestWord = Math.max(...words.map((w) => w.width), dateWidth);
   let width = Math.min(maxWidth, Math.max(minWidth, longestWord * charWidth + 2 * padding));
   let lines = wrapWords(words, (width - 2 * padding) / charWidth);
   while (lines > maxTitleLines && width < maxWidth) {
@@ -58,14 +77,18 @@ function wordsOf(text: string, breaks: LineBreaks): Word[] {
   let spaced = false;
   let afterSpace = false;
   let before = 0;
+  const starts = wordStarts(text);
+  let at = 0;
   for (const char of text) {
     const code = char.codePointAt(0) as number;
+    const index = at;
+    at += char.length;
     if (isSpace(code)) {
       afterSpace = piece.length > 0 || words.length > 0;
       continue;
     }
     const bits = classOf(code);
-    if (piece && breaksBetween(before, bits, afterSpace, breaks)) {
+    if (piece && breaksBetween(before, bits, afterSpace, breaks, starts?.has(index))) {
       words.push({ width: textWidth(piece), spaced });
       piece = "";
       spaced = afterSpace;

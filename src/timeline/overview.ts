@@ -28,6 +28,8 @@ export interface TimelineItem {
   title: string;
   dateText: string;
   category?: string;
+  /** A badge after the date ("New"), which widens the date's line. */
+  badge?: string;
 }
 
 /** One event on an overview page, with its dot, span bar, label box and leader line. */
@@ -76,7 +78,7 @@ export function layoutOverview(
   // Each label's size and each moment is worked out once; pages try many subsets of them.
   const timeline: Measured = {
     items,
-    sizes: items.map((item) => labelSize(item.title, item.dateText, breaks)),
+    sizes: items.map((item) => labelSize(item.title, item.dateText, breaks, item.badge)),
     starts: items.map((item) => startOf(item.date)),
     ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
     asOf: startOf(asOf),
@@ -105,11 +107,8 @@ function forcePage(
   breaks: LineBreaks,
 ): OverviewPage {
   const x = plot.width / 2;
-  const size = labelSize(
-    (items[index] as TimelineItem).title,
-    (items[index] as TimelineItem).dateText,
-    breaks,
-  );
+  const item = items[index] as TimelineItem;
+  const size = labelSize(item.title, item.dateText, breaks, item.badge);
   const lane: Lane = { side: "above", level: 1 };
   const bottom = plot.laneEdge.above[1];
   return {

@@ -73,6 +73,10 @@
       );
       document.title = fresh.title;
       document.documentElement.lang = fresh.documentElement.lang;
+      document.documentElement.toggleAttribute(
+        "data-caseless",
+        fresh.documentElement.hasAttribute("data-caseless"),
+      );
       reveal().sync();
       reveal().slide(h, v);
       clearProblems();

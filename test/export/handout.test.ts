@@ -79,7 +79,9 @@ describe("the handout", () => {
       }
       for (const n of slide.refs) {
         const source = sources.find((s) => s.number === n);
-        expect(page).toContain(`[${n}] ${source?.title}`);
+        // A graded source with its grade before its title: "[1] B2 Title".
+        const grade = source?.grade ? ` ${source.grade}` : "";
+        expect(page).toContain(`[${n}]${grade} ${source?.title}`);
       }
     });
     expect(deck.slides.filter((s) => s.notes).length).toBeGreaterThan(3);

@@ -35,7 +35,7 @@ async function photo(file: string, seed: number, orientation = 1): Promise<void>
 const brief = (sections: string) =>
   `title: Photos\ndate: 2024-06-19\ntimeline:\n  events:\n    - {date: 2024-06-18, title: Arrival}\nsections:\n${sections}`;
 
-const picture = (src: string) => `  - {type: image, src: ${src}}\n`;
+const picture = (src: string) => `  - {type: image, src: ${src}, alt: A test photo}\n`;
 
 async function build(work: string, name: string, ...flags: string[]) {
   const out = path.join(work, "dist");
@@ -95,7 +95,7 @@ describe("images scaled for their slides", () => {
     await copyFile("test/fixtures/valid/photos/dot.png", path.join(work, "dot.png"));
     await writeFile(
       path.join(work, "people.yaml"),
-      `${brief(picture("dot.png"))}  - type: actors\n    title: Who\n    people:\n      - {name: Kim, role: Host, image: two.jpg}\n`,
+      `${brief(picture("dot.png"))}  - type: actors\n    title: Who\n    people:\n      - {name: Kim, role: Host, image: two.jpg, alt: A test photo}\n`,
     );
     const run = await build(work, "people", "--no-pdf");
     expect(run.status).toBe(0);

@@ -126,3 +126,21 @@ export function pdfStructText(file: string): string {
     maxBuffer: 1 << 28,
   });
 }
+
+/** The alternative texts (`/Alt`) of the PDF's tagged structure, in the order they are stored. */
+export async function pdfAltTexts(file: string): Promise<string[]> {
+  const { PDFDict, PDFName, PDFString, PDFHexString } = await import("pdf-lib");
+  const pdf = await PDFDocument(file);
+  const alts: string[] = [];
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const alt = object.lookup(PDFName.of("Alt"));
+    if (alt instanceof PDFString || alt instanceof PDFHexString) alts.push(alt.decodeText());
+  }
+  return alts;
+}
+
+async function PDFDocument(file: string) {
+  const { PDFDocument } = await import("pdf-lib");
+  return PDFDocument.load(readFileSync(file), { updateMetadata: false });
+}

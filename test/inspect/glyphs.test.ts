@@ -15,7 +15,7 @@ timeline:
   events:
     - date: 2024-06-18
       title: Countdown 🚀
-      detail: Stacked marks Z\u0334\u0321\u032a\u0359\u0345a\u0338l\u0336g\u0337o\u0335 and a keycap a\u20e3
+      detail: Stacked marks Z\u0334\u0321\u032a\u0359\u0345a\u0338l\u0336g\u0337o\u0335, a keycap a\u20e3 and marks of the extended block x\u1ab0\u1ab5
     - date: 2024-06-19
       title: Lift-off 🚀
       detail: Again 🚀
@@ -35,6 +35,8 @@ timeline:
   it("warns about combining marks that draw as boxes, at their line", () => {
     const marks = fonts.filter((w) => w.pos.line === 7);
     expect(marks.length).toBeGreaterThan(0);
-    expect(marks.map((w) => w.message).join("\n")).toMatch(/U\+20E3|U\+03[0-6][0-9A-F]/);
+    // Which marks a machine draws depends on its fonts (LibreOffice brings Liberation, which
+    // draws U+0334 and the like); no font here draws those of U+1AB0–U+1AFF.
+    expect(marks.map((w) => w.message).join("\n")).toMatch(/U\+1AB[05]|U\+20E3|U\+03[0-6][0-9A-F]/);
   });
 });

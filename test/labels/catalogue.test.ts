@@ -9,6 +9,7 @@ import {
   catalogueLanguage,
   countText,
   direction,
+  hasCapitals,
   labelsFor,
 } from "../../src/labels/catalogue.js";
 import { labelKeys } from "../../src/labels/labels.js";
@@ -81,6 +82,14 @@ describe("the label catalogue", () => {
   it("knows which languages run right to left", async () => {
     expect(["ar", "he", "fa-IR", "ur", "az-Arab"].map(direction)).toEqual(Array(5).fill("rtl"));
     expect(["en", "ko", "az", "ku-Latn", "ar-Latn"].map(direction)).toEqual(Array(5).fill("ltr"));
+  });
+
+  it("knows which languages are written with capitals, and takes an unknown one to have none", () => {
+    const cased = ["en", "de-DE", "ru-RU", "sr", "el", "hy", "vi", "az", "mn", "sr-Latn"];
+    expect(cased.filter((tag) => !hasCapitals(tag))).toEqual([]);
+    const caseless = ["hi-IN", "mr", "ne", "bn", "ta", "th-TH", "lo", "km", "my", "bo", "si"];
+    const others = ["ko", "ja", "zh-Hans", "ar", "he", "fa", "ur", "am", "ka", "ru-Deva", "xx"];
+    expect([...caseless, ...others].filter(hasCapitals)).toEqual([]);
   });
 
   it("counts with each language's plural forms", async () => {
@@ -222,6 +231,42 @@ describe("a language the catalogue lacks", () => {
       const loaded = await validateBrief("brief.yaml", text);
       expect(loaded.warnings.map((w) => w.code)).not.toContain("unknown-language");
     }
+  });
+});
+
+describe("an event's line to the one before it", () => {
+  /** What each event slide says of the event before it, in its brief's language. */
+  async function previousLines(file: string): Promise<string[]> {
+    const loaded = await validateBrief(file, readFileSync(file, "utf8"));
+    const { deck } = renderBrief(loaded.brief as NormalBrief, "brief", {});
+    return deck.slides.flatMap((slide) =>
+      slide.kind === "event" && slide.event.previous
+        ? [slide.event.previous.text.map((piece) => piece.text).join("")]
+        : [],
+    );
+  }
+
+  it("in Russian names the event it counts from, as «после» needs", async () => {
+    expect(await previousLines("test/fixtures/languages/ru.yaml")).toEqual([
+      // Intl's ranges put a narrow no-break space before «г.», its single dates a space.
+      "Через 23 года после события: Первый визит Путина в Пхеньян (19–20 июля 2000\u00a0г.)",
+      "Через 9 месяцев после события: Встреча на космодроме Восточный (13 сентября 2023 г.)",
+    ]);
+  });
+
+  it("in French, après followed by the event's title in guillemets", async () => {
+    expect(await previousLines("test/fixtures/languages/fr.yaml")).toEqual([
+      "23 ans après «\u00a0Première visite de Poutine à Pyongyang\u00a0» (19–20 juillet 2000)",
+      // As Intl writes it: "9\u00a0mois", but "23 ans".
+      "9\u00a0mois après «\u00a0Sommet au cosmodrome de Vostotchny\u00a0» (13 septembre 2023)",
+    ]);
+  });
+
+  it("in Spanish, «después de» followed by the event's title in quotes", async () => {
+    expect(await previousLines("test/fixtures/languages/es.yaml")).toEqual([
+      "23 años después de «Primera visita de Putin a Pyongyang» (19–20 de julio de 2000)",
+      "9 meses después de «Cumbre en el cosmódromo de Vostochni» (13 de septiembre de 2023)",
+    ]);
   });
 });
 

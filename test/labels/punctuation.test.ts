@@ -63,6 +63,14 @@ describe("punctuation the tool writes", () => {
     expect(citedLines(html)).toEqual(["来源：[1] [2] [3]"]);
   });
 
+  it("in Russian: one full stop after a date that ends in «г.»", async () => {
+    const { html } = await rendered("test/fixtures/languages/ru.yaml");
+    expect(sourceLines(html)).toEqual([
+      "Путин и Ким Чен Ын начали переговоры в Пхеньяне. Ёнхап, 19 июня 2024 г.",
+      "Путин прибыл в Пхеньян с государственным визитом. ТАСС, 19 июня 2024 г.",
+    ]);
+  });
+
   it("in English as before: title. publisher, date.", async () => {
     const text = readFileSync("test/fixtures/punctuation/ja.yaml", "utf8").replace(
       "language: ja",

@@ -3,7 +3,14 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { briefJsonSchema, briefJsonSchemaText, schemaFile } from "../../src/load/json-schema.js";
+import {
+  briefJsonSchema,
+  briefJsonSchemaText,
+  configJsonSchema,
+  configJsonSchemaText,
+  configSchemaFile,
+  schemaFile,
+} from "../../src/load/json-schema.js";
 import { briefSchema } from "../../src/load/schema.js";
 
 const sample = parse(readFileSync("briefings/putin-kim-summit-2024.yaml", "utf8"));
@@ -28,6 +35,30 @@ describe("the JSON Schema for editors", () => {
       sections: [{ type: "points", title: "x", items: [], colour: 1 }],
     };
     expect(validate(badSection)).toBe(false);
+  });
+
+  it("has the grade's pattern, the access date and the images' alt, so editors complete them", () => {
+    type Node = { properties: Record<string, Node>; items: Node; oneOf: Node[] } & Record<
+      string,
+      unknown
+    >;
+    const schema = briefJsonSchema() as Node;
+    const source = schema.properties.sources?.items.properties ?? {};
+    expect(source.grade?.pattern).toBe("^[A-Fa-f][1-6]$");
+    expect(source.grade?.description).toMatch(/Admiralty/);
+    expect(source.accessed?.description).toMatch(/needs `url`/);
+    const event = schema.properties.timeline?.properties.events?.items.properties ?? {};
+    const sections = schema.properties.sections?.items.oneOf ?? [];
+    const section = (type: string) =>
+      sections.find((s) => (s.properties.type as { const?: string }).const === type);
+    for (const alt of [
+      event.alt,
+      section("image")?.properties.alt,
+      section("actors")?.properties.people?.items.properties.alt,
+    ]) {
+      expect(alt?.type).toBe("string");
+      expect(alt?.description).toMatch(/in words/);
+    }
   });
 
   it("describes keys, so editors can show what each one is for", () => {
@@ -75,5 +106,32 @@ describe("the JSON Schema's word on inline markup", () => {
         ...notes,
       ].sort(),
     );
+  });
+});
+
+describe("the config file's JSON Schema", () => {
+  it("is the file the package ships, generated from the config reader's zod schema", () => {
+    // If this fails, run: node bin/briefing.js schema config --out schema/config.schema.json
+    expect(readFileSync(configSchemaFile, "utf8")).toBe(configJsonSchemaText());
+  });
+
+  it("offers every level's name under markings, and refuses a colour that is none", () => {
+    type Node = { properties?: Record<string, Node> };
+    const markings = (configJsonSchema() as Node).properties?.markings;
+    expect(Object.keys(markings?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        "SECRET",
+        "TOP SECRET//SCI",
+        "TLP:AMBER+STRICT",
+        "OFFICIAL-SENSITIVE",
+      ]),
+    );
+    const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+    const config = (colours: object) => ({
+      markings: { "TLP:AMBER": colours, "Own words": colours },
+    });
+    expect(validate(config({ background: "#000", color: "#FFC000" }))).toBe(true);
+    expect(validate(config({ background: "amber" }))).toBe(false);
+    expect(validate(config({ colour: "#fff" }))).toBe(false);
   });
 });

@@ -94,8 +94,16 @@ describe("the quick schema check", () => {
   it("says no to a keyword it does not know, rather than pass what zod might not", () => {
     expect(matchesJsonSchema({ type: "string" }, "x")).toBe(true);
     expect(matchesJsonSchema({ type: "string", minLength: 2 }, "x")).toBe(false);
-    expect(matchesJsonSchema({ type: "string", pattern: "^x$" }, "x")).toBe(false);
+    expect(matchesJsonSchema({ type: "string", format: "date" }, "x")).toBe(false);
     expect(matchesJsonSchema({ type: ["string", "null"] }, "x")).toBe(false);
+  });
+
+  it("reads a pattern as zod does: a source's grade", () => {
+    const grade = { type: "string", pattern: "^[A-Fa-f][1-6]$" };
+    for (const value of ["B2", "b2", "F6"]) expect(matchesJsonSchema(grade, value)).toBe(true);
+    for (const value of ["G7", "B 2", "B22", "", 2]) {
+      expect(matchesJsonSchema(grade, value)).toBe(false);
+    }
   });
 
   it("says no to what a YAML 1.1 document makes of a mapping: a date, a set, a map", () => {

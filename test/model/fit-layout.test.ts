@@ -23,6 +23,9 @@ function brief(marked: boolean) {
     date: "2024-06-19",
     url:
       i % 7 === 0 ? `https://example.com/${hash}` : `https://en.yna.co.kr/view/AEN20240619000${i}`,
+    // Grades and access dates lengthen a source's line, and the grades' key takes room.
+    ...(i % 3 === 0 ? {} : { grade: `${"ABCDEF"[i % 6]}${(i % 6) + 1}` }),
+    ...(i % 2 === 0 ? { accessed: "2024-06-20" } : {}),
   }));
   const cited = marked ? { sources: sources.map((s) => s.id) } : {};
   return stringify({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { labelsFor } from "../../src/labels/catalogue.js";
 import type { Brief } from "../../src/load/schema.js";
 import { buildDeck } from "../../src/model/build-deck.js";
+import { listRoom } from "../../src/model/fit.js";
 
 const base: Brief = {
   title: "Fitting",
@@ -70,5 +72,36 @@ describe("what fits on a slide", () => {
     const sizes = slides.map((s) => (s.kind === "actors" ? s.people.length : 0));
     expect(sizes.length).toBe(2);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("the room a slide's frame leaves for its list", () => {
+  const frame = {
+    title: "Judgments",
+    longTitle: false,
+    refs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    classified: true,
+    labels: labelsFor("en"),
+  };
+
+  it("measures the sources line in the brief's own words", () => {
+    // Long enough to take a second line at 18 px across the slide, where "Quellen:" takes one.
+    const long = labelsFor("de", {
+      cited:
+        "Quellen, Belege und weiterführende Hinweise des Lagezentrums zu dieser Folie, ".repeat(2),
+    });
+    expect(listRoom({ ...frame, labels: long })).toBeLessThan(listRoom(frame));
+  });
+
+  it("measures a continued slide's part as the heading writes it", () => {
+    const title = "Judgments";
+    const wide = labelsFor("en", {
+      part: "(part {index} of {count}, continued from the slide before, and again after) ".repeat(
+        2,
+      ),
+    });
+    expect(listRoom({ ...frame, title, part: "2/3", labels: wide })).toBeLessThan(
+      listRoom({ ...frame, title, part: "2/3" }),
+    );
   });
 });

@@ -9,14 +9,16 @@ import { lineCount, type TextStyle, textWidth } from "../../src/model/measure-te
 import { startBrowser } from "../helpers/browser.js";
 import { tempDir } from "../helpers/temp.js";
 
+const thai = "test/fixtures/languages/th.yaml";
 const hash = Array.from({ length: 200 }, (_, i) => "0123456789abcdef"[(i * 7 + 3) % 16]).join("");
 
-/** Every string of the corpus briefs, with the language it is written in. */
+/** Every string of the corpus briefs and the Thai one, with the language it is written in. */
 async function corpusTexts(): Promise<{ text: string; lang: string }[]> {
   const folder = "test/corpus";
   const texts: { text: string; lang: string }[] = [];
-  for (const file of (await readdir(folder)).filter((f) => f.endsWith(".yaml"))) {
-    const brief = parse(await readFile(path.join(folder, file), "utf8"));
+  const files = (await readdir(folder)).filter((f) => f.endsWith(".yaml"));
+  for (const file of [...files.map((f) => path.join(folder, f)), thai]) {
+    const brief = parse(await readFile(file, "utf8"));
     const lang = brief.language ?? "en";
     const walk = (value: unknown): void => {
       if (typeof value === "string" && value.length > 12) texts.push({ text: value, lang });
@@ -50,6 +52,21 @@ describe("lineCount", async () => {
       lang: "ja",
     },
     { text: "การประชุมสุดยอดครั้งนี้มีการลงนามในสนธิสัญญาความร่วมมือ".repeat(6), lang: "th" },
+    // Thai breaks between the words of a dictionary, in a Thai brief or another.
+    ...[1, 2, 3, 5].flatMap((n) =>
+      ["th", "en"].map((lang) => ({
+        text: "ประธานาธิบดีปูตินเดินทางถึงเปียงยางเพื่อหารือกับผู้นำเกาหลีเหนือเรื่องความร่วมมือทางทหารและเศรษฐกิจ".repeat(
+          n,
+        ),
+        lang,
+      })),
+    ),
+    {
+      text: "สนธิสัญญามิตรภาพและความช่วยเหลือซึ่งกันและกันโซเวียต–เกาหลีเหนือ ลงนามเมื่อปี 2504 (ค.ศ. 1961) ".repeat(
+        4,
+      ),
+      lang: "th",
+    },
     // Korean words, long and short, which break only at their spaces, in any brief.
     ...["ko", "en"].map((lang) => ({
       text: "윤석열 대통령과 기시다 후미오 총리는 캠프데이비드에서 한미일정상회의를 열었고 푸틴 대통령 평양 도착 직후 조소우호협조및상호원조조약 체결을 논의했다. ".repeat(
@@ -140,6 +157,13 @@ ${boxes.join("\n")}`,
       }))
       .filter((c) => (c.ours as number) < (c.chromium as number));
     expect(fewer).toEqual([]);
+  });
+
+  it("breaks Thai where Chromium does, between the words of its dictionary", () => {
+    const thai = cases.flatMap((c, i) => (/[\u0e00-\u0e7f]/u.test(c.text) ? [i] : []));
+    const same = thai.filter((i) => counted[i] === browserLines[i]);
+    expect(thai.length).toBeGreaterThan(200);
+    expect(same.length / thai.length).toBeGreaterThan(0.98);
   });
 
   it("counts as many lines as Chromium for nearly every text, and at most one more", () => {

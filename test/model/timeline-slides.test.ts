@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { Brief, BriefEvent } from "../../src/load/schema.js";
 import { plainText } from "../../src/markup/inline.js";
 import { buildDeck } from "../../src/model/build-deck.js";
@@ -19,6 +21,15 @@ describe("the timeline's overview pages", () => {
     expect(overviews.map((s) => (s.kind === "overview" ? s.plot.events.length : 0))).toEqual([
       6, 6,
     ]);
+  });
+});
+
+describe("a Thai brief's overview", () => {
+  it("wraps its labels between words, as the browser does, and fits its six events on a page", () => {
+    // Thai has no spaces between words: measured as one line each, the labels took two pages.
+    const brief = parse(readFileSync("test/fixtures/languages/th.yaml", "utf8")) as Brief;
+    const overviews = buildDeck(brief, "th").slides.filter((s) => s.kind === "overview");
+    expect(overviews.map((s) => (s.kind === "overview" ? s.plot.events.length : 0))).toEqual([6]);
   });
 });
 

@@ -135,6 +135,8 @@ describe("the deck model of a normalized brief", () => {
       ["section-2", ["sections", 1]],
       ["section-3", ["sections", 2]],
       ["sources", ["sources"]],
+      // The judgments' yardstick, explained: its problems point at the first judgments.
+      ["yardstick", ["sections", 1]],
     ]);
   });
 

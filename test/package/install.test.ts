@@ -153,6 +153,7 @@ describe("the tarball", () => {
       "templates/serve/live.js",
       "templates/theme/theme.css",
       "schema/brief.schema.json",
+      "schema/config.schema.json",
     ]) {
       expect(files, file).toContain(file);
     }

@@ -26,6 +26,8 @@ function hostileBrief(text: string) {
     author: text,
     classification: text,
     language: "en",
+    // A likelihood is a term of the yardstick; the words shown for it can be anything.
+    labels: { icd203Likely: text, yardstickTitle: text, confidenceHighMeaning: text },
     summary: [text],
     timeline: {
       title: text,
@@ -39,6 +41,7 @@ function hostileBrief(text: string) {
           sources: ["s"],
           notes: text,
           image: "photos/dot.png",
+          alt: text,
         },
       ],
     },
@@ -47,14 +50,14 @@ function hostileBrief(text: string) {
       {
         type: "actors",
         title: text,
-        people: [{ name: text, role: text, note: text, image: "photos/dot.png" }],
+        people: [{ name: text, role: text, note: text, image: "photos/dot.png", alt: text }],
       },
       { type: "quote", text, attribution: text, source: "s" },
-      { type: "image", src: "photos/dot.png", caption: text, credit: text },
+      { type: "image", src: "photos/dot.png", alt: text, caption: text, credit: text },
       {
         type: "judgments",
         title: text,
-        items: [{ statement: text, likelihood: text, confidence: "high" }],
+        items: [{ statement: text, likelihood: "Likely", confidence: "high" }],
       },
       { type: "watch", title: text, items: [text] },
     ],

@@ -61,7 +61,7 @@ const section = fc.oneof(
     items: fc.array(
       fc.record({
         statement: text,
-        likelihood: text,
+        likelihood: fc.constantFrom("Likely", "probable", "ALMOST CERTAIN", "roughly even odds"),
         confidence: fc.constantFrom("low", "moderate", "high"),
       }),
       { minLength: 1, maxLength: 6 },

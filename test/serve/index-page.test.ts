@@ -168,7 +168,7 @@ describe("the index of a folder", () => {
       title: "Putin–Kim summit in Pyongyang",
       date: "As of 19 June 2024",
       events: "9 events",
-      banner: { text: "UNCLASSIFIED", color: "rgb(47, 107, 58)" },
+      banner: { text: "UNCLASSIFIED", color: "rgb(0, 122, 51)" },
       thumbTitle: "Putin–Kim summit in Pyongyang",
       thumb: { width: 320, height: 180 },
       problems: null,
@@ -192,7 +192,7 @@ describe("the index of a folder", () => {
     const { hostile: card } = await cards();
     expect(card?.title).toBe(hostile);
     expect(card?.thumbTitle).toBe(hostile);
-    expect(card?.banner).toEqual({ text: `SECRET ${hostile}`, color: "rgb(163, 32, 32)" });
+    expect(card?.banner).toEqual({ text: `SECRET ${hostile}`, color: "rgb(200, 16, 46)" });
     expect(card?.elements).toBe(0);
     expect(await page.$$eval("img", (images) => images.length)).toBe(0);
   });

@@ -87,8 +87,10 @@ describe("dates in every catalogue language", () => {
   });
 
   it("Russian: the month of a rough date in the genitive", () => {
-    // Intl writes some of these with a narrow no-break space before "г.", some with a space.
-    expect(written("ru").map((text) => text.replaceAll("\u202f", " "))).toEqual([
+    // Intl writes some of these with a narrow no-break space before "г.", which the deck's font
+    // sets so narrow that "2024г." runs together: each is a no-break space of full width.
+    expect(written("ru").some((text) => text.includes("\u202f"))).toBe(false);
+    expect(written("ru").map((text) => text.replaceAll("\u00a0", " "))).toEqual([
       "19 июня 2024 г.",
       "конец мая 2024 г.",
       "начало мая 2024 г.",

@@ -216,6 +216,17 @@ describe("labels and durations", () => {
     expect(labelSize("Short", "1961").lines).toBe(1);
   });
 
+  it("wraps Thai, Lao, Khmer and Myanmar between the words of ICU's dictionary", () => {
+    // สนธิ|สัญญา|มิตรภาพ|และ|ความ|ช่วย|เหลือ|…: 63 letters and marks, and no space.
+    const treaty = labelSize("สนธิสัญญามิตรภาพและความช่วยเหลือซึ่งกันและกันโซเวียต–เกาหลีเหนือ", "1961");
+    expect(treaty.lines).toBeGreaterThan(1);
+    expect(treaty.width).toBeLessThan(300);
+    expect(wrap("ສະຫະລັດອາເມລິກາ", 8)).toBe(2);
+    expect(wrap("ព្រះរាជាណាចក្រកម្ពុជា", 14)).toBe(2);
+    // A Thai word longer than a line still breaks inside, as everything does.
+    expect(wrap("ประชุมสุดยอด", 6)).toBe(2);
+  });
+
   it("measures time in the precision the dates have", () => {
     expect(durationBetween(date(1961), date(2000))).toEqual({ unit: "year", count: 39 });
     expect(durationBetween(date("2023-09"), date("2024-06-19"))).toEqual({
