@@ -1,17 +1,7 @@
-import type { ClassificationLevel, Deck } from "../model/deck.js";
-import { type Box, colours, type Frame, mirrored, place, points } from "./geometry.js";
+import type { Deck } from "../model/deck.js";
+import { type Box, colours, type Frame, hex, mirrored, place, points } from "./geometry.js";
 import type { MasterProps, Presentation } from "./pptxgenjs.js";
 import { piecesText, type RunStyle } from "./runs.js";
-
-/** The banner's colour for each level, as templates/theme/theme.css gives `--banner`. */
-const bannerColours: Record<ClassificationLevel, string> = {
-  unclassified: "2F6B3A",
-  restricted: "5A4A8A",
-  confidential: "1F4E8C",
-  secret: "A32020",
-  "top-secret": "C05A00",
-  other: "4A5568",
-};
 
 /**
  * The layouts of the deck's one slide master, each named for the slides made on it; they
@@ -71,7 +61,7 @@ export const spacedCapitals = (language: string) => !unspaced.test(language);
 
 /**
  * The deck's slide master, as a layout for each kind of slide (pptxgenjs's "masters"): the
- * classification banner at the top and bottom in its level's colour, the footer (the deck's
+ * classification banner at the top and bottom in its marking's colours, the footer (the deck's
  * title, its as-of date, the slide number as a field) and the title placeholder each slide's
  * title goes into. `repack` moves the banners and footer onto the one real master.
  */
@@ -121,10 +111,13 @@ type MasterObject = NonNullable<MasterProps["objects"]>[number];
 /** The banners and the footer, on every layout. */
 function frameObjects(deck: Deck, frame: Frame, text: RunStyle): MasterObject[] {
   const objects: MasterObject[] = [];
-  if (deck.classification) {
-    const fill = { color: bannerColours[deck.classificationLevel] };
-    const words = deck.classification.toLocaleUpperCase(deck.language);
-    const spacing = spacedCapitals(deck.language) ? { charSpacing: points(15 * 0.14) } : {};
+  const marking = deck.marking;
+  if (marking) {
+    const fill = { color: hex(marking.colours.background) };
+    const words = marking.text.toLocaleUpperCase(deck.language);
+    // A TLP label is set at 16 px, 12 pt on the printed page, as FIRST asks (`.banner--tlp`).
+    const size = marking.classes.split(" ").includes("banner--tlp") ? 16 : 15;
+    const spacing = spacedCapitals(deck.language) ? { charSpacing: points(size * 0.14) } : {};
     for (const y of [0, frame.height - frame.banner]) {
       const box = place({ x: 0, y, w: frame.width, h: frame.banner });
       objects.push({ rect: { ...box, fill, line: { type: "none" } } });
@@ -135,9 +128,9 @@ function frameObjects(deck: Deck, frame: Frame, text: RunStyle): MasterObject[] 
           options: {
             ...options,
             margin: 0,
-            fontSize: points(15),
+            fontSize: points(size),
             bold: true,
-            color: colours.white,
+            color: hex(marking.colours.ink),
           },
         },
       });
