@@ -89,7 +89,7 @@ export function addActors(context: SlideContext, of: Of<"actors">): void {
         sizing: { type: "cover", w: 72 / 96, h: 72 / 96 },
         w: crop.w / 96,
         h: crop.h / 96,
-        altText: person.name,
+        altText: person.alt || person.name,
         rounding: true,
       });
     }

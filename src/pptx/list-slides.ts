@@ -1,11 +1,13 @@
 // The slides that are lists: the summary, points and watch items as bulleted paragraphs of one
 // text box, judgments with their likelihood and confidence, and the sources.
 import type { Slide } from "../model/deck.js";
-import { judgmentStacking } from "../model/fit.js";
+import { gradeKeyHeight, judgmentStacking } from "../model/fit.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
+import { textWidth } from "../model/measure-text.js";
 import { colours, mirrored, place, points } from "./geometry.js";
+import { addBadge, addScale, confidenceColours } from "./marks.js";
 import type { TextRun } from "./pptxgenjs.js";
-import { inlineRuns, type Paragraph, paragraphs, plainRun } from "./runs.js";
+import { inlineRuns, paragraphs, plainRun } from "./runs.js";
 import { addCited, addHeading, bodyBottom, type SlideContext } from "./slide-context.js";
 
 type Of<K extends Slide["kind"]> = Extract<Slide, { kind: K }>;
@@ -29,68 +31,145 @@ export function addList(context: SlideContext, of: Of<"summary" | "points" | "wa
   addCited(context, of);
 }
 
-/** Judgments: each statement over its likelihood and confidence, ruled in its confidence's colour. */
+/**
+ * Judgments: each statement over its assessment, ruled in its confidence's colour. The
+ * assessment is a row of its own: the badge, the likelihood's band on the yardstick's scale,
+ * its term and range ("Likely · 55–80 %"), a thin rule, then the confidence, as ICD 203 asks
+ * the two be kept apart.
+ */
 export function addJudgments(context: SlideContext, of: Of<"judgments">): void {
   const { slide, frame, text, deck } = context;
   const breaks = lineBreaksOf(deck.language);
   let y = addHeading(context, of);
   const statement = { ...text, fontSize: points(26), color: colours.ink };
-  const label = { ...text, fontSize: points(18), bold: true, charSpacing: points(1.08) };
   for (const item of of.items) {
     const height = judgmentStacking.height(item, breaks);
     slide.addShape("rect", {
       ...place(mirrored(frame, { x: frame.side, y, w: 4, h: height })),
-      fill: { color: ruleColours[item.confidence] ?? colours.accent },
+      fill: { color: confidenceColours[item.confidence] ?? colours.accent },
       line: { type: "none" },
     });
-    const assessment: Paragraph = [
-      ...(item.likelihood
-        ? plainRun(`${upper(item.likelihood, deck.language)}   `, {
-            ...label,
-            color: colours.accent,
-          })
-        : []),
-      ...plainRun(upper(item.confidenceLabel, deck.language), { ...label, color: colours.muted }),
-    ];
-    slide.addText(
-      paragraphs([inlineRuns(item.statement, statement), assessment], { lineSpacingMultiple }),
-      {
-        ...place(
-          mirrored(frame, { x: frame.side + 24, y: y + 4, w: frame.content - 24, h: height - 8 }),
-        ),
-        margin: 0,
-        valign: "top",
-      },
-    );
+    const row = y + height - 4 - assessmentLine;
+    slide.addText(paragraphs([inlineRuns(item.statement, statement)], { lineSpacingMultiple }), {
+      ...place(
+        mirrored(frame, { x: frame.side + 24, y: y + 4, w: frame.content - 24, h: row - y - 8 }),
+      ),
+      margin: 0,
+      valign: "top",
+    });
+    addAssessment(context, item, row);
     y += height + judgmentStacking.space;
   }
   addCited(context, of);
 }
 
-const ruleColours: Record<string, string> = { low: "A0AEC0", moderate: "4A77B4" };
+// One line of the assessment's 18 px text, as the deck sets it.
+const assessmentLine = 18 * 1.35;
 
-const upper = (words: string, language: string) => words.toLocaleUpperCase(language);
-
-/** The sources, numbered as they are cited, each title in bold and its URL a link. */
-export function addSources(context: SlideContext, of: Of<"sources">): void {
+function addAssessment(context: SlideContext, item: Judgment, row: number): void {
   const { slide, frame, text } = context;
+  const end = frame.side + frame.content;
+  let x = frame.side + 24;
+  if (item.badge) {
+    x += addBadge(context, item.badge, { x, y: row + (assessmentLine - 18) / 2 }) + 18;
+  }
+  const label = { ...text, fontSize: points(18), bold: true, margin: 0, valign: "middle" } as const;
+  const view = item.likelihoodView;
+  if (view) {
+    if (view.scale) {
+      const box = { x, y: row + (assessmentLine - 10) / 2, w: 100, h: 10 };
+      addScale(context, view.scale, mirrored(frame, box));
+      x += 110;
+    }
+    const w = Math.min(end - x, Math.ceil(textWidth(view.text, labelStyle)) + 6);
+    slide.addText(view.text, {
+      ...place(mirrored(frame, { x, y: row, w, h: assessmentLine })),
+      ...label,
+      color: colours.accent,
+      wrap: false,
+    });
+    x += w + 18;
+    slide.addShape("line", {
+      ...place(mirrored(frame, { x, y: row + 3, w: 0, h: assessmentLine - 6 })),
+      line: { color: colours.faint, width: points(1) },
+    });
+    x += 18;
+  }
+  slide.addText(item.confidenceLabel, {
+    ...place(mirrored(frame, { x, y: row, w: Math.max(40, end - x), h: assessmentLine })),
+    ...label,
+    color: colours.muted,
+  });
+}
+
+type Judgment = Of<"judgments">["items"][number];
+
+const labelStyle = { size: 18, weight: 600 } as const;
+
+/**
+ * The sources, numbered as they are cited: each one's grade, its title in bold, its URL a
+ * link with the date it was read after it; the grading scale's key at the foot.
+ */
+export function addSources(context: SlideContext, of: Of<"sources">): void {
+  const { slide, frame, text, deck } = context;
   const top = addHeading(context, of);
   const style = { ...text, fontSize: points(24), color: colours.ink };
+  const muted = { ...style, color: colours.muted };
   const list = of.sources.map((source): TextRun[] => [
-    ...plainRun(`[${source.number}]  `, { ...style, color: colours.muted }),
+    ...plainRun(`[${source.number}]  `, muted),
+    ...(source.grade
+      ? plainRun(`${source.grade} `, {
+          ...muted,
+          fontSize: points(20),
+          bold: true,
+          charSpacing: points(1),
+        })
+      : []),
     ...source.text.flatMap((piece) =>
       plainRun(piece.text, piece.slot === "title" ? { ...style, bold: true } : style),
     ),
-    ...(source.url
-      ? [
-          { text: " ", options: { ...style } },
-          ...inlineRuns([{ href: source.url, runs: [{ text: source.url }] }], style),
-        ]
-      : []),
+    ...linkRuns(source, style),
   ]);
+  const key = of.gradeKey;
+  const keyHeight = key ? gradeKeyHeight(key, lineBreaksOf(deck.language)) : 0;
+  const bottom = bodyBottom(frame, of);
   slide.addText(paragraphs(list, { paraSpaceAfter: points(14), lineSpacingMultiple }), {
-    ...place({ x: frame.side, y: top, w: frame.content, h: bodyBottom(frame, of) - top }),
+    ...place({ x: frame.side, y: top, w: frame.content, h: bottom - keyHeight - top }),
     margin: 0,
     valign: "top",
   });
+  if (key) {
+    const keyStyle = { ...text, fontSize: points(16), color: colours.muted };
+    const half = ({ name, grades }: typeof key.reliability): TextRun[] => [
+      ...plainRun(`${name} `, { ...keyStyle, bold: true }),
+      ...plainRun(grades.map((grade) => `${grade.code} ${grade.words}`).join(" · "), keyStyle),
+    ];
+    slide.addText(
+      paragraphs([half(key.reliability), half(key.credibility)], { lineSpacingMultiple }),
+      {
+        ...place({
+          x: frame.side,
+          y: bottom - keyHeight + 14,
+          w: frame.content,
+          h: keyHeight - 14,
+        }),
+        margin: 0,
+        valign: "bottom",
+      },
+    );
+  }
+}
+
+/** A source's URL as a link, and the date it was read, muted, in the label's words. */
+function linkRuns(source: Of<"sources">["sources"][number], style: TextRun["options"] & {}) {
+  const url = source.url;
+  if (!url) return [];
+  const pieces = source.link ?? [{ text: url, url: true as const }];
+  return [
+    { text: " ", options: { ...style } },
+    ...pieces.flatMap((piece): TextRun[] => {
+      if (piece.url) return inlineRuns([{ href: url, runs: [{ text: piece.text }] }], style);
+      return plainRun(piece.text, piece.date ? { ...style, color: colours.muted } : style);
+    }),
+  ];
 }

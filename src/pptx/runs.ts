@@ -1,7 +1,7 @@
 import type { Piece } from "../labels/phrase.js";
 import { type InlineRun, safeUrl } from "../markup/inline.js";
 import type { Deck } from "../model/deck.js";
-import { colours } from "./geometry.js";
+import { colours, points } from "./geometry.js";
 import type { TextOptions, TextRun } from "./pptxgenjs.js";
 
 /** The options of a run of text: its size, colour, weight, language, link. */
@@ -89,7 +89,15 @@ export function citedRuns(
   return deck.citedLine.flatMap((piece): Paragraph => {
     if (!piece.refs) return plainRun(piece.text ?? "", style);
     return refs.flatMap((ref, i) => {
-      const plain = plainRun(`[${ref}]`, style);
+      const grade = deck.grades[ref];
+      // A graded source's grade beside its number, smaller and bold, as `.ref__grade`: "[1 B2]".
+      const plain = grade
+        ? [
+            ...plainRun(`[${ref} `, style),
+            ...plainRun(grade, { ...style, fontSize: points(16), bold: true }),
+            ...plainRun("]", style),
+          ]
+        : plainRun(`[${ref}]`, style);
       const number =
         sourcesSlide === undefined ? plain : linkedRuns(plain, { slide: sourcesSlide }, false);
       return i < refs.length - 1 ? [...number, { text: " ", options: { ...style } }] : number;

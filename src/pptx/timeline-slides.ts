@@ -1,8 +1,9 @@
 // The timeline's slides: each overview page, and the slide of each event with its strip.
 import type { Slide } from "../model/deck.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
-import { lineCount } from "../model/measure-text.js";
+import { lineCount, textWidth } from "../model/measure-text.js";
 import { colours, hex, mirrored, mixWithWhite, place, points } from "./geometry.js";
+import { addBadge, badgeWidth, eventBadgeSize } from "./marks.js";
 import { inlineRuns, paragraphs, plainRun } from "./runs.js";
 import {
   addCited,
@@ -67,6 +68,20 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
     ],
     { ...place({ x: title.box.x, y: top, w: title.box.w, h: 32 }), margin: 0, valign: "middle" },
   );
+  if (event.badge) {
+    // After the date and the chip, in the same line (`.event__date .badge`).
+    const after =
+      textWidth(event.dateText, { size: 24, weight: 700 }) +
+      (event.category
+        ? textWidth("   ", { size: 24, weight: 400 }) +
+          textWidth(`\u2009${event.category.label}\u2009`, { size: 18, weight: 700 })
+        : 0) +
+      10;
+    const w = badgeWidth(event.badge.toLocaleUpperCase(deck.language), eventBadgeSize);
+    const x = frame.rtl ? title.box.x + title.box.w - after - w : title.box.x + after;
+    const y = top + (32 - eventBadgeSize.line) / 2;
+    addBadge(context, event.badge, { x, y }, eventBadgeSize, false);
+  }
   const size = of.longTitle ? 30 : 44;
   addTitle(context, layout, [{ text: event.title, options: {} }], size);
   const lines = lineCount(
@@ -103,7 +118,7 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
     // Beside the text, at the start of its column (`.event__image`).
     const box = { x: frame.side + frame.content - 420, y: top, w: 420, h: stripTop - 16 - top };
     const placed = contained(picture, { ...box, h: Math.min(460, box.h) }, box, true);
-    addPicture(context, picture, mirrored(frame, placed), event.title);
+    addPicture(context, picture, mirrored(frame, placed), event.alt || event.title);
   }
   addStrip(context, of.strip, event.category, stripTop);
   addCited(context, of);

@@ -4,6 +4,7 @@
 import type { Category, OverviewPlot, TimelineStrip } from "../model/deck.js";
 import { textWidth } from "../model/measure-text.js";
 import { colours, hex, mixWithWhite, place, points } from "./geometry.js";
+import { addBadge, overviewBadgeSize } from "./marks.js";
 import { spacedCapitals } from "./master.js";
 import type { PptxSlide, TextRun } from "./pptxgenjs.js";
 import { linkedRuns, plainRun } from "./runs.js";
@@ -108,6 +109,13 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
         align: "left",
       },
     );
+    if (placed.event.badge) {
+      // After the date, on its 18 px line (`.tl__badge`), the label's 2 px padding in.
+      const x =
+        left + label.left + 2 + textWidth(placed.event.dateText, { size: 14, weight: 700 }) + 6;
+      const y = top + label.top + 2 + (18 - overviewBadgeSize.line) / 2;
+      addBadge(context, placed.event.badge, { x, y }, overviewBadgeSize, false);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 import { plainText } from "../markup/inline.js";
 import type { Deck, Slide } from "../model/deck.js";
 import type { PdfMetadata } from "../model/pdf-info.js";
+import { addChanges } from "./changes-slide.js";
 import { addActors, addCover, addImageSlide, addQuote } from "./figure-slides.js";
 import { eastAsianFont, latinFont } from "./fonts.js";
 import { frameOf } from "./geometry.js";
@@ -14,6 +15,7 @@ import { repack } from "./repack.js";
 import type { RunStyle } from "./runs.js";
 import { type DeckImage, layoutOf, type SlideContext } from "./slide-context.js";
 import { addEvent, addOverview } from "./timeline-slides.js";
+import { addYardstick } from "./yardstick-slide.js";
 
 export type { DeckImage } from "./slide-context.js";
 
@@ -73,6 +75,7 @@ const drawers: {
 } = {
   title: addCover,
   summary: addList,
+  changes: addChanges,
   points: addList,
   watch: addList,
   overview: addOverview,
@@ -82,6 +85,7 @@ const drawers: {
   image: addImageSlide,
   judgments: addJudgments,
   sources: addSources,
+  yardstick: addYardstick,
 };
 
 function addSlide(context: SlideContext, of: Slide): void {

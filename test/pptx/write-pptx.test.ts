@@ -1,10 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { compareBriefs } from "../../src/compare/compare-briefs.js";
 import { loadBrief } from "../../src/load/load-brief.js";
 import { plainText } from "../../src/markup/inline.js";
 import { buildDeck } from "../../src/model/build-deck.js";
-import type { Deck } from "../../src/model/deck.js";
+import type { Deck, Slide } from "../../src/model/deck.js";
+import type { OwnMarkings } from "../../src/model/marking.js";
 import { pdfExtras } from "../../src/model/pdf-info.js";
 import type { NormalBrief } from "../../src/normalize/normal-brief.js";
 import { type DeckImage, writePptx } from "../../src/pptx/write-pptx.js";
@@ -18,10 +20,22 @@ import {
 } from "../helpers/pptx.js";
 import { tempDir } from "../helpers/temp.js";
 
-async function made(file: string, options: { sourceDateEpoch?: number; images?: boolean } = {}) {
+async function made(
+  file: string,
+  options: {
+    sourceDateEpoch?: number;
+    images?: boolean;
+    markings?: OwnMarkings;
+    /** The earlier brief, to build the file `--since`. */
+    since?: string;
+  } = {},
+) {
   const loaded = await loadBrief(file);
   const brief = loaded.brief as NormalBrief;
-  const { deck, html } = renderBrief(brief, loaded.name, {});
+  const earlier = options.since ? await loadBrief(options.since) : undefined;
+  const changes = earlier && compareBriefs(earlier.brief as NormalBrief, brief);
+  const look = options.markings ? { markings: options.markings } : {};
+  const { deck, html } = renderBrief(brief, loaded.name, look, changes ? { changes } : {});
   const images = new Map<string, DeckImage>();
   if (options.images) {
     const png = await readFile("test/fixtures/valid/photos/dot.png");
@@ -38,6 +52,36 @@ async function made(file: string, options: { sourceDateEpoch?: number; images?: 
 
 const text = (parts: PptxParts, part: string) =>
   paragraphTexts(parts.xml.get(part) ?? "").join("\n");
+
+/** The XML of a deck's slide. */
+const slideXml = (parts: PptxParts, slide: Slide) =>
+  parts.xml.get(`ppt/slides/slide${slide.number}.xml`) as string;
+
+/** The size and colour of the runs of the master's boxes that say `words`: the banners'. */
+function bannerRuns(master: string, words = "UNCLASSIFIED") {
+  return [...master.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)]
+    .filter(([sp]) => paragraphTexts(sp).join("") === words)
+    .map(([sp]) => ({
+      size: /<a:rPr [^>]*sz="(\d+)"/.exec(sp)?.[1],
+      colour: /<a:rPr [\s\S]*?<a:srgbClr val="([0-9A-F]+)"/.exec(sp)?.[1],
+    }));
+}
+
+/** The shapes of a slide filled with `colour`, by their preset geometry. */
+const filled = (xml: string, colour: string, shape = "rect") =>
+  [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].filter(
+    ([sp]) =>
+      sp.includes(`<a:prstGeom prst="${shape}"`) &&
+      new RegExp(`<a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>`).test(
+        sp.split("<a:ln")[0] ?? "",
+      ),
+  ).length;
+
+/** The badges of a slide: their words, each in a rounded frame of its own. */
+const badges = (xml: string) =>
+  [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)]
+    .filter(([sp]) => sp.includes('<a:prstGeom prst="roundRect"') && sp.includes("<a:t>"))
+    .map(([sp]) => paragraphTexts(sp).join(""));
 
 let sample: Awaited<ReturnType<typeof made>>;
 let slides: string[];
@@ -156,7 +200,12 @@ describe("the PowerPoint file of the sample", () => {
     const master = sample.parts.xml.get("ppt/slideMasters/slideMaster1.xml") as string;
     const words = paragraphTexts(master);
     expect(words.filter((word) => word === "UNCLASSIFIED")).toHaveLength(2);
-    expect(master.match(/<a:srgbClr val="2F6B3A"\/>/g)).toHaveLength(2);
+    // The banner in UNCLASSIFIED's green, its words in white at 15 px (11.25 pt).
+    expect(master.match(/<a:srgbClr val="007A33"\/>/g)).toHaveLength(2);
+    expect(bannerRuns(master)).toEqual([
+      { size: "1125", colour: "FFFFFF" },
+      { size: "1125", colour: "FFFFFF" },
+    ]);
     expect(words).toContain("Putin–Kim summit in Pyongyang");
     expect(words).toContain("As of 19 June 2024");
     expect(master).toMatch(/<a:fld [^>]*type="slidenum"/);
@@ -266,8 +315,12 @@ describe("pictures and languages", () => {
       .flatMap(([, xml]) =>
         [...xml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr [^>]*descr="([^"]*)"/g)].map(([, alt]) => alt),
       );
-    // The event's photo, the picture slide's, the actor's portrait.
-    expect(pictures).toEqual(["An event with a picture", "A caption for the picture", "A Person"]);
+    // The event's photo, the picture slide's, the actor's portrait: each its `alt`.
+    expect(pictures).toEqual([
+      "A white dot on a blue square",
+      "A white dot on a blue square, larger",
+      "A white dot on a blue square",
+    ]);
     expect(parts.names.filter((name) => name.startsWith("ppt/media/"))).toHaveLength(3);
   });
 
@@ -375,4 +428,165 @@ describe("the Big List of Naughty Strings", () => {
     const text = flat(all);
     expect(strings.filter((s) => !text.includes(flat(s)))).toEqual([]);
   }, 60_000);
+});
+
+describe("the banner", () => {
+  it("is drawn in a TLP label's colours, its words at 16 px, 12 pt", async () => {
+    const dir = await tempDir("pptx-tlp");
+    const file = path.join(dir, "tlp.yaml");
+    const brief = await readFile("briefings/putin-kim-summit-2024.yaml", "utf8");
+    await writeFile(file, brief.replace(/^classification: .*$/m, "classification: TLP:AMBER"));
+    const { parts } = await made(file);
+    const master = parts.xml.get("ppt/slideMasters/slideMaster1.xml") as string;
+    expect(master.match(/<a:srgbClr val="000000"\/>/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(bannerRuns(master, "TLP:AMBER")).toEqual([
+      { size: "1200", colour: "FFC000" },
+      { size: "1200", colour: "FFC000" },
+    ]);
+  });
+
+  it("takes the project's own colours for the marking", async () => {
+    const markings = { UNCLASSIFIED: { background: "#fce" } };
+    const { parts } = await made("briefings/putin-kim-summit-2024.yaml", { markings });
+    const master = parts.xml.get("ppt/slideMasters/slideMaster1.xml") as string;
+    expect(master.match(/<a:srgbClr val="FFCCEE"\/>/g)).toHaveLength(2);
+    // Black reads better than white on the pink.
+    expect(bannerRuns(master).map((run) => run.colour)).toEqual(["000000", "000000"]);
+  });
+});
+
+describe("the sample's assessments and sources", () => {
+  const judgmentSlides = () =>
+    sample.deck.slides.filter(
+      (slide): slide is Extract<Slide, { kind: "judgments" }> => slide.kind === "judgments",
+    );
+
+  it("sets each judgment's term and range apart from its confidence, its band on a scale of shapes", () => {
+    const slidesOf = judgmentSlides();
+    expect(slidesOf.length).toBeGreaterThan(0);
+    for (const slide of slidesOf) {
+      const xml = slideXml(sample.parts, slide);
+      const paragraphsOf = paragraphTexts(xml);
+      for (const item of slide.items) {
+        expect(item.likelihoodView?.scale).toBeDefined();
+        expect(paragraphsOf).toContain(item.likelihoodView?.text);
+        expect(paragraphsOf).toContain(item.confidenceLabel);
+      }
+      const scales = slide.items.filter((item) => item.likelihoodView?.scale);
+      // Each scale's band in the accent (as the heading's rule and a high judgment's), the
+      // yardstick's others faint.
+      const high = slide.items.filter((item) => item.confidence === "high").length;
+      expect(filled(xml, "1D3557")).toBe(scales.length + 1 + high);
+      expect(filled(xml, "D9DDE3")).toBe(
+        scales.reduce((n, item) => n + (item.likelihoodView?.scale?.length ?? 0) - 1, 0),
+      );
+    }
+  });
+
+  it("ends with the yardstick: its bands with their ranges and scales, the confidence levels", () => {
+    const slide = sample.deck.slides.find(
+      (s): s is Extract<Slide, { kind: "yardstick" }> => s.kind === "yardstick",
+    );
+    expect(slide).toBeDefined();
+    if (!slide) return;
+    const xml = slideXml(sample.parts, slide);
+    const words = paragraphTexts(xml);
+    expect(words).toContain(slide.yardstickName);
+    for (const band of slide.bands) expect(words).toContain(`${band.term}\t${band.rangeText}`);
+    expect(words).toContain(slide.confidenceHeading);
+    for (const level of slide.confidence) {
+      expect(words).toContain(level.label);
+      expect(words).toContain(level.meaning);
+    }
+    expect(words).toContain(slide.confidenceNote);
+    // Each band's own on its scale, the heading's rule and the high confidence level's.
+    expect(filled(xml, "1D3557")).toBe(slide.bands.length + 2);
+    expect(filled(xml, "D9DDE3")).toBe(slide.bands.length * (slide.bands.length - 1));
+  });
+
+  it("gives each graded source its grade and the date it was read, the key under them, grades beside citations", () => {
+    const slide = sample.deck.slides.find(
+      (s): s is Extract<Slide, { kind: "sources" }> => s.kind === "sources",
+    );
+    if (!slide) throw new Error("no sources slide");
+    const words = paragraphTexts(slideXml(sample.parts, slide));
+    const graded = slide.sources.filter((source) => source.grade);
+    expect(graded.length).toBeGreaterThan(0);
+    for (const source of graded) {
+      const line = words.find((w) => w.startsWith(`[${source.number}]`));
+      expect(line).toContain(`[${source.number}]  ${source.grade} `);
+    }
+    const accessed = slide.sources.find((source) => source.link?.some((piece) => piece.date));
+    const link = accessed?.link?.map((piece) => piece.text).join("") ?? "?";
+    expect(words.some((w) => w.endsWith(link))).toBe(true);
+    const key = slide.gradeKey;
+    expect(key).toBeDefined();
+    for (const half of [key?.reliability, key?.credibility]) {
+      const line = words.find((w) => w.startsWith(`${half?.name} `));
+      expect(line).toContain(half?.grades.map((g) => `${g.code} ${g.words}`).join(" · "));
+    }
+    const [number, grade] = Object.entries(sample.deck.grades)[0] ?? [];
+    const citing = sample.deck.slides.find((s) => s.refs.includes(Number(number)));
+    expect(text(sample.parts, `ppt/slides/slide${citing?.number}.xml`)).toContain(
+      `[${number} ${grade}]`,
+    );
+  });
+});
+
+describe("a file built since an earlier brief", () => {
+  let since: Awaited<ReturnType<typeof made>>;
+  beforeAll(async () => {
+    since = await made("test/fixtures/since/later.yaml", {
+      since: "test/fixtures/since/earlier.yaml",
+    });
+  });
+
+  it("has the slide of what changed: each line's tag beside its words", () => {
+    const slide = since.deck.slides.find(
+      (s): s is Extract<Slide, { kind: "changes" }> => s.kind === "changes",
+    );
+    if (!slide) throw new Error("no changes slide");
+    const words = paragraphTexts(slideXml(since.parts, slide));
+    expect(words).toContain(slide.title);
+    for (const line of slide.items) {
+      if (line.tag) expect(words).toContain(line.tag.toUpperCase());
+      const first = `${line.dateText ? `${line.dateText} ` : ""}${plainText(line.text)}`;
+      expect(words).toContain(first);
+      if (line.now)
+        expect(words).toContain(`${line.now} (${line.was?.map((p) => p.text).join("")})`);
+    }
+  });
+
+  it("badges what is new on the overview, on the event's slide and on the judgments", () => {
+    const events = since.deck.slides.filter(
+      (s): s is Extract<Slide, { kind: "event" }> => s.kind === "event",
+    );
+    const fresh = events.filter((slide) => slide.event.badge);
+    expect(fresh.length).toBeGreaterThan(0);
+    for (const slide of events) {
+      expect(badges(slideXml(since.parts, slide))).toEqual(
+        slide.event.badge ? [slide.event.badge.toUpperCase()] : [],
+      );
+    }
+    const overview = since.deck.slides.find(
+      (s): s is Extract<Slide, { kind: "overview" }> => s.kind === "overview",
+    );
+    if (!overview) throw new Error("no overview");
+    const onPlot = overview.plot.events.flatMap((placed) =>
+      placed.event.badge ? [placed.event.badge.toUpperCase()] : [],
+    );
+    expect(onPlot.length).toBeGreaterThan(0);
+    expect(badges(slideXml(since.parts, overview)).filter((b) => onPlot.includes(b))).toEqual(
+      onPlot,
+    );
+    const judgments = since.deck.slides.find(
+      (s): s is Extract<Slide, { kind: "judgments" }> => s.kind === "judgments",
+    );
+    if (!judgments) throw new Error("no judgments");
+    const marked = judgments.items.flatMap((item) =>
+      item.badge ? [item.badge.toUpperCase()] : [],
+    );
+    expect(marked.length).toBeGreaterThan(0);
+    expect(badges(slideXml(since.parts, judgments))).toEqual(marked);
+  });
 });
