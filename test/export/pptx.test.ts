@@ -65,7 +65,11 @@ describe("build --pptx", () => {
     const alts = [...parts.xml.values()].flatMap((xml) =>
       [...xml.matchAll(/<p:pic>[\s\S]*?descr="([^"]*)"/g)].map(([, alt]) => alt),
     );
-    expect(alts).toEqual(["An event with a picture", "A caption for the picture", "A Person"]);
+    expect(alts).toEqual([
+      "A white dot on a blue square",
+      "A white dot on a blue square, larger",
+      "A white dot on a blue square",
+    ]);
   });
 });
 
@@ -100,6 +104,21 @@ describe("LibreOffice", () => {
       const page = flat(pages[i] as string);
       expect(page.match(/UNCLASSIFIED/g), `page ${i + 1}`).toHaveLength(2);
       expect(page, `page ${i + 1}`).toContain(flat(slide.title));
+      // What the slides say of likelihoods and grades, as text LibreOffice lays out.
+      if (slide.kind === "judgments") {
+        for (const item of slide.items)
+          expect(page).toContain(flat(item.likelihoodView?.text ?? ""));
+      }
+      if (slide.kind === "yardstick") {
+        for (const band of slide.bands) expect(page).toContain(flat(band.rangeText));
+        for (const level of slide.confidence) expect(page).toContain(flat(level.label));
+      }
+      if (slide.kind === "sources") {
+        for (const source of slide.sources.filter((s) => s.grade)) {
+          expect(page).toContain(`[${source.number}] ${source.grade}`);
+        }
+        expect(page).toContain(flat(slide.gradeKey?.reliability.name ?? "?"));
+      }
     });
     await rm(profile, { recursive: true, force: true });
   }, 180_000);
