@@ -2,7 +2,8 @@
 // `TimelineStrip`), at the places templates/theme/timeline.css puts each part: every label a
 // text box of its own, so that a user can move it and it is still a label.
 import type { Category, OverviewPlot, TimelineStrip } from "../model/deck.js";
-import { textWidth } from "../model/measure-text.js";
+import { lineBreaksOf } from "../model/line-breaks.js";
+import { lineCount, textWidth } from "../model/measure-text.js";
 import { colours, hex, mixWithWhite, place, points } from "./geometry.js";
 import { addBadge, overviewBadgeSize } from "./marks.js";
 import { spacedCapitals } from "./master.js";
@@ -110,10 +111,21 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
       },
     );
     if (placed.event.badge) {
-      // After the date, on its 18 px line (`.tl__badge`), the label's 2 px padding in.
+      // After the date, on its 18 px line (`.tl__badge`), the label's 2 px padding in. A label
+      // above the axis is set from its foot: its date line is over as many lines as its title
+      // takes, which the layout's safe estimate may overcount.
       const x =
         left + label.left + 2 + textWidth(placed.event.dateText, { size: 14, weight: 700 }) + 6;
-      const y = top + label.top + 2 + (18 - overviewBadgeSize.line) / 2;
+      const titleLines = lineCount(
+        [{ text: placed.event.title, style: { size: 18, weight: 400 } }],
+        label.width - 4,
+        lineBreaksOf(deck.language),
+      );
+      const dateTop =
+        label.side === "above"
+          ? label.top + label.height - 2 - titleLines * 22 - 18
+          : label.top + 2;
+      const y = top + dateTop + (18 - overviewBadgeSize.line) / 2;
       addBadge(context, placed.event.badge, { x, y }, overviewBadgeSize, false);
     }
   }

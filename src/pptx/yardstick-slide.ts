@@ -32,20 +32,19 @@ export function addYardstick(context: SlideContext, of: Of<"yardstick">): void {
   for (const band of of.bands) {
     const textWidth = left - scaleWidth - 16;
     const row = { ...text, fontSize: points(20), margin: 0, valign: "middle" } as const;
-    slide.addText(
-      [
-        { text: band.term, options: { ...row, color: colours.ink } },
-        { text: "\t", options: { ...row } },
-        { text: band.rangeText, options: { ...row, color: colours.muted } },
-      ],
-      {
-        ...at({ x: frame.side, y, w: textWidth, h: bandRow - 1 }),
-        ...row,
-        // The range at the column's end, before the scale, as `grid-template-columns: 1fr auto`.
-        tabStops: [{ position: textWidth / 96, alignment: frame.rtl ? "l" : "r" }],
-        wrap: false,
-      },
-    );
+    slide.addText(band.term, {
+      ...at({ x: frame.side, y, w: textWidth, h: bandRow - 1 }),
+      ...row,
+      color: colours.ink,
+    });
+    // The range at the column's end, before the scale, as `grid-template-columns: 1fr auto`.
+    slide.addText(band.rangeText, {
+      ...at({ x: frame.side, y, w: textWidth, h: bandRow - 1 }),
+      ...row,
+      align: frame.rtl ? "left" : "right",
+      color: colours.muted,
+      wrap: false,
+    });
     const scale = {
       x: frame.side + left - scaleWidth,
       y: y + (bandRow - 1 - 14) / 2,
