@@ -3,7 +3,6 @@
 import type { Slide } from "../model/deck.js";
 import { gradeKeyHeight, judgmentStacking } from "../model/fit.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
-import { textWidth } from "../model/measure-text.js";
 import { colours, mirrored, place, points } from "./geometry.js";
 import { addBadge, addScale, confidenceColours } from "./marks.js";
 import type { TextRun } from "./pptxgenjs.js";
@@ -73,38 +72,35 @@ function addAssessment(context: SlideContext, item: Judgment, row: number): void
   if (item.badge) {
     x += addBadge(context, item.badge, { x, y: row + (assessmentLine - 18) / 2 }) + 18;
   }
-  const label = { ...text, fontSize: points(18), bold: true, margin: 0, valign: "middle" } as const;
+  const label = { ...text, fontSize: points(18), bold: true };
   const view = item.likelihoodView;
-  if (view) {
-    if (view.scale) {
-      const box = { x, y: row + (assessmentLine - 10) / 2, w: 100, h: 10 };
-      addScale(context, view.scale, mirrored(frame, box));
-      x += 110;
-    }
-    const w = Math.min(end - x, Math.ceil(textWidth(view.text, labelStyle)) + 6);
-    slide.addText(view.text, {
-      ...place(mirrored(frame, { x, y: row, w, h: assessmentLine })),
-      ...label,
-      color: colours.accent,
-      wrap: false,
-    });
-    x += w + 18;
-    slide.addShape("line", {
-      ...place(mirrored(frame, { x, y: row + 3, w: 0, h: assessmentLine - 6 })),
-      line: { color: colours.faint, width: points(1) },
-    });
-    x += 18;
+  if (view?.scale) {
+    const box = { x, y: row + (assessmentLine - 10) / 2, w: 100, h: 10 };
+    addScale(context, view.scale, mirrored(frame, box));
+    x += 110;
   }
-  slide.addText(item.confidenceLabel, {
+  // The likelihood and the confidence in one line, a faint rule between them with 18 px (two
+  // en spaces) each side: one box, so that a font wider than the deck's moves them together.
+  const runs: TextRun[] = [
+    ...(view
+      ? [
+          ...plainRun(view.text, { ...label, color: colours.accent }),
+          ...plainRun(assessmentRule, { ...label, bold: false, color: colours.faint }),
+        ]
+      : []),
+    ...plainRun(item.confidenceLabel, { ...label, color: colours.muted }),
+  ];
+  slide.addText(runs, {
     ...place(mirrored(frame, { x, y: row, w: Math.max(40, end - x), h: assessmentLine })),
-    ...label,
-    color: colours.muted,
+    margin: 0,
+    valign: "middle",
   });
 }
 
-type Judgment = Of<"judgments">["items"][number];
+/** What stands between a judgment's likelihood and its confidence (`.judgment__likelihood`). */
+export const assessmentRule = "\u2002\u2002\u2502\u2002\u2002";
 
-const labelStyle = { size: 18, weight: 600 } as const;
+type Judgment = Of<"judgments">["items"][number];
 
 /**
  * The sources, numbered as they are cited: each one's grade, its title in bold, its URL a

@@ -42,6 +42,8 @@ export function addYardstick(context: SlideContext, of: Of<"yardstick">): void {
       ...at({ x: frame.side, y, w: textWidth, h: bandRow - 1 }),
       ...row,
       align: frame.rtl ? "left" : "right",
+      // Read left to right in every language, as the deck's `<bdi>` keeps "1–5 %" together.
+      rtlMode: false,
       color: colours.muted,
       wrap: false,
     });

@@ -9,6 +9,7 @@ import type { Deck, Slide } from "../../src/model/deck.js";
 import type { OwnMarkings } from "../../src/model/marking.js";
 import { pdfExtras } from "../../src/model/pdf-info.js";
 import type { NormalBrief } from "../../src/normalize/normal-brief.js";
+import { assessmentRule } from "../../src/pptx/list-slides.js";
 import { type DeckImage, writePptx } from "../../src/pptx/write-pptx.js";
 import { renderBrief } from "../../src/render/render-brief.js";
 import {
@@ -351,6 +352,21 @@ describe("pictures and languages", () => {
     );
     expect(label.exec(plot)?.[1]).toMatch(/algn="l"/);
   });
+
+  it("keeps an Arabic brief's yardstick ranges left to right, its terms right to left", async () => {
+    const { parts, deck } = await made("test/fixtures/languages/ar.yaml");
+    const slide = deck.slides.find(
+      (s): s is Extract<Slide, { kind: "yardstick" }> => s.kind === "yardstick",
+    );
+    if (!slide) throw new Error("no yardstick slide");
+    const xml = slideXml(parts, slide);
+    const direction = (words: string) =>
+      new RegExp(`<a:pPr ([^>]*)>(?:(?!</a:p>).)*?<a:t>${words}</a:t>`).exec(xml)?.[1];
+    for (const band of slide.bands) {
+      expect(direction(band.rangeText)).not.toMatch(/rtl="1"/);
+      expect(direction(band.term)).toMatch(/rtl="1"/);
+    }
+  });
 });
 
 describe("a brief's text that XML cannot hold", () => {
@@ -469,8 +485,9 @@ describe("the sample's assessments and sources", () => {
       const paragraphsOf = paragraphTexts(xml);
       for (const item of slide.items) {
         expect(item.likelihoodView?.scale).toBeDefined();
-        expect(paragraphsOf).toContain(item.likelihoodView?.text);
-        expect(paragraphsOf).toContain(item.confidenceLabel);
+        expect(paragraphsOf).toContain(
+          `${item.likelihoodView?.text}${assessmentRule}${item.confidenceLabel}`,
+        );
       }
       const scales = slide.items.filter((item) => item.likelihoodView?.scale);
       // Each scale's band in the accent (as the heading's rule and a high judgment's), the
