@@ -1,7 +1,7 @@
 // The slides that are lists: the summary, points and watch items as bulleted paragraphs of one
 // text box, judgments with their likelihood and confidence, and the sources.
 import type { Slide } from "../model/deck.js";
-import { gradeKeyHeight, judgmentStacking } from "../model/fit.js";
+import { gradeKeyHeight, judgmentStacking, sourceStacking } from "../model/fit.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
 import { colours, mirrored, place, points } from "./geometry.js";
 import { addBadge, addScale, confidenceColours } from "./marks.js";
@@ -111,29 +111,42 @@ export function addSources(context: SlideContext, of: Of<"sources">): void {
   const top = addHeading(context, of);
   const style = { ...text, fontSize: points(24), color: colours.ink };
   const muted = { ...style, color: colours.muted };
-  const list = of.sources.map((source): TextRun[] => [
-    ...plainRun(`[${source.number}]  `, muted),
-    ...(source.grade
-      ? plainRun(`${source.grade} `, {
-          ...muted,
-          fontSize: points(20),
-          bold: true,
-          charSpacing: points(1),
-        })
-      : []),
-    ...source.text.flatMap((piece) =>
-      plainRun(piece.text, piece.slot === "title" ? { ...style, bold: true } : style),
-    ),
-    ...linkRuns(source, style),
-  ]);
+  const breaks = lineBreaksOf(deck.language);
+  // Each source's number in a column of its own, its entry beside it (`.source`'s grid).
+  let y = top;
+  for (const source of of.sources) {
+    const height = sourceStacking.height(source, breaks);
+    slide.addText(`[${source.number}]`, {
+      ...place(mirrored(frame, { x: frame.side, y, w: numberColumn, h: height })),
+      ...muted,
+      margin: 0,
+      valign: "top",
+    });
+    const entry: TextRun[] = [
+      ...(source.grade
+        ? plainRun(`${source.grade} `, {
+            ...muted,
+            fontSize: points(20),
+            bold: true,
+            charSpacing: points(1),
+          })
+        : []),
+      ...source.text.flatMap((piece) =>
+        plainRun(piece.text, piece.slot === "title" ? { ...style, bold: true } : style),
+      ),
+      ...linkRuns(source, style),
+    ];
+    const x = frame.side + numberColumn;
+    slide.addText(paragraphs([entry], { lineSpacingMultiple }), {
+      ...place(mirrored(frame, { x, y, w: frame.content - numberColumn, h: height })),
+      margin: 0,
+      valign: "top",
+    });
+    y += height + sourceStacking.space;
+  }
   const key = of.gradeKey;
-  const keyHeight = key ? gradeKeyHeight(key, lineBreaksOf(deck.language)) : 0;
+  const keyHeight = key ? gradeKeyHeight(key, breaks) : 0;
   const bottom = bodyBottom(frame, of);
-  slide.addText(paragraphs(list, { paraSpaceAfter: points(14), lineSpacingMultiple }), {
-    ...place({ x: frame.side, y: top, w: frame.content, h: bottom - keyHeight - top }),
-    margin: 0,
-    valign: "top",
-  });
   if (key) {
     const keyStyle = { ...text, fontSize: points(16), color: colours.muted };
     const half = ({ name, grades }: typeof key.reliability): TextRun[] => [
@@ -155,6 +168,9 @@ export function addSources(context: SlideContext, of: Of<"sources">): void {
     );
   }
 }
+
+// The sources' numbers' column, in px.
+const numberColumn = 56;
 
 /** A source's URL as a link, and the date it was read, muted, in the label's words. */
 function linkRuns(source: Of<"sources">["sources"][number], style: TextRun["options"] & {}) {

@@ -533,8 +533,10 @@ describe("the sample's assessments and sources", () => {
     const graded = slide.sources.filter((source) => source.grade);
     expect(graded.length).toBeGreaterThan(0);
     for (const source of graded) {
-      const line = words.find((w) => w.startsWith(`[${source.number}]`));
-      expect(line).toContain(`[${source.number}]  ${source.grade} `);
+      // The number in its column, the grade before the title.
+      expect(words).toContain(`[${source.number}]`);
+      const title = source.text.find((piece) => piece.slot === "title")?.text ?? "?";
+      expect(words.find((w) => w.includes(title))).toMatch(new RegExp(`^${source.grade} `));
     }
     const accessed = slide.sources.find((source) => source.link?.some((piece) => piece.date));
     const link = accessed?.link?.map((piece) => piece.text).join("") ?? "?";
