@@ -124,6 +124,49 @@ describe("LibreOffice", () => {
   }, 180_000);
 });
 
+describe("LibreOffice, a file built --since", () => {
+  it("lays out the slide of what changed and the badges on what is new", async () => {
+    const out = path.join(work, "libreoffice-since");
+    const [result] = await build(["test/fixtures/since/later.yaml"], {
+      outDir: out,
+      pdf: false,
+      pptx: true,
+      since: "test/fixtures/since/earlier.yaml",
+    });
+    expect(result?.failure).toBeUndefined();
+    const profile = path.join(out, "profile");
+    const pdfFolder = path.join(out, "pdf");
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        pdfFolder,
+        result?.pptx as string,
+      ],
+      { stdio: "pipe", timeout: 120_000 },
+    );
+    const pages = pdfPages(path.join(pdfFolder, "later.pdf"));
+    const parts = await readPptx(await readFile(result?.pptx as string));
+    expect(pages).toHaveLength(
+      parts.names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length,
+    );
+    const flat = pages.map((page) => page.replace(/\s+/g, " "));
+    const changes = flat.findIndex((page) => page.includes("What changed since 12 June 2024"));
+    expect(changes).toBeGreaterThan(-1);
+    for (const tag of ["NEW EVENT", "JUDGMENT CHANGED", "JUDGMENT DROPPED", "NEW SOURCE"]) {
+      expect(flat[changes]).toContain(tag);
+    }
+    // The overview and the new events' slides carry "New", a judgment "Changed".
+    expect(flat.filter((page) => page.includes("NEW")).length).toBeGreaterThan(2);
+    expect(flat.some((page) => page.includes("CHANGED") && page.includes("Likely"))).toBe(true);
+    await rm(profile, { recursive: true, force: true });
+  }, 180_000);
+});
+
 // Read back, the slides hold what the deck's slides hold (a check of the helper too).
 it("reads paragraphs back as their runs joined", () => {
   expect(
