@@ -17,9 +17,11 @@ if (!existsSync(cli)) {
   );
   process.exit(3);
 }
-// Packages the bundle imports (see scripts/bundle.mjs); Puppeteer from a bundle of its own.
+// Packages the bundle imports (see scripts/bundle.mjs); Puppeteer and pptxgenjs from bundles of
+// their own.
 const bundles = [];
-const load = (specifier) => (specifier === "puppeteer" ? loadPuppeteer() : import(specifier));
+const ownBundles = { puppeteer: "puppeteer.bundle.cjs", pptxgenjs: "pptxgenjs.bundle.cjs" };
+const load = (specifier) => (ownBundles[specifier] ? loadBundled(specifier) : import(specifier));
 // In a checkout (src/ beside lib/), lib/ may have been rebuilt in parts since the bundle was
 // made (see stampHolds).
 const checkout = existsSync(path.join(lib, "..", "src"));
@@ -47,16 +49,16 @@ function cannotStart(error) {
 }
 
 /**
- * Puppeteer from lib/puppeteer.bundle.cjs while it was made from the version installed (an
- * upgrade without `npm install` in this package would otherwise run the old one).
+ * A package from its bundle (lib/puppeteer.bundle.cjs, …) while it was made from the version
+ * installed (an upgrade without `npm install` in this package would otherwise run the old one).
  */
-let puppeteer;
-function loadPuppeteer() {
-  puppeteer ??= (async () => {
-    const bundled = run(path.join(lib, "puppeteer.bundle.cjs"));
-    return bundled ? bundled.exports : import("puppeteer");
-  })();
-  return puppeteer;
+const loading = new Map();
+function loadBundled(name) {
+  if (!loading.has(name)) {
+    const bundled = run(path.join(lib, ownBundles[name]));
+    loading.set(name, bundled ? Promise.resolve(bundled.exports) : import(name));
+  }
+  return loading.get(name);
 }
 
 /** Runs a bundle, if it is there and fresh (see runBundle), and keeps it to save its cache. */

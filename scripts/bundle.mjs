@@ -13,22 +13,24 @@ const root = path.resolve(import.meta.dirname, "..");
 const lib = path.join(root, "lib");
 const bundleFile = path.join(lib, "briefing.bundle.cjs");
 const puppeteerFile = path.join(lib, "puppeteer.bundle.cjs");
+const pptxFile = path.join(lib, "pptxgenjs.bundle.cjs");
 
 // A checkout installed before esbuild was a devDependency still builds: without the bundle, the
 // command runs from lib/*.js, slower.
 const { build } = await import("esbuild").catch(() => ({ build: undefined }));
 if (!build) {
-  for (const file of [bundleFile, puppeteerFile]) {
+  for (const file of [bundleFile, puppeteerFile, pptxFile]) {
     for (const stale of [file, `${file}.v8-cache`, `${file}.json`]) rmSync(stale, { force: true });
   }
   console.warn("scripts/bundle.mjs: esbuild is not installed (npm install); no bundle was made");
   process.exit(0);
 }
 
-// Loaded only when printing, and big: it has a bundle of its own (see bundlePuppeteer). The
+// Loaded only when printing, and big: it has a bundle of its own (see bundlePuppeteer); so has
+// pptxgenjs, loaded only for a PowerPoint file (see bundlePptxGenJS). The
 // full Handlebars (with its compiler) is for `serve`'s own page and for templates edited since
 // the last build; a build uses the runtime alone (see src/render/templates.ts).
-const external = ["puppeteer", "sharp"];
+const external = ["puppeteer", "sharp", "pptxgenjs"];
 const externalImport = new RegExp(`\\bimport\\(("(?:${external.join("|")})")\\)`, "g");
 
 /**
@@ -99,6 +101,8 @@ if (/\bimport\(/.test(readFileSync(bundleFile, "utf8"))) {
 // In a checkout, the bundle runs only while lib/ is as it was made from (see stampHolds).
 writeStamp(bundleFile, { files: ["cli.js", "templates.precompiled.cjs"] });
 
+// pptxgenjs's bundle first: the training run writes its cache too.
+await bundlePptxGenJS();
 trainCodeCache();
 await bundlePuppeteer();
 
@@ -115,7 +119,8 @@ function trainCodeCache() {
   const out = mkdtempSync(path.join(tmpdir(), "briefing-bundle-"));
   try {
     const bin = path.join(root, "bin", "briefing.js");
-    const args = [bin, "build", brief, "--no-pdf", "--force", "--quiet", "--out", out];
+    // With the PowerPoint file, whose code is then in the cache as well.
+    const args = [bin, "build", brief, "--no-pdf", "--pptx", "--force", "--quiet", "--out", out];
     const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
     if (run.status !== 0) throw new Error(`the bundle failed to build ${brief} (${run.status})`);
     if (!existsSync(`${bundleFile}.v8-cache`)) throw new Error("the bundle made no code cache");
@@ -132,37 +137,73 @@ function trainCodeCache() {
  * package does not). A Puppeteer of another version than the bundle's is imported as it is.
  */
 async function bundlePuppeteer() {
-  const file = puppeteerFile;
+  await bundlePackage(puppeteerFile, {
+    contents: 'export * from "puppeteer";\nexport { default } from "puppeteer";\n',
+    packages: ["puppeteer"],
+    // Puppeteer names its errors after their classes (`TimeoutError`), which callers test.
+    keepNames: true,
+    // The WebDriver BiDi mapper is loaded only for that protocol, which briefing does not use;
+    // the others are optional speed-ups of the WebSocket package.
+    external: ["chromium-bidi", "bufferutil", "utf-8-validate"],
+  });
+  checkPuppeteerBundle(puppeteerFile);
+}
+
+/**
+ * Bundles pptxgenjs into lib/pptxgenjs.bundle.cjs, which bin/briefing.js runs with a
+ * code cache of its own when a build first writes a PowerPoint file: compiling its half a
+ * megabyte of ES module on every such build would cost more than writing the file.
+ */
+async function bundlePptxGenJS() {
+  await bundlePackage(pptxFile, {
+    contents: 'export { default } from "pptxgenjs";\n',
+    packages: ["pptxgenjs"],
+    files: ["pptx/jszip-stand-in.js", "pptx/zip.js"],
+    // What pptxgenjs writes with JSZip is stored by a stand-in of ours, many times faster
+    // (see src/pptx/jszip-stand-in.ts); the whole of JSZip stays in lib/ for the library.
+    alias: { jszip: path.join(lib, "pptx", "jszip-stand-in.js") },
+  });
+  const run = runBundle(pptxFile, { checkout: true, load: (specifier) => import(specifier) });
+  if (typeof run?.exports.default !== "function") {
+    throw new Error(`${pptxFile} does not give pptxgenjs`);
+  }
+  // A slide written, so that a pptxgenjs asking more of JSZip than the stand-in has fails here.
+  const pres = new run.exports.default();
+  pres.addSlide().addText("briefing", { x: 1, y: 1, w: 2, h: 1 });
+  pres
+    .addSlide()
+    .addImage({ data: "image/gif;base64,R0lGODlhAQABAAAAACw=", x: 1, y: 1, w: 1, h: 1 });
+  const written = await pres.write({ outputType: "nodebuffer", compression: false });
+  if (written.readUInt32LE(0) !== 0x04034b50) throw new Error(`${pptxFile} wrote no zip`);
+}
+
+/**
+ * Bundles a package (`contents` says what of it) into `file`, stamped with the versions of
+ * `packages` and the `files` of lib/ it was made from. Its cache is made by its first run.
+ */
+async function bundlePackage(file, { contents, packages, files, ...options }) {
   rmSync(`${file}.v8-cache`, { force: true });
   await build({
-    stdin: {
-      contents: 'export * from "puppeteer";\nexport { default } from "puppeteer";\n',
-      resolveDir: root,
-      loader: "js",
-    },
+    stdin: { contents, resolveDir: root, loader: "js" },
     outfile: file,
     bundle: true,
     platform: "node",
     format: "cjs",
     target: "node20",
     minify: true,
-    // Puppeteer names its errors after their classes (`TimeoutError`), which callers test.
-    keepNames: true,
-    // The WebDriver BiDi mapper is loaded only for that protocol, which briefing does not use;
-    // the others are optional speed-ups of the WebSocket package.
-    external: ["chromium-bidi", "bufferutil", "utf-8-validate"],
     banner: { js: wrapperStart },
     footer: { js: wrapperEnd },
     logLevel: "warning",
+    ...options,
   });
   // As in the command's bundle, import() must go through __import (a configuration file that
-  // Puppeteer imports, say); a quoted "import(" is code Puppeteer writes, not runs.
+  // Puppeteer imports, say, or node:fs that pptxgenjs imports); a quoted "import(" is code the
+  // package writes, not runs.
   const source = readFileSync(file, "utf8");
   const dynamicImport = /(?<![\w$."'`])import\(/g;
   writeFileSync(file, source.replace(dynamicImport, "__import("));
-  // The version it was made from, which bin/briefing.js compares with the one installed.
-  writeStamp(file, { packages: ["puppeteer"] });
-  checkPuppeteerBundle(file);
+  // The versions it was made from, which bin/briefing.js compares with those installed.
+  writeStamp(file, { packages, files });
 }
 
 /** Runs the new bundle once, so a broken one fails here rather than when a user prints. */

@@ -28,6 +28,10 @@ export const configSchema = z.strictObject({
     description:
       "what `build` shows the changes since: an earlier brief's YAML file, or git:REV for each brief's own file at a git revision (git:HEAD, git:main)",
   }),
+  pptx: z
+    .boolean()
+    .optional()
+    .meta({ description: "also write <name>.pptx beside each deck, as `build --pptx` does" }),
   png: z
     .boolean()
     .optional()

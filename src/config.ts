@@ -68,6 +68,8 @@ export interface ResolvedConfig {
   sourceDateEpoch?: number;
   /** The earlier version a build shows what changed since: a file, or `git:REV`. */
   since?: string;
+  /** Every build also writes the PowerPoint file (`build --pptx`). */
+  pptx?: boolean;
 }
 
 /**
@@ -109,6 +111,7 @@ export async function resolveConfig(
     sourceDateEpoch: sourceDateEpoch(env.SOURCE_DATE_EPOCH),
     // A revision is no path; a file is, relative to the config file like every path in it.
     since: flags.since ?? (user.since?.startsWith("git:") ? user.since : fromFile(user.since)),
+    pptx: user.pptx,
   };
 }
 

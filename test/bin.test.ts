@@ -143,6 +143,35 @@ describe("bin/briefing.js", () => {
     expect(build(path.join(copy, "out-puppeteer-3"), true)).toEqual(first);
     expect(existsSync(puppeteerCache)).toBe(false);
   }, 120_000);
+
+  it("writes PowerPoint with pptxgenjs from its own bundle, loaded only then", async () => {
+    await copyPackage();
+    const pptxBundle = path.join(copy, "lib", "pptxgenjs.bundle.cjs");
+    const pptxCache = `${pptxBundle}.v8-cache`;
+    rmSync(pptxCache, { force: true });
+    const pptx = (out: string) => {
+      const run = spawnSync(
+        process.execPath,
+        [path.join(copy, "bin", "briefing.js"), "build", sample, "--no-pdf", "--pptx", "-o", out],
+        { encoding: "utf8" },
+      );
+      expect(run.stderr).toBe("");
+      return readFileSync(path.join(out, "putin-kim-summit-2024", "putin-kim-summit-2024.pptx"));
+    };
+    // A build without it runs no line of pptxgenjs, whose bundle would then make its cache.
+    build(path.join(copy, "out-no-pptx"));
+    expect(existsSync(pptxCache)).toBe(false);
+    const first = pptx(path.join(copy, "out-pptx-1"));
+    expect(statSync(pptxCache).size).toBeGreaterThan(1000);
+    const cached = statSync(pptxCache).mtimeMs;
+    expect(pptx(path.join(copy, "out-pptx-2"))).toEqual(first);
+    expect(statSync(pptxCache).mtimeMs).toBe(cached);
+    // Another version's bundle is left aside: the real pptxgenjs, and its JSZip, make the same bytes.
+    rmSync(pptxCache);
+    writeFileSync(`${pptxBundle}.json`, JSON.stringify({ packages: { pptxgenjs: "0.0.1" } }));
+    expect(pptx(path.join(copy, "out-pptx-3"))).toEqual(first);
+    expect(existsSync(pptxCache)).toBe(false);
+  }, 120_000);
 });
 
 describe("a copy that cannot load what it needs", () => {

@@ -43,6 +43,10 @@ ${exitStatus}`,
       help: "also write <name>.html: the whole deck in one file, to email",
     },
     notes: { type: "boolean", help: "keep the speaker notes in that file (left out by default)" },
+    pptx: {
+      type: "boolean",
+      help: "also write <name>.pptx: the deck as editable PowerPoint slides",
+    },
     png: {
       type: "boolean",
       help: "also write <name>/slides/01.png …: each page of the PDF, 1920 × 1080",
@@ -99,6 +103,7 @@ ${exitStatus}`,
       singleFile: !!values["single-file"],
       png: config.png,
       notes: !!values.notes,
+      pptx: !!values.pptx || !!config.pptx,
       timeout: config.stepTimeout,
       onNotice,
       browserPath: config.browserPath,
@@ -137,7 +142,14 @@ ${exitStatus}`,
         } else {
           if (result.warnings.length > 0) warned++;
           for (const warning of result.warnings) err(formatProblem(warning));
-          const written = [result.html, result.pdf, result.handout, result.singleFile, result.png];
+          const written = [
+            result.html,
+            result.pdf,
+            result.handout,
+            result.singleFile,
+            result.pptx,
+            result.png,
+          ];
           const line = [`${result.file} → ${written.filter(Boolean).join(", ")}`];
           const earlier = earlierOutputs(result);
           if (!quiet) out([...line, ...earlier].join("; "));
@@ -185,6 +197,7 @@ function earlierOutputs(result: BuildResult): string[] {
     pdf: "--no-pdf",
     handout: "--handout",
     singleFile: "--single-file",
+    pptx: "--pptx",
     png: "--png",
   };
   return [

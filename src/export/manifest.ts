@@ -81,7 +81,9 @@ export interface BuiltToolHash {
 /** The hash of the tool's own inputs, and the packages, files and folders it was made from. */
 export function builtToolHashData(): BuiltToolHash {
   const { folders, files } = toolInputs();
-  const versions = { "reveal.js": packageVersion(packageFolder("reveal.js")) };
+  const versions = Object.fromEntries(
+    versionedPackages.map((name) => [name, packageVersion(packageFolder(name))]),
+  );
   const paths = [path.join(root, "package.json"), ...folders, ...files];
   return { hash: hashToolFiles(), versions, paths: paths.map((p) => path.relative(root, p)) };
 }
@@ -89,11 +91,14 @@ export function builtToolHashData(): BuiltToolHash {
 const packageVersion = (folder: string) =>
   String(JSON.parse(readFileSync(path.join(folder, "package.json"), "utf8")).version);
 
-/** The packages whose versions count (briefing, reveal.js), the template folders and files. */
+// Besides briefing: reveal.js is copied into each deck, pptxgenjs writes its PowerPoint file.
+const versionedPackages = ["reveal.js", "pptxgenjs"];
+
+/** The packages whose versions count (briefing and those above), the template folders and files. */
 function toolInputs() {
   const folders = [templatesDir];
   const files = listFiles(templatesDir, folders);
-  return { packages: [root, packageFolder("reveal.js")], folders, files };
+  return { packages: [root, ...versionedPackages.map(packageFolder)], folders, files };
 }
 
 function hashToolFiles(): string {

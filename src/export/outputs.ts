@@ -13,6 +13,7 @@ import { deckFolder } from "./deck-files.js";
 import { handoutOutput } from "./handout.js";
 import { type PrintOptions, pdfOutput } from "./pdf.js";
 import { pngOutput } from "./png.js";
+import { pptxOutput } from "./pptx.js";
 import type { ScaledImages } from "./scale-images.js";
 import { singleFileOutput } from "./single-file.js";
 
@@ -21,7 +22,14 @@ import { singleFileOutput } from "./single-file.js";
  * made from it. A new output format is a file of `export/` that provides an `Output`, and one
  * line here.
  */
-export const outputs = [deckFolder, pdfOutput, handoutOutput, singleFileOutput, pngOutput] as const;
+export const outputs = [
+  deckFolder,
+  pdfOutput,
+  handoutOutput,
+  singleFileOutput,
+  pptxOutput,
+  pngOutput,
+] as const;
 
 /** The outputs written beside the deck's index.html, each only when it is asked for. */
 export const besideDeck = outputs.filter((output) => output !== deckFolder);
@@ -39,6 +47,8 @@ export interface OutputSettings extends LookSettings {
   handout?: boolean;
   /** Also write `<name>.html`: the whole deck in one file. */
   singleFile?: boolean;
+  /** Also write `<name>.pptx`: the deck as native, editable PowerPoint slides. */
+  pptx?: boolean;
   /** Also write `slides/01.png` …: a picture of each page of the PDF, 1920 × 1080. */
   png?: boolean;
   /** The one-file deck keeps the speaker notes (they are left out by default). */

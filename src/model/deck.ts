@@ -225,6 +225,8 @@ export interface Marking {
   classes: string;
   /** The project's own colours for it, from the config file, as a style attribute. */
   style?: string;
+  /** Its colours as drawn: the project's own where it gave them, else its level's. */
+  colours: { background: string; ink: string };
 }
 
 /** A slide before it is given its number in the deck. */

@@ -1,5 +1,6 @@
 import { levelNames, readMarking } from "./classification.js";
 import type { Marking } from "./deck.js";
+import { type BannerColours, markingColours } from "./marking-colours.js";
 
 /** A project's colours for one marking: either may be left to the theme. */
 export interface MarkingColours {
@@ -29,8 +30,24 @@ export function markingOf(classification: string, own: OwnMarkings = {}): Markin
     level: read.level,
     classes,
     ...(colours ? { style: markingStyle(colours) } : {}),
+    colours: resolvedColours(markingColours[read.level], colours),
   };
 }
+
+/** The banner's colours as the style draws them: the project's over the theme's, as #rrggbb. */
+function resolvedColours(theme: BannerColours, own: MarkingColours | undefined): BannerColours {
+  const background = hex(own?.background);
+  const ink = hex(own?.color) ?? (background && contrastInk(background));
+  return {
+    background: sixDigits(background ?? theme.background),
+    ink: sixDigits(ink ?? theme.ink),
+  };
+}
+
+const sixDigits = (colour: string) =>
+  colour.length === 4
+    ? `#${[...colour.slice(1)].map((d) => d + d).join("")}`.toLowerCase()
+    : colour.toLowerCase();
 
 /** The colours the project set for a marking: its own text's first, else its level's. */
 function ownColours(text: string, level: Marking["level"], own: OwnMarkings) {

@@ -10,6 +10,7 @@ import { deckFiles, writeDeckFiles } from "../export/deck-files.js";
 import { printHandout } from "../export/handout.js";
 import { outputNames } from "../export/outputs.js";
 import { printPdf } from "../export/pdf.js";
+import { makePptx } from "../export/pptx.js";
 import { singleFileHtml } from "../export/single-file.js";
 import { onInterrupt } from "../interrupt.js";
 import type { Labels } from "../labels/labels.js";
@@ -44,11 +45,18 @@ const types: Record<OutputKind, string> = {
   pdf: "application/pdf",
   handout: "application/pdf",
   singleFile: "text/html; charset=utf-8",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 };
 
 /** What each output is called on the index page, in the brief's words, in the order it lists them. */
 export function outputLabels(labels: Labels): Record<OutputKind, string> {
-  return { pdf: "PDF", handout: labels.handout, singleFile: labels.singleFile };
+  // PowerPoint is the file's name in every language.
+  return {
+    pdf: "PDF",
+    handout: labels.handout,
+    singleFile: labels.singleFile,
+    pptx: "PowerPoint",
+  };
 }
 
 /** Which output of a deck a file name beside it asks for, if any. */
@@ -159,6 +167,7 @@ async function makeOutput(
       return Buffer.from(await singleFileHtml(shared, folder));
     }
     const extras = pdfExtras(brief, deck, html, sourceDateEpoch);
+    if (kind === "pptx") return await makePptx(deck, folder, extras.metadata);
     if (kind === "handout") {
       const customTheme = look.theme ? customThemePath : undefined;
       return await printHandout(pages, deck, folder, extras, customTheme, {}, inputs);

@@ -12,18 +12,20 @@ import {
 import { packageFolder } from "../../src/package-folder.js";
 import { tempDir } from "../helpers/temp.js";
 
-// reveal.js as the code under test finds it.
-const revealVersion = (
-  JSON.parse(readFileSync(path.join(packageFolder("reveal.js"), "package.json"), "utf8")) as {
-    version: string;
-  }
-).version;
+// reveal.js and pptxgenjs as the code under test finds them.
+const versionOf = (name: string) =>
+  (
+    JSON.parse(readFileSync(path.join(packageFolder(name), "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+const revealVersion = versionOf("reveal.js");
 
 describe("the tool's own inputs, hashed when the package is built", () => {
   it("names the versions, every template folder and every template file", () => {
     const { hash, versions, paths } = builtToolHashData();
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(versions).toEqual({ "reveal.js": revealVersion });
+    expect(versions).toEqual({ "reveal.js": revealVersion, pptxgenjs: versionOf("pptxgenjs") });
     expect(paths).toContain("package.json");
     expect(paths).toContain(path.join("templates", "partials"));
     expect(paths).toContain(path.join("templates", "theme", "theme.css"));

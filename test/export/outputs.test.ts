@@ -8,6 +8,7 @@ describe("the outputs a build writes", () => {
       "pdf",
       "handout",
       "singleFile",
+      "pptx",
       "png",
     ]);
     expect(outputs[0].fileName("deck")).toBe("index.html");
@@ -18,6 +19,7 @@ describe("the outputs a build writes", () => {
       pdf: "deck.pdf",
       handout: "deck-handout.pdf",
       singleFile: "deck.html",
+      pptx: "deck.pptx",
       png: "slides",
     });
     const names = outputs.map((output) => output.fileName("deck"));

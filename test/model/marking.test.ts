@@ -30,6 +30,15 @@ describe("markingOf", () => {
     const odd = { SECRET: { background: "red; background-image: url(x)", color: "#fff" } };
     expect(markingOf("SECRET", odd).style).toBe("--banner-ink: #fff");
   });
+
+  it("resolves the colours the banner is drawn in, the project's over the level's", () => {
+    expect(markingOf("SECRET//NOFORN").colours).toEqual({ background: "#c8102e", ink: "#ffffff" });
+    expect(markingOf("TLP:AMBER").colours).toEqual({ background: "#000000", ink: "#ffc000" });
+    expect(markingOf("OFFICIAL").colours).toEqual({ background: "#434c5a", ink: "#ffffff" });
+    const own = { SECRET: { background: "#fce" }, "TLP:AMBER": { color: "#FFD000" } };
+    expect(markingOf("SECRET", own).colours).toEqual({ background: "#ffccee", ink: "#000000" });
+    expect(markingOf("TLP:AMBER", own).colours).toEqual({ background: "#000000", ink: "#ffd000" });
+  });
 });
 
 describe("contrastInk", () => {

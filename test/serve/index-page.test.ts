@@ -9,6 +9,7 @@ import { attachment } from "../../src/serve/outputs.js";
 import { type PreviewServer, startServer } from "../../src/serve/server.js";
 import { startBrowser } from "../helpers/browser.js";
 import { pdfInfo } from "../helpers/pdf.js";
+import { readPptx } from "../helpers/pptx.js";
 import { tempDir } from "../helpers/temp.js";
 
 // One server on a folder of 50 briefs, and one browser, for every case: the index of the
@@ -177,6 +178,7 @@ describe("the index of a folder", () => {
       { label: "PDF", href: "/summit/summit.pdf" },
       { label: "Handout", href: "/summit/summit-handout.pdf" },
       { label: "Single file", href: "/summit/summit.html" },
+      { label: "PowerPoint", href: "/summit/summit.pptx" },
     ]);
     // The theme's font and colours, from the server itself.
     expect(
@@ -286,6 +288,13 @@ describe("downloads", () => {
     expect(single.headers["content-disposition"]).toContain('filename="summit.html"');
     expect(single.body.toString()).toContain("Summit in Pyongyang");
     expect(single.body.toString()).not.toContain("/__briefing/");
+    const pptx = await get("/summit/summit.pptx");
+    expect(pptx.headers["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    );
+    expect(pptx.headers["content-disposition"]).toContain('filename="summit.pptx"');
+    const core = (await readPptx(pptx.body)).xml.get("docProps/core.xml");
+    expect(core).toContain("<dc:title>Summit in Pyongyang</dc:title>");
   });
 
   it("says why, in the tool's words, when no browser can print it", async () => {
