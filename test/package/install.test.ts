@@ -175,9 +175,10 @@ describe("the tarball", () => {
   });
 
   it("is small", () => {
-    // 0.9 MB packed as this was written, three quarters of it the Puppeteer bundle.
+    // 0.9 MB packed as this was written, three quarters of it the Puppeteer bundle; the
+    // pptxgenjs bundle, loaded only for a PowerPoint file, added 0.27 MB unpacked.
     expect(packed.size).toBeLessThan(1.25 * 2 ** 20);
-    expect(packed.unpackedSize).toBeLessThan(4 * 2 ** 20);
+    expect(packed.unpackedSize).toBeLessThan(4.5 * 2 ** 20);
   });
 });
 

@@ -16,7 +16,14 @@ describe("the index's cards", () => {
     const ko = await card("test/fixtures/languages/ko.yaml");
     const ar = await card("test/fixtures/languages/ar.yaml");
     expect(ko.events).toBe("사건 5건");
-    expect(ko.links.map((link) => link.label)).toEqual(["발표", "PDF", "배포 자료", "단일 파일"]);
+    // PDF and PowerPoint are the formats' own names, in every language.
+    expect(ko.links.map((link) => link.label)).toEqual([
+      "발표",
+      "PDF",
+      "배포 자료",
+      "단일 파일",
+      "PowerPoint",
+    ]);
     expect(ar.events).toBe("5 أحداث");
     const html = loadPageTemplate()({ title: "briefings", briefs: [ko, ar] });
     expect(html).toContain('lang="ko-KR" dir="ltr"');
