@@ -64,8 +64,10 @@ export async function launch(
   // Once it has exited its pid may be another process's: it is killed only before that.
   let exited = false;
   let cleanedUp = false;
+  let killed = false;
   const stop = () => {
     if (!exited) killBrowser(pid, profile, found.executablePath);
+    killed = true;
   };
   const cleanUp = () => {
     if (cleanedUp) return;
@@ -114,6 +116,10 @@ export async function launch(
     child?.once("exit", () => {
       exited = true;
       forget();
+      // Killed by someone else or crashed, its helpers can outlive it for a moment and write
+      // into the profile after it is removed: they are found by the profile they name, since
+      // its pid may no longer be its. Stopped here, its whole process group went with it.
+      if (!killed) killBrowser(undefined, profile, found.executablePath);
       cleanUp();
       resolve();
     });
