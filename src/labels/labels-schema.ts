@@ -27,7 +27,7 @@ export const labelsSchema = z
     Object.fromEntries(
       labelKeys.map((key) => [
         key,
-        (key === "events" ? z.union([text, pluralForms]) : text)
+        (key === "events" || key === "unlabelled" ? z.union([text, pluralForms]) : text)
           .optional()
           .meta({ description: `in English: "${example(key)}"` }),
       ]),

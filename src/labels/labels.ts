@@ -135,6 +135,10 @@ export interface Labels {
   /** The quiet badges on the overview and the slides: an event or judgment new, one changed. */
   badgeNew: string;
   badgeChanged: string;
+  /** Under an overview that left low events' labels out: "+{count} events without labels, listed in the notes". */
+  unlabelled: PluralText | string;
+  /** Before the list, in the overview's notes, of the events it shows without labels. */
+  unlabelledNote: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -225,6 +229,8 @@ export const labelKeys = [
   "sinceNoLikelihood",
   "badgeNew",
   "badgeChanged",
+  "unlabelled",
+  "unlabelledNote",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

@@ -1,6 +1,7 @@
 import type { Problem, ProblemCode } from "../errors.js";
 import { linksIn, parseInline, safeUrl } from "../markup/inline.js";
 import { endOf, parseDate, startOf } from "../timeline/date.js";
+import { plot } from "../timeline/overview.js";
 import { checkLikelihoods } from "./check-likelihoods.js";
 import { markupFields } from "./markup-fields.js";
 import type { YamlSource } from "./read-yaml.js";
@@ -162,6 +163,8 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
     checkMarkup(at, event, markupFields.event);
   });
 
+  checkLanes(timeline, report);
+
   list(root.sections).forEach((item, i) => {
     const section = asDict(item);
     if (!section) return;
@@ -202,4 +205,21 @@ function list(value: unknown): unknown[] {
 
 function badUrl(url: string): string {
   return `"${url}" is not an http, https or mailto link`;
+}
+
+/** `timeline.lanes`: as many rows as a slide holds, each with room for a label of one line. */
+function checkLanes(
+  timeline: Dict | undefined,
+  report: (code: ProblemCode, path: Path, message: string) => void,
+): void {
+  if (timeline?.lanes !== "category") return;
+  const used = new Set(list(timeline.events).map((event) => asDict(event)?.category));
+  const count = used.size;
+  if (count > plot.rows.maxRows) {
+    report(
+      "bad-value",
+      ["timeline", "lanes"],
+      `the events use ${count} lanes (${count - (used.has(undefined) ? 1 : 0)} categories${used.has(undefined) ? " and one for events without a category" : ""}), and an overview holds at most ${plot.rows.maxRows}: merge categories, or leave out \`lanes\``,
+    );
+  }
 }

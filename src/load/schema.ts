@@ -66,6 +66,10 @@ const event = z.strictObject(
     notes: notes.optional(),
     image: z.string().optional().meta({ description: "relative to the brief, inside its folder" }),
     alt,
+    importance: z.enum(["high", "normal", "low"]).optional().meta({
+      description:
+        "high: a larger dot, and a label that always shows; low: its label may be left out of a crowded overview (the page says so; its slide, strip and handout keep it)",
+    }),
   }),
 );
 
@@ -77,6 +81,10 @@ const category = z.strictObject({
 const timeline = z.strictObject({
   title: text.optional(),
   categories: z.record(z.string(), category).optional(),
+  lanes: z.enum(["category"]).optional().meta({
+    description:
+      "category: each category on a row of its own on the overview, named at its start, all sharing one axis; events without a category go to a last row",
+  }),
   events: z.array(event).min(1),
 });
 

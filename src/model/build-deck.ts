@@ -143,6 +143,7 @@ export function buildDeck(
         dateText: (events[i] as EventView).dateText,
         category: e.category,
         badge: (events[i] as EventView).badge,
+        importance: e.importance,
       })),
       paths: sorted.map((e) => e.path),
       categories,
@@ -150,6 +151,7 @@ export function buildDeck(
       asOfText: dateText,
       language,
       labels,
+      lanes: brief.timeline.lanes,
     }),
   );
   const slides: SlideDraft[] = [];

@@ -84,16 +84,24 @@ export interface ChangeLine {
 export interface OverviewPlot {
   width: number;
   height: number;
+  /** The line the breaks' words sit on: the one axis, or the last lane's. */
   axisY: number;
+  /** Each row's line; with lanes, each named at its start (the last lane, of events with no category, is not). */
+  rows: { y: number; name?: { text: string; color: string; top: number; width: number } }[];
   segments: { left: number; width: number }[];
   breaks: { x: number; text: string }[];
   events: {
     event: EventView;
     x: number;
+    /** The line its dot is on. */
+    y: number;
     span?: { left: number; width: number };
-    label: { left: number; top: number; width: number; height: number; side: "above" | "below" };
-    leader: { x: number; top: number; height: number };
+    /** Absent for a low event the page had no room to label: its dot alone. */
+    label?: { left: number; top: number; width: number; height: number; side: "above" | "below" };
+    leader?: { x: number; top: number; height: number };
   }[];
+  /** "+2 events without labels, listed in the notes", when the page left some out. */
+  unlabelled?: string;
   intervals: { left: number; width: number; top: number; text: string }[];
   /** The as-of line, its label on the side with room for it. */
   asOf?: { x: number; top: number; text: string; side: "left" | "right" };

@@ -1,3 +1,4 @@
+import { countText } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fill, fillText } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
@@ -5,8 +6,10 @@ import type { BriefPath } from "../normalize/normal-brief.js";
 import { placeOnAxis } from "../timeline/axis.js";
 import { type PartialDate, startOf } from "../timeline/date.js";
 import { durationBetween, formatDuration } from "../timeline/duration.js";
-import { textWidth } from "../timeline/labels.js";
+import { textWidth, wrap } from "../timeline/labels.js";
 import {
+  type LaneSetup,
+  laneRows,
   layoutOverview,
   type OverviewPage,
   plot,
@@ -29,6 +32,50 @@ export interface TimelineInput {
   asOfText: string;
   language: string;
   labels: Labels;
+  /** `timeline.lanes`: a row of its own for each category. */
+  lanes?: "category";
+}
+
+/** The rows of a timeline with lanes: their categories, and the size of each one's name. */
+interface Lanes {
+  setup: LaneSetup;
+  /** Each row's category, in the legend's order; undefined for the row of events with none. */
+  categories: (Category | undefined)[];
+  names: { width: number; height: number }[];
+}
+
+// The rows' names, as .tl__lane-name sets them: 14 px bold, 17 px lines, and a safe width of a
+// character; the gutter they sit in, between these widths, with 16 px before the axis.
+const laneName = { charWidth: 8.2, line: 17, minGutter: 90, maxGutter: 200, space: 16 };
+
+/**
+ * The lanes of a timeline: one for each category its events use, in the legend's order, and a
+ * last one, unnamed, for events with no category; the gutter as wide as the longest name needs.
+ */
+function lanesOf(input: TimelineInput): Lanes {
+  const used = new Set(input.items.map((item) => item.category));
+  const categories: (Category | undefined)[] = input.categories.filter((c) => used.has(c.key));
+  if (input.items.some((item) => !categories.some((c) => c?.key === item.category))) {
+    categories.push(undefined);
+  }
+  const widest = Math.max(0, ...categories.map((c) => (c ? textWidth(c.label) : 0)));
+  const gutter = Math.min(
+    laneName.maxGutter,
+    Math.max(laneName.minGutter, widest * laneName.charWidth + laneName.space),
+  );
+  const rows = laneRows(categories.length);
+  const breaks = lineBreaksOf(input.language);
+  const names = categories.map((c, i) => {
+    const width = gutter - laneName.space;
+    const room = (rows[i]?.laneHeight ?? plot.laneHeight) + plot.rows.labelGap;
+    const lines = c ? wrap(c.label, width / laneName.charWidth, breaks) : 0;
+    return { width, height: Math.min(lines * laneName.line, room) };
+  });
+  return {
+    setup: { keys: categories.map((c) => c?.key), gutter },
+    categories,
+    names,
+  };
 }
 
 const stripWidth = 1136;
@@ -61,15 +108,24 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     };
   });
   const strip = stripFor(input);
+  const lanes = input.lanes === "category" ? lanesOf(input) : undefined;
+  // With lanes each row is named: no legend.
   const legendOf = (page: readonly TimelineItem[]) => {
+    if (lanes) return [];
     const used = new Set(page.map((item) => item.category));
     return input.categories.filter((c) => used.has(c.key));
+  };
+  // The note of labels left out shares the legend's row: room for it wherever it may come.
+  const noteOf = (page: readonly TimelineItem[]) => {
+    const low = page.filter((item) => item.importance === "low").length;
+    return low > 0 ? countText(input.labels.unlabelled, low, language) : undefined;
   };
   const pages = balancedPages(
     items,
     input.asOf,
-    (page) => legendFits(legendOf(page)),
+    (page) => legendFits(legendOf(page), noteOf(page)),
     lineBreaksOf(language),
+    lanes?.setup,
   );
   return pages.map((page, p) => {
     const shown = page.events.map((placed) => events[placed.index] as EventView);
@@ -78,11 +134,12 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       id: p === 0 ? "timeline" : `timeline-${p + 1}`,
       title: input.title,
       part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
-      plot: plotView(page, input),
+      plot: plotView(page, input, lanes),
       categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
       notes: notesOf(
         shown.filter((event) => !event.hasSlide),
-        input.labels.overviewNote,
+        page.events.flatMap((placed) => (placed.label ? [] : [events[placed.index] as EventView])),
+        input.labels,
       ),
       refs: [],
       from: ["timeline"],
@@ -116,8 +173,9 @@ function balancedPages(
   asOf: PartialDate,
   fits: (page: readonly TimelineItem[]) => boolean,
   breaks: LineBreaks,
+  lanes: LaneSetup | undefined,
 ): OverviewPage[] {
-  let best = layoutOverview(items, asOf, fits, breaks);
+  let best = layoutOverview(items, asOf, fits, breaks, lanes);
   const count = best.length;
   if (count < 2) return best;
   // The least cap that needs no more pages, found by halving: with the largest page's size as
@@ -126,7 +184,13 @@ function balancedPages(
   let high = Math.max(...best.map((page) => page.events.length));
   while (low < high) {
     const cap = Math.floor((low + high) / 2);
-    const pages = layoutOverview(items, asOf, (page) => page.length <= cap && fits(page), breaks);
+    const pages = layoutOverview(
+      items,
+      asOf,
+      (page) => page.length <= cap && fits(page),
+      breaks,
+      lanes,
+    );
     if (pages.length <= count) {
       best = pages;
       high = cap;
@@ -137,16 +201,34 @@ function balancedPages(
   return best;
 }
 
-/** The speaker notes of events that have no slide of their own, for their overview. */
-function notesOf(events: readonly EventView[], label: string): InlineRun[] | undefined {
+/**
+ * The overview's speaker notes: those of the events on it that have no slide of their own, and
+ * the list of events it draws without labels, so that no event goes unnamed.
+ */
+function notesOf(
+  events: readonly EventView[],
+  unlabelled: readonly EventView[],
+  labels: Labels,
+): InlineRun[] | undefined {
   const noted = events.filter((event) => event.notes !== undefined);
-  if (noted.length === 0) return undefined;
-  return noted.flatMap((event, i): InlineRun[] => [
+  const runs = noted.flatMap((event, i): InlineRun[] => [
     {
-      text: `${i > 0 ? "\n\n" : ""}${fillText(label, { date: event.dateText, title: event.title })}`,
+      text: `${i > 0 ? "\n\n" : ""}${fillText(labels.overviewNote, { date: event.dateText, title: event.title })}`,
     },
     ...(event.notes as InlineRun[]),
   ]);
+  if (unlabelled.length > 0) {
+    // Each event as the notes of others begin, without the colon that leads into their notes.
+    const lines = unlabelled.map((event) =>
+      fillText(labels.overviewNote, { date: event.dateText, title: event.title }).replace(
+        /\s*[:：]\s*$/u,
+        "",
+      ),
+    );
+    const text = [labels.unlabelledNote, ...lines].join("\n");
+    runs.push({ text: `${runs.length > 0 ? "\n\n" : ""}${text}` });
+  }
+  return runs.length > 0 ? runs : undefined;
 }
 
 function findPrevious(items: readonly TimelineItem[], i: number): number {
@@ -159,19 +241,20 @@ function findPrevious(items: readonly TimelineItem[], i: number): number {
 // The legend's one row under the plot, as templates/theme/theme.css sets it: 18 px labels
 // after a 12 px dot, 28 px apart. One row is what is left below the tallest plot when the
 // slide carries classification banners.
-const legend = { width: 1136, charWidth: 9.6, item: 20, gap: 28 };
+const legend = { width: 1136, charWidth: 9.6, item: 20, gap: 28, noteWidth: 8.4 };
 
 /**
  * True when the legend of these categories fits its one row. Each overview page's legend names
  * the categories of its own events, and a page ends before its legend would need a second row.
  */
-export function legendFits(categories: readonly Category[]): boolean {
+export function legendFits(categories: readonly Category[], note?: string): boolean {
   const width = categories.reduce(
     (sum, c, i) =>
       sum + (i > 0 ? legend.gap : 0) + legend.item + textWidth(c.label) * legend.charWidth,
     0,
   );
-  return width <= legend.width;
+  const noted = note === undefined ? 0 : legend.gap + textWidth(note) * legend.noteWidth;
+  return width + noted <= legend.width;
 }
 
 const r = (n: number) => Math.round(n * 10) / 10;
@@ -180,20 +263,40 @@ const r = (n: number) => Math.round(n * 10) / 10;
  * The page's picture for the template. The plot is cropped to what the page uses, so a page
  * with no labels in the outer lanes does not carry their empty space.
  */
-function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
-  const tops = page.events.map((e) => e.label.top);
-  const bottoms = page.events.map((e) => e.label.top + e.label.height);
-  const top = Math.min(page.asOf === undefined ? plot.axisY - 20 : 0, ...tops);
+function plotView(page: OverviewPage, input: TimelineInput, lanes?: Lanes): OverviewPlot {
+  const labelled = page.events.flatMap((e) => (e.label ? [e.label] : []));
+  const tops = labelled.map((label) => label.top);
+  const bottoms = labelled.map((label) => label.top + label.height);
+  const firstRow = page.rows[0] as number;
+  const lastRow = page.rows[page.rows.length - 1] as number;
+  const top = Math.min(page.asOf === undefined ? firstRow - 20 : 0, ...tops);
   const bottom = Math.max(
-    plot.axisY + 20,
+    lastRow + 20,
     ...bottoms,
     ...page.intervals.map((i) => plot.band.top + (i.row + 1) * plot.band.row),
   );
   const y = (n: number) => r(n - top);
+  const unlabelled = page.events.length - labelled.length;
   return {
     width: plot.width,
     height: r(bottom - top),
-    axisY: y(plot.axisY),
+    axisY: y(lastRow),
+    rows: page.rows.map((line, i) => {
+      const category = lanes?.categories[i];
+      if (!category || !lanes) return { y: y(line) };
+      const name = lanes.names[i] as { width: number; height: number };
+      return {
+        y: y(line),
+        name: {
+          text: category.label,
+          color: category.color,
+          top: y(line - name.height),
+          width: name.width,
+        },
+      };
+    }),
+    unlabelled:
+      unlabelled > 0 ? countText(input.labels.unlabelled, unlabelled, input.language) : undefined,
     segments: page.segments.map((s) => ({ left: r(s.left), width: r(s.right - s.left) })),
     breaks: page.breaks.map((b) => ({
       x: r(b.x),
@@ -204,18 +307,23 @@ function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
       return {
         event: input.events[placed.index] as EventView,
         x: r(placed.x),
+        y: y(placed.y),
         span:
           placed.xEnd !== undefined && placed.xEnd > placed.x
             ? { left: r(placed.x), width: r(placed.xEnd - placed.x) }
             : undefined,
-        label: {
+        label: label && {
           left: r(label.left),
           top: y(label.top),
           width: r(label.width),
           height: r(label.height),
           side: label.lane.side,
         },
-        leader: { x: r(leader.x), top: y(leader.top), height: r(leader.bottom - leader.top) },
+        leader: leader && {
+          x: r(leader.x),
+          top: y(leader.top),
+          height: r(leader.bottom - leader.top),
+        },
       };
     }),
     intervals: page.intervals.map((i) => ({

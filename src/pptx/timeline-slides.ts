@@ -24,10 +24,11 @@ export function addOverview(context: SlideContext, of: Of<"overview">): void {
   const { frame } = context;
   const contentTop = addHeading(context, of, 12);
   const legendTop = frame.footerTop - 8 - 26;
-  const room = (of.categories.length > 0 ? legendTop : frame.footerTop - 16) - contentTop;
+  const legend = of.categories.length > 0 || of.plot.unlabelled !== undefined;
+  const room = (legend ? legendTop : frame.footerTop - 16) - contentTop;
   // Centred in its room, as `.tl` is (`margin: auto 0`).
   addPlot(context, of.plot, frame.side, contentTop + Math.max(0, (room - of.plot.height) / 2));
-  if (of.categories.length > 0) addLegend(context, of.categories, legendTop);
+  if (legend) addLegend(context, of.categories, legendTop, of.plot.unlabelled);
 }
 
 // The strip and its dates, as tall as `.strip` with the 16 px above it.

@@ -17,12 +17,15 @@ const none = { type: "none" } as const;
 export function addPlot(context: SlideContext, plot: OverviewPlot, left: number, top: number) {
   const { slide, text, deck } = context;
   const axis = top + plot.axisY;
-  for (const segment of plot.segments) {
-    slide.addShape("rect", {
-      ...place({ x: left + segment.left, y: axis - 1.5, w: segment.width, h: 3 }),
-      fill: { color: colours.ink },
-      line: none,
-    });
+  for (const row of plot.rows) {
+    for (const segment of plot.segments) {
+      slide.addShape("rect", {
+        ...place({ x: left + segment.left, y: top + row.y - 1.5, w: segment.width, h: 3 }),
+        fill: { color: colours.ink },
+        line: none,
+      });
+    }
+    if (row.name) addLaneName(context, row.name, left, top + row.y);
   }
   for (const gap of plot.breaks) {
     slide.addText(`⋯ ${gap.text} ⋯`, {
@@ -64,20 +67,24 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
   for (const placed of plot.events) {
     const colour = hex(placed.event.category?.color ?? "#1d3557");
     const { leader, label, span } = placed;
-    slide.addShape("line", {
-      ...place({ x: left + leader.x, y: top + leader.top, w: 0, h: leader.height }),
-      line: { color: mixWithWhite(colour, 0.55), width: points(1.5) },
-    });
+    const line = top + placed.y;
+    if (leader) {
+      slide.addShape("line", {
+        ...place({ x: left + leader.x, y: top + leader.top, w: 0, h: leader.height }),
+        line: { color: mixWithWhite(colour, 0.55), width: points(1.5) },
+      });
+    }
     if (span) {
       slide.addShape("roundRect", {
-        ...place({ x: left + span.left, y: axis - 5, w: span.width, h: 10 }),
+        ...place({ x: left + span.left, y: line - 5, w: span.width, h: 10 }),
         rectRadius: 0.5,
         // No gradient in PowerPoint's shapes as pptxgenjs writes them: a rough span is paler.
         fill: { color: mixWithWhite(colour, placed.event.approx ? 0.25 : 0.45) },
         line: none,
       });
     }
-    addDot(slide, left + placed.x, axis, colour, placed.event.approx);
+    addDot(slide, left + placed.x, line, colour, placed.event.approx);
+    if (!label) continue;
     const slideNumber = placed.event.slideId && context.slideNumber(placed.event.slideId);
     const title = plainRun(placed.event.title, {
       ...text,
@@ -131,6 +138,32 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
   }
 }
 
+/** A lane's name at the start of its line, set on the line as `.tl__lane-name` is. */
+function addLaneName(
+  context: SlideContext,
+  name: NonNullable<OverviewPlot["rows"][number]["name"]>,
+  left: number,
+  line: number,
+) {
+  const { slide, text } = context;
+  slide.addText(name.text, {
+    ...place({ x: left, y: top(name, line), w: name.width, h: line - top(name, line) }),
+    ...text,
+    align: "left",
+    valign: "bottom",
+    margin: 0,
+    fontSize: points(14),
+    lineSpacing: points(17),
+    bold: true,
+    color: hex(name.color),
+  });
+}
+
+// The name's box ends 2 px over its line; its top is where the view model puts it.
+function top(name: { top: number }, line: number): number {
+  return Math.min(name.top, line - 2);
+}
+
 /** A dot on the axis: filled and ringed, or hollow and dashed for a rough date. */
 function addDot(slide: PptxSlide, x: number, y: number, colour: string, approx: boolean) {
   if (approx) {
@@ -181,7 +214,12 @@ function addInterval(
 }
 
 /** The legend: one paragraph, each category's name after a dot in its colour. */
-export function addLegend(context: SlideContext, categories: readonly Category[], y: number) {
+export function addLegend(
+  context: SlideContext,
+  categories: readonly Category[],
+  y: number,
+  note?: string,
+) {
   const { slide, frame, text } = context;
   const runs = categories.flatMap((category, i): TextRun[] => [
     {
@@ -190,6 +228,12 @@ export function addLegend(context: SlideContext, categories: readonly Category[]
     },
     { text: category.label, options: { ...text, fontSize: points(18), color: colours.muted } },
   ]);
+  if (note !== undefined) {
+    runs.push({
+      text: `${runs.length > 0 ? "      " : ""}${note}`,
+      options: { ...text, fontSize: points(16), italic: true, color: colours.muted },
+    });
+  }
   slide.addText(runs, {
     ...place({ x: frame.side, y, w: frame.content, h: 26 }),
     margin: 0,

@@ -29,10 +29,15 @@ const breakFactor = 8;
 
 const day = 86_400_000;
 
+// Each gap also gets this share of the room the typical gap gets, whatever its length: a day of
+// five events is given room to read, not only the square root of its few hours.
+const crowdShare = 0.5;
+
 /**
  * Lays points out along an axis `width` pixels long: in time order, never closer than their
  * `minGap`, with the rest of the room shared by the square root of each gap, so that a year
- * takes more room than a day but not 365 times more. Gaps far longer than the typical one become
+ * takes more room than a day but not 365 times more, and by a fixed share for each gap, so that
+ * where events crowd the axis spends more room. Gaps far longer than the typical one become
  * breaks of fixed width. Returns undefined when the points cannot fit. `points` must be sorted.
  */
 export function placeOnAxis(points: readonly AxisPoint[], width: number): AxisLayout | undefined {
@@ -47,15 +52,23 @@ export function placeOnAxis(points: readonly AxisPoint[], width: number): AxisLa
 
   let fixed = 0;
   let weights = 0;
+  let shared = 0;
   gaps.forEach((gap, i) => {
     if (i === 0) return;
     fixed += (points[i] as AxisPoint).minGap + (isBreak[i] ? breakWidth : 0);
-    if (!isBreak[i]) weights += Math.sqrt(gap / day);
+    if (!isBreak[i]) {
+      weights += Math.sqrt(gap / day);
+      shared += 1;
+    }
   });
   const free = width - fixed;
   if (free < 0) return undefined;
+  // The fixed share of a gap, in the units of the square roots: half the mean gap's weight.
+  const crowd = weights > 0 ? (crowdShare * weights) / shared : 0;
+  const weightOf = (gap: number) => Math.sqrt(gap / day) + crowd;
+  const total = weights + crowd * shared;
   // A single point, or points all at one moment, sit together in the middle.
-  const scale = weights > 0 ? free / weights : 0;
+  const scale = weights > 0 ? free / total : 0;
   let x = weights > 0 ? 0 : free / 2;
 
   const xs: number[] = [];
@@ -67,7 +80,7 @@ export function placeOnAxis(points: readonly AxisPoint[], width: number): AxisLa
         breaks.push({ x: x + (breakWidth + point.minGap) / 2, from: prev.time, to: point.time });
         x += breakWidth + point.minGap;
       } else {
-        x += point.minGap + Math.sqrt((gaps[i] as number) / day) * scale;
+        x += point.minGap + weightOf(gaps[i] as number) * scale;
       }
     }
     xs.push(Math.min(x, width));

@@ -37,8 +37,10 @@ export function labelSize(
   dateText: string,
   breaks: LineBreaks = "keep-all",
   badge?: string,
+  /** The most lines the title may take; the box widens until it fits them. */
+  maxTitleLines: number = labelText.maxTitleLines,
 ): { width: number; height: number; lines: number } {
-  const { charWidth, titleLine, dateLine, maxTitleLines, minWidth, maxWidth, padding } = labelText;
+  const { charWidth, titleLine, dateLine, minWidth, maxWidth, padding } = labelText;
   const words = wordsOf(title, breaks);
   // The date's line never wraps: the box is as wide as it, with its badge.
   const badgeWidth =
@@ -154,11 +156,18 @@ export interface LabelArea {
   width: number;
   /** The height of one lane: the tallest label that fits in it. */
   laneHeight: number;
+  /** The lanes to use, nearest the axis first: all four, two each side, unless given. */
+  lanes?: readonly Lane[];
 }
+
+/** Where labels went, or which label found no room and how far right its anchor would need to be. */
+export type Placement = { labels: PlacedLabel[] } | { failed: number; short: number };
 
 const gap = 12;
 // The leader line meets the box at least this far in from its edge.
 const inset = 10;
+
+type Box = PlacedLabel & { x: number };
 
 /**
  * Places one label per anchor (x positions in increasing order) into the lanes, each box
@@ -170,30 +179,93 @@ export function placeLabels(
   sizes: readonly { width: number; height: number }[],
   area: LabelArea,
 ): PlacedLabel[] | undefined {
-  const placed: (PlacedLabel & { x: number })[] = [];
-  const rightEdge = new Map<Lane, number>(lanes.map((lane) => [lane, Number.NEGATIVE_INFINITY]));
+  const placement = tryLabels(anchors, sizes, area);
+  return "labels" in placement ? placement.labels : undefined;
+}
+
+/**
+ * `placeLabels`, saying on failure which label found no room and how many pixels further right
+ * its anchor would have had to be for it to fit (Infinity when no move would do): the axis can
+ * then give that event more room and try again.
+ */
+export function tryLabels(
+  anchors: readonly number[],
+  sizes: readonly { width: number; height: number }[],
+  area: LabelArea,
+): Placement {
+  const used = area.lanes ?? lanes;
+  const placed: Box[] = [];
+  const rightEdge = new Map<Lane, number>(used.map((lane) => [lane, Number.NEGATIVE_INFINITY]));
   for (const [i, x] of anchors.entries()) {
     const size = sizes[i] as { width: number; height: number };
-    if (size.height > area.laneHeight || size.width > area.width) return undefined;
-    let found: (PlacedLabel & { x: number }) | undefined;
-    for (const lane of lanes) {
+    if (size.height > area.laneHeight || size.width > area.width) {
+      return { failed: i, short: Number.POSITIVE_INFINITY };
+    }
+    let found: Box | undefined;
+    let short = Number.POSITIVE_INFINITY;
+    for (const lane of used) {
       const wanted = Math.min(Math.max(x - size.width / 2, 0), area.width - size.width);
       const left = Math.max(wanted, (rightEdge.get(lane) as number) + gap);
-      if (left > x - inset || left + size.width > area.width) continue;
+      if (left + size.width > area.width) continue;
+      if (left > x - inset) {
+        short = Math.min(short, left - (x - inset));
+        continue;
+      }
       const box = { lane, left, width: size.width, height: size.height, x };
-      if (placed.some((other) => crosses(box, other) || crosses(other, box))) continue;
+      const hit = placed.find((other) => crosses(box, other) || crosses(other, box));
+      if (hit) {
+        // Past the box its leader would cross, or far enough that the box clears the leader.
+        short = Math.min(
+          short,
+          crosses(box, hit) ? hit.left + hit.width + 3 - x : hit.x + 3 - left,
+        );
+        continue;
+      }
       found = box;
       break;
     }
-    if (!found) return undefined;
+    if (!found) return { failed: i, short: Math.max(1, short) };
     rightEdge.set(found.lane, found.left + found.width);
     placed.push(found);
   }
-  return placed.map(({ x: _x, ...label }) => label);
+  return { labels: placed.map(({ x: _x, ...label }) => label) };
+}
+
+/**
+ * One more label among labels already placed, in any order: in the first lane where some
+ * position over its anchor touches no other box and crosses no leader, the one nearest to
+ * centred. Undefined when there is none: the event is then drawn as a dot without a label.
+ */
+export function placeAmong(
+  x: number,
+  size: { width: number; height: number },
+  placed: readonly Box[],
+  area: LabelArea,
+): PlacedLabel | undefined {
+  if (size.height > area.laneHeight || size.width > area.width) return undefined;
+  const centred = Math.min(Math.max(x - size.width / 2, 0), area.width - size.width);
+  for (const lane of area.lanes ?? lanes) {
+    const inLane = placed.filter((other) => other.lane === lane);
+    const candidates = [
+      centred,
+      ...inLane.flatMap((other) => [other.left + other.width + gap, other.left - gap - size.width]),
+    ].sort((a, b) => Math.abs(a - centred) - Math.abs(b - centred));
+    for (const left of candidates) {
+      if (left < 0 || left + size.width > area.width) continue;
+      if (left > x - inset || left + size.width < x + inset) continue;
+      const box = { lane, left, width: size.width, height: size.height, x };
+      if (inLane.some((o) => left < o.left + o.width + gap && o.left < left + size.width + gap)) {
+        continue;
+      }
+      if (placed.some((other) => crosses(box, other) || crosses(other, box))) continue;
+      return { lane, left, width: size.width, height: size.height };
+    }
+  }
+  return undefined;
 }
 
 /** True when `outer`'s leader line passes through `inner`'s box on its way to the axis. */
-function crosses(outer: PlacedLabel & { x: number }, inner: PlacedLabel & { x: number }): boolean {
+function crosses(outer: Box, inner: Box): boolean {
   return (
     outer.lane.side === inner.lane.side &&
     outer.lane.level > inner.lane.level &&

@@ -2,7 +2,15 @@ import type { LineBreaks } from "../model/line-breaks.js";
 import { type AxisPoint, placeOnAxis } from "./axis.js";
 import { type PartialDate, startOf } from "./date.js";
 import { type Duration, durationBetween } from "./duration.js";
-import { type Lane, labelSize, labelText, type PlacedLabel, placeLabels } from "./labels.js";
+import {
+  type LabelArea,
+  type Lane,
+  labelSize,
+  labelText,
+  type PlacedLabel,
+  placeAmong,
+  tryLabels,
+} from "./labels.js";
 
 // The overview's plot area, in pixels, as templates/theme/timeline.css draws it: two lanes of
 // labels above the axis, a band for interval call-outs and two lanes below, and a row at the
@@ -18,8 +26,82 @@ export const plot = {
   laneEdge: { above: { 1: 200, 2: 106 }, below: { 1: 258, 2: 352 } },
   /** Two rows for interval call-outs, just under the axis. */
   band: { top: 222, row: 16, rows: 2 },
-  minGap: { event: 56, end: 8, asOf: 14 },
+  minGap: { event: 56, end: 8, asOf: 14, dot: 16, otherRow: 8 },
+  /**
+   * With `timeline.lanes`: rows under the as-of marker's row, each with its line near its foot
+   * and one or two lanes of labels over it, at most `maxRows` of them (a row must hold a label
+   * of one line).
+   */
+  rows: { top: 20, lineFromFoot: 8, labelGap: 8, levelGap: 6, maxRows: 7 },
 };
+
+/** How events are split into rows, one per category: `timeline.lanes: category`. */
+export interface LaneSetup {
+  /** Each row's category key, in the legend's order; undefined for the last, unnamed row. */
+  keys: readonly (string | undefined)[];
+  /** Pixels at the left of the plot kept for the rows' names; the axis starts after them. */
+  gutter: number;
+}
+
+/** One axis line of the plot, and the lanes of labels beside it. */
+export interface Row {
+  axisY: number;
+  /** The label lanes, nearest the line first, with the y of each one's edge nearest the line. */
+  lanes: { lane: Lane; edge: number }[];
+  /** The tallest label a lane of this row holds. */
+  laneHeight: number;
+  /** Where interval call-outs go under the line; rows of lanes leave no room for them. */
+  band?: { top: number; row: number; rows: number };
+}
+
+/** The one row of a timeline without lanes: four lanes of labels, two each side of the axis. */
+const singleRow: Row = {
+  axisY: plot.axisY,
+  lanes: [
+    { lane: { side: "above", level: 1 }, edge: plot.laneEdge.above[1] },
+    { lane: { side: "below", level: 1 }, edge: plot.laneEdge.below[1] },
+    { lane: { side: "above", level: 2 }, edge: plot.laneEdge.above[2] },
+    { lane: { side: "below", level: 2 }, edge: plot.laneEdge.below[2] },
+  ],
+  laneHeight: plot.laneHeight,
+  band: plot.band,
+};
+
+/**
+ * The rows of a plot with `count` lanes sharing the plot's height: each row's labels above its
+ * line only, in two lanes where the row is tall enough for two of the tallest labels.
+ */
+export function laneRows(count: number): Row[] {
+  if (count <= 0) return [singleRow];
+  const { top, lineFromFoot, labelGap, levelGap } = plot.rows;
+  const pitch = (plot.height - top) / count;
+  const room = pitch - lineFromFoot - labelGap;
+  const levels = room >= 2 * plot.laneHeight + levelGap ? 2 : 1;
+  const laneHeight = Math.floor(
+    Math.min(plot.laneHeight, (room - (levels - 1) * levelGap) / levels),
+  );
+  return Array.from({ length: count }, (_, r) => {
+    const axisY = Math.round(top + (r + 1) * pitch - lineFromFoot);
+    const edge = axisY - labelGap;
+    const lanes = [{ lane: { side: "above", level: 1 } as Lane, edge }];
+    if (levels === 2) {
+      lanes.push({ lane: { side: "above", level: 2 }, edge: edge - laneHeight - levelGap });
+    }
+    return { axisY, lanes, laneHeight };
+  });
+}
+
+/** The most lines a title may take in a row's lanes: as many as the lane's height holds. */
+export function titleLinesFor(row: Row): number {
+  const { dateLine, titleLine, padding } = labelText;
+  return Math.max(
+    1,
+    Math.min(
+      labelText.maxTitleLines,
+      Math.floor((row.laneHeight - dateLine - 2 * padding) / titleLine),
+    ),
+  );
+}
 
 /** An event as the overview needs it: when, how long, and what its label says. */
 export interface TimelineItem {
@@ -30,16 +112,23 @@ export interface TimelineItem {
   category?: string;
   /** A badge after the date ("New"), which widens the date's line. */
   badge?: string;
+  /** A low event's label may be left out when the page has no room for it; a high one's never. */
+  importance?: "high" | "normal" | "low";
 }
 
-/** One event on an overview page, with its dot, span bar, label box and leader line. */
+/**
+ * One event on an overview page, with its dot, span bar, label box and leader line; a low
+ * event the page had no room to label has its dot alone.
+ */
 export interface PlacedEvent {
   /** Index into the items given to `layoutOverview`. */
   index: number;
   x: number;
   xEnd?: number;
-  label: { left: number; top: number; width: number; height: number; lane: Lane };
-  leader: { x: number; top: number; bottom: number };
+  /** The y of the line its dot sits on: its row's. */
+  y: number;
+  label?: { left: number; top: number; width: number; height: number; lane: Lane };
+  leader?: { x: number; top: number; bottom: number };
 }
 
 /** An interval call-out between two events of one category: "9 months". */
@@ -53,6 +142,8 @@ export interface Interval {
 /** One overview slide's picture. */
 export interface OverviewPage {
   events: PlacedEvent[];
+  /** The y of each row's line: one, or one a lane. */
+  rows: number[];
   /** Stretches of drawn axis between breaks. */
   segments: { left: number; right: number }[];
   breaks: { x: number; duration: Duration }[];
@@ -73,21 +164,34 @@ export function layoutOverview(
   fits: (events: readonly TimelineItem[]) => boolean = () => true,
   /** How the labels' lines break: the brief's language's rules, as the theme sets them. */
   breaks: LineBreaks = "keep-all",
+  /** A row of its own for each category; without it, one axis. */
+  lanes?: LaneSetup,
 ): OverviewPage[] {
   const pages: OverviewPage[] = [];
+  const rows = lanes ? laneRows(lanes.keys.length) : [singleRow];
+  const rowOf = lanes
+    ? (item: TimelineItem) => {
+        const found = lanes.keys.indexOf(item.category);
+        return found >= 0 ? found : lanes.keys.length - 1;
+      }
+    : () => 0;
+  const maxLines = titleLinesFor(rows[0] as Row);
   // Each label's size and each moment is worked out once; pages try many subsets of them.
   const timeline: Measured = {
     items,
-    sizes: items.map((item) => labelSize(item.title, item.dateText, breaks, item.badge)),
+    sizes: items.map((item) => labelSize(item.title, item.dateText, breaks, item.badge, maxLines)),
     starts: items.map((item) => startOf(item.date)),
     ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
     asOf: startOf(asOf),
+    rows,
+    rowOf: items.map(rowOf),
+    left: lanes ? lanes.gutter : 0,
   };
   let first = 0;
   while (first < items.length) {
     let page =
       layoutPage(timeline, first, first + 1, first + 1 === items.length) ??
-      forcePage(items, first, breaks);
+      forcePage(timeline, first, breaks);
     for (let end = first + 2; end <= items.length; end++) {
       if (!fits(items.slice(first, end))) break;
       const bigger = layoutPage(timeline, first, end, end === items.length);
@@ -101,32 +205,30 @@ export function layoutOverview(
 }
 
 // A single event always gets a page, even one whose label is too big for the size model.
-function forcePage(
-  items: readonly TimelineItem[],
-  index: number,
-  breaks: LineBreaks,
-): OverviewPage {
-  const x = plot.width / 2;
-  const item = items[index] as TimelineItem;
+function forcePage(timeline: Measured, index: number, breaks: LineBreaks): OverviewPage {
+  const x = (timeline.left + plot.width) / 2;
+  const item = timeline.items[index] as TimelineItem;
   const size = labelSize(item.title, item.dateText, breaks, item.badge);
-  const lane: Lane = { side: "above", level: 1 };
-  const bottom = plot.laneEdge.above[1];
+  const row = timeline.rows[timeline.rowOf[index] as number] as Row;
+  const { lane, edge } = row.lanes[0] as Row["lanes"][number];
   return {
     events: [
       {
         index,
         x,
+        y: row.axisY,
         label: {
-          left: Math.max(0, x - size.width / 2),
-          top: bottom - size.height,
-          width: Math.min(size.width, plot.width),
+          left: Math.max(timeline.left, x - size.width / 2),
+          top: edge - size.height,
+          width: Math.min(size.width, plot.width - timeline.left),
           height: size.height,
           lane,
         },
-        leader: { x, top: bottom, bottom: plot.axisY },
+        leader: { x, top: edge, bottom: row.axisY },
       },
     ],
-    segments: [{ left: plot.margin, right: plot.width - plot.margin }],
+    rows: timeline.rows.map((r) => r.axisY),
+    segments: [{ left: timeline.left + plot.margin, right: plot.width - plot.margin }],
     breaks: [],
     intervals: [],
   };
@@ -140,25 +242,53 @@ interface Measured {
   /** Where each span's end date starts; undefined for an event that is not a span. */
   ends: readonly (number | undefined)[];
   asOf: number;
+  rows: readonly Row[];
+  /** Each item's row. */
+  rowOf: readonly number[];
+  /** Where the plot's room for labels and the axis begins: after the rows' names. */
+  left: number;
 }
 
+// Rounds of giving a crowded event more room on the axis before the page gives up on it.
+const widenings = 8;
+
+/**
+ * The page of events `first` to `end`, every label shown, or failing that with low events'
+ * labels left out where they find no room; undefined when even that does not fit.
+ */
 function layoutPage(
   timeline: Measured,
   first: number,
   end: number,
   isLast: boolean,
 ): OverviewPage | undefined {
-  const { items, asOf: asOfTime } = timeline;
+  const full = layoutWith(timeline, first, end, isLast, false);
+  if (full) return full;
+  const hasLow = timeline.items.slice(first, end).some((item) => item.importance === "low");
+  return hasLow ? layoutWith(timeline, first, end, isLast, true) : undefined;
+}
+
+function layoutWith(
+  timeline: Measured,
+  first: number,
+  end: number,
+  isLast: boolean,
+  dropLow: boolean,
+): OverviewPage | undefined {
+  const { items, asOf: asOfTime, rows } = timeline;
   const chosen = items.slice(first, end);
   const starts = timeline.starts.slice(first, end);
+  const rowOf = timeline.rowOf.slice(first, end);
   const firstTime = starts[0] as number;
   const lastTime = starts[starts.length - 1] as number;
   const showAsOf = asOfTime >= firstTime && (asOfTime <= lastTime || isLast);
+  // Labels the page may leave out, when it must: low events'.
+  const optional = chosen.map((item) => dropLow && item.importance === "low");
 
   // Every moment drawn: event starts, span ends, and the as-of date.
   const moments: { time: number; minGap: number; kind: "start" | "end" | "asOf"; i: number }[] = [];
   chosen.forEach((_, i) => {
-    moments.push({ time: starts[i] as number, minGap: plot.minGap.event, kind: "start", i });
+    moments.push({ time: starts[i] as number, minGap: 0, kind: "start", i });
     const endTime = timeline.ends[first + i];
     if (endTime !== undefined)
       moments.push({
@@ -172,56 +302,160 @@ function layoutPage(
   // Starts keep their order; an end or the as-of date sorts after starts at the same moment.
   const order = { start: 0, end: 1, asOf: 2 };
   moments.sort((a, b) => a.time - b.time || order[a.kind] - order[b.kind] || a.i - b.i);
-
-  const axisWidth = plot.width - 2 * plot.margin;
-  const axis = placeOnAxis(moments as AxisPoint[], axisWidth);
-  if (!axis) return undefined;
-  const xOf = new Map<string, number>();
+  // A label needs room from the label before it in its row; a dot alone, or a dot after one of
+  // another row, needs little.
+  let previous = -1;
+  for (const m of moments) {
+    if (m.kind !== "start") continue;
+    const sameRow = previous >= 0 && rowOf[previous] === rowOf[m.i];
+    m.minGap = optional[m.i]
+      ? plot.minGap.dot
+      : sameRow || previous < 0
+        ? plot.minGap.event
+        : plot.minGap.otherRow;
+    previous = m.i;
+  }
+  const momentOf = new Map<number, number>();
   moments.forEach((m, k) => {
-    xOf.set(`${m.kind}:${m.i}`, plot.margin + (axis.xs[k] as number));
+    if (m.kind === "start") momentOf.set(m.i, k);
   });
 
-  const anchors = chosen.map((_, i) => xOf.get(`start:${i}`) as number);
-  const sizes = timeline.sizes.slice(first, end);
-  const labels = placeLabels(anchors, sizes, { width: plot.width, laneHeight: plot.laneHeight });
-  if (!labels) return undefined;
+  const left = timeline.left;
+  const width = plot.width - left;
+  const axisWidth = width - 2 * plot.margin;
+  const extra = moments.map(() => 0);
+  for (let round = 0; round <= widenings; round++) {
+    const axis = placeOnAxis(
+      moments.map((m, k) => ({ time: m.time, minGap: m.minGap + (extra[k] as number) })),
+      axisWidth,
+    );
+    if (!axis) return undefined;
+    const xOf = new Map<string, number>();
+    moments.forEach((m, k) => {
+      xOf.set(`${m.kind}:${m.i}`, left + plot.margin + (axis.xs[k] as number));
+    });
+    const anchors = chosen.map((_, i) => xOf.get(`start:${i}`) as number);
+    const labels = labelRows(timeline, first, anchors, rowOf, optional);
+    if ("failed" in labels) {
+      if (!Number.isFinite(labels.short) || round === widenings) return undefined;
+      const k = momentOf.get(labels.failed) as number;
+      extra[k] = (extra[k] as number) + Math.ceil(labels.short) + 1;
+      continue;
+    }
+    return pageOf(timeline, first, chosen, starts, anchors, labels.placed, axis.breaks, {
+      xOf,
+      showAsOf,
+    });
+  }
+  return undefined;
+}
 
+/**
+ * Each row's labels: those that must show, placed left to right; then, among them, the labels
+ * that may be left out, each where it finds room. Says which event found none, when one must.
+ */
+function labelRows(
+  timeline: Measured,
+  first: number,
+  anchors: readonly number[],
+  rowOf: readonly number[],
+  optional: readonly boolean[],
+): { placed: (PlacedLabel | undefined)[] } | { failed: number; short: number } {
+  const placed: (PlacedLabel | undefined)[] = anchors.map(() => undefined);
+  const left = timeline.left;
+  for (const [r, row] of timeline.rows.entries()) {
+    const area: LabelArea = {
+      width: plot.width - left,
+      laneHeight: row.laneHeight,
+      lanes: row.lanes.map((l) => l.lane),
+    };
+    const members = anchors.flatMap((_, i) => (rowOf[i] === r ? [i] : []));
+    const shown = members.filter((i) => !optional[i]);
+    const sizes = shown.map((i) => timeline.sizes[first + i] as { width: number; height: number });
+    const placement = tryLabels(
+      shown.map((i) => (anchors[i] as number) - left),
+      sizes,
+      area,
+    );
+    if ("failed" in placement) {
+      return { failed: shown[placement.failed] as number, short: placement.short };
+    }
+    const boxes = placement.labels.map((label, k) => ({
+      ...label,
+      x: (anchors[shown[k] as number] as number) - left,
+    }));
+    shown.forEach((i, k) => {
+      placed[i] = placement.labels[k];
+    });
+    for (const i of members) {
+      if (!optional[i]) continue;
+      const x = (anchors[i] as number) - left;
+      const label = placeAmong(
+        x,
+        timeline.sizes[first + i] as { width: number; height: number },
+        boxes,
+        area,
+      );
+      if (!label) continue;
+      boxes.push({ ...label, x });
+      placed[i] = label;
+    }
+  }
+  for (const label of placed) if (label) label.left += left;
+  return { placed };
+}
+
+/** The page's picture from its axis and labels. */
+function pageOf(
+  timeline: Measured,
+  first: number,
+  chosen: readonly TimelineItem[],
+  starts: readonly number[],
+  anchors: readonly number[],
+  labels: readonly (PlacedLabel | undefined)[],
+  axisBreaks: readonly { x: number; from: number; to: number }[],
+  at: { xOf: Map<string, number>; showAsOf: boolean },
+): OverviewPage {
+  const { rows } = timeline;
   const events = chosen.map((item, i): PlacedEvent => {
     const x = anchors[i] as number;
-    const label = labels[i] as PlacedLabel;
-    const edge = plot.laneEdge[label.lane.side][label.lane.level];
-    const top = label.lane.side === "above" ? edge - label.height : edge;
-    const placed: PlacedEvent = {
-      index: first + i,
-      x,
-      label: { ...label, top },
-      leader:
+    const row = rows[timeline.rowOf[first + i] as number] as Row;
+    const label = labels[i];
+    const placed: PlacedEvent = { index: first + i, x, y: row.axisY };
+    if (label) {
+      const edge = (row.lanes.find((l) => l.lane === label.lane) as Row["lanes"][number]).edge;
+      const top = label.lane.side === "above" ? edge - label.height : edge;
+      placed.label = { ...label, top };
+      placed.leader =
         label.lane.side === "above"
-          ? { x, top: edge, bottom: plot.axisY }
-          : { x, top: plot.axisY, bottom: edge },
-    };
-    if (item.end) placed.xEnd = xOf.get(`end:${i}`);
+          ? { x, top: edge, bottom: row.axisY }
+          : { x, top: row.axisY, bottom: edge };
+    }
+    if (item.end) placed.xEnd = at.xOf.get(`end:${i}`);
     return placed;
   });
 
+  const base = timeline.left + plot.margin;
   const segments: { left: number; right: number }[] = [];
-  let left = plot.margin - 12;
-  for (const b of axis.breaks) {
-    segments.push({ left, right: plot.margin + b.x - 50 });
-    left = plot.margin + b.x + 50;
+  let left = base - 12;
+  for (const b of axisBreaks) {
+    segments.push({ left, right: base + b.x - 50 });
+    left = base + b.x + 50;
   }
   segments.push({ left, right: plot.width - plot.margin + 12 });
 
-  const breaks = axis.breaks.map((b) => ({
-    x: plot.margin + b.x,
+  const breaks = axisBreaks.map((b) => ({
+    x: base + b.x,
     duration: durationBetween(dateAt(timeline, first, b.from), dateAt(timeline, first, b.to)),
   }));
+  const band = (rows[0] as Row).band;
   return {
     events,
+    rows: rows.map((row) => row.axisY),
     segments,
     breaks,
-    intervals: intervals(chosen, starts, anchors, breaks),
-    asOf: showAsOf ? xOf.get("asOf:-1") : undefined,
+    intervals: band ? intervals(chosen, starts, anchors, breaks, band) : [],
+    asOf: at.showAsOf ? at.xOf.get("asOf:-1") : undefined,
   };
 }
 
@@ -257,6 +491,7 @@ function intervals(
   starts: readonly number[],
   anchors: readonly number[],
   breaks: readonly { x: number }[],
+  band: { rows: number },
 ): Interval[] {
   const candidates: Omit<Interval, "row">[] = [];
   chosen.forEach((item, i) => {
@@ -275,7 +510,7 @@ function intervals(
     const labelWidth =
       `${c.duration.count} ${c.duration.unit}s`.length * callOut.charWidth + callOut.padding;
     if (c.x2 - c.x1 < labelWidth) continue;
-    for (let row = 0; row < plot.band.rows; row++) {
+    for (let row = 0; row < band.rows; row++) {
       if (kept.some((k) => k.row === row && c.x1 < k.x2 + 4 && k.x1 < c.x2 + 4)) continue;
       kept.push({ ...c, row });
       break;

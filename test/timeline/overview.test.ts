@@ -78,24 +78,29 @@ describe("layoutOverview", () => {
         for (const page of layoutOverview(list, date("2030-12-31"))) {
           const xs = page.events.map((e) => e.x);
           for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1] as number);
+          // Without low events, every event has its label.
+          const labels = page.events.map((e) => e.label as NonNullable<typeof e.label>);
+          const leaders = page.events.map((e) => e.leader as NonNullable<typeof e.leader>);
           for (const [i, a] of page.events.entries()) {
-            expect(a.label.left).toBeGreaterThanOrEqual(0);
-            expect(a.label.left + a.label.width).toBeLessThanOrEqual(plot.width + 0.01);
-            expect(a.label.top).toBeGreaterThanOrEqual(0);
-            expect(a.label.top + a.label.height).toBeLessThanOrEqual(plot.height);
+            const label = labels[i] as (typeof labels)[number];
+            const own = leaders[i] as (typeof leaders)[number];
+            expect(label.left).toBeGreaterThanOrEqual(0);
+            expect(label.left + label.width).toBeLessThanOrEqual(plot.width + 0.01);
+            expect(label.top).toBeGreaterThanOrEqual(0);
+            expect(label.top + label.height).toBeLessThanOrEqual(plot.height);
             if (a.xEnd !== undefined) expect(a.xEnd).toBeGreaterThanOrEqual(a.x);
-            for (const b of page.events.slice(i + 1)) {
-              expect(intersect(a.label, b.label)).toBe(false);
+            for (const other of labels.slice(i + 1)) {
+              expect(intersect(label, other)).toBe(false);
             }
-            for (const b of page.events) {
-              if (a === b) continue;
+            for (const [j, other] of labels.entries()) {
+              if (i === j) continue;
               const leader = {
-                left: a.leader.x,
-                top: a.leader.top + 0.5,
+                left: own.x,
+                top: own.top + 0.5,
                 width: 0.01,
-                height: a.leader.bottom - a.leader.top - 1,
+                height: own.bottom - own.top - 1,
               };
-              expect(intersect(leader, b.label)).toBe(false);
+              expect(intersect(leader, other)).toBe(false);
             }
           }
         }

@@ -92,4 +92,9 @@ export const de: Labels = {
   sinceNoLikelihood: "keine Wahrscheinlichkeit",
   badgeNew: "Neu",
   badgeChanged: "Geändert",
+  unlabelled: {
+    one: "+{count} Ereignis ohne Beschriftung, in den Notizen",
+    other: "+{count} Ereignisse ohne Beschriftung, in den Notizen",
+  },
+  unlabelledNote: "Ohne Beschriftung auf der Folie:",
 };

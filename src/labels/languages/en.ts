@@ -91,4 +91,9 @@ export const en: Labels = {
   sinceNoLikelihood: "no likelihood",
   badgeNew: "New",
   badgeChanged: "Changed",
+  unlabelled: {
+    one: "+{count} event without a label, listed in the notes",
+    other: "+{count} events without labels, listed in the notes",
+  },
+  unlabelledNote: "Without labels on the slide:",
 };

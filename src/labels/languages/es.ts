@@ -92,4 +92,10 @@ export const es: Labels = {
   sinceNoLikelihood: "sin probabilidad",
   badgeNew: "Nuevo",
   badgeChanged: "Modificado",
+  unlabelled: {
+    one: "+{count} evento sin etiqueta, en las notas",
+    many: "+{count} de eventos sin etiqueta, en las notas",
+    other: "+{count} eventos sin etiqueta, en las notas",
+  },
+  unlabelledNote: "Sin etiqueta en la diapositiva:",
 };

@@ -94,4 +94,10 @@ export const fr: Labels = {
   sinceNoLikelihood: "sans probabilité",
   badgeNew: "Nouveau",
   badgeChanged: "Modifié",
+  unlabelled: {
+    one: "+{count} événement sans étiquette, repris dans les notes",
+    many: "+{count} d’événements sans étiquette, repris dans les notes",
+    other: "+{count} événements sans étiquette, repris dans les notes",
+  },
+  unlabelledNote: `Sans étiquette sur la diapositive${nbsp}:`,
 };

@@ -89,4 +89,10 @@ export const he: Labels = {
   sinceNoLikelihood: "ללא סבירות",
   badgeNew: "חדש",
   badgeChanged: "השתנה",
+  unlabelled: {
+    one: "+אירוע אחד ללא תווית, מפורט בהערות",
+    two: "+{count} אירועים ללא תוויות, מפורטים בהערות",
+    other: "+{count} אירועים ללא תוויות, מפורטים בהערות",
+  },
+  unlabelledNote: "ללא תווית בשקופית:",
 };

@@ -89,4 +89,9 @@ export const hi: Labels = {
   sinceNoLikelihood: "संभावना नहीं दी गई",
   badgeNew: "नया",
   badgeChanged: "बदला",
+  unlabelled: {
+    one: "+{count} घटना बिना लेबल के, नोट्स में सूचीबद्ध",
+    other: "+{count} घटनाएँ बिना लेबल के, नोट्स में सूचीबद्ध",
+  },
+  unlabelledNote: "स्लाइड पर बिना लेबल:",
 };

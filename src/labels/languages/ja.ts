@@ -90,4 +90,6 @@ export const ja: Labels = {
   sinceNoLikelihood: "蓋然性の記載なし",
   badgeNew: "新規",
   badgeChanged: "変更",
+  unlabelled: "ラベルなしの出来事 +{count}件（ノートに記載）",
+  unlabelledNote: "スライド上でラベルのない出来事：",
 };

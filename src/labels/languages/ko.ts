@@ -90,4 +90,6 @@ export const ko: Labels = {
   sinceNoLikelihood: "가능성 미기재",
   badgeNew: "신규",
   badgeChanged: "변경",
+  unlabelled: "라벨 없는 사건 +{count}건(노트에 수록)",
+  unlabelledNote: "슬라이드에 라벨 없이 표시된 사건:",
 };

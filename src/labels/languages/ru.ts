@@ -100,4 +100,11 @@ export const ru: Labels = {
   sinceNoLikelihood: "без вероятности",
   badgeNew: "Новое",
   badgeChanged: "Изменено",
+  unlabelled: {
+    one: "+{count} событие без подписи, см. заметки",
+    few: "+{count} события без подписей, см. заметки",
+    many: "+{count} событий без подписей, см. заметки",
+    other: "+{count} события без подписей, см. заметки",
+  },
+  unlabelledNote: "Без подписей на слайде:",
 };

@@ -88,4 +88,6 @@ export const th: Labels = {
   sinceNoLikelihood: "ไม่ระบุความเป็นไปได้",
   badgeNew: "ใหม่",
   badgeChanged: "เปลี่ยน",
+  unlabelled: "+{count} เหตุการณ์ที่ไม่มีป้ายกำกับ ดูในบันทึก",
+  unlabelledNote: "เหตุการณ์ที่ไม่มีป้ายกำกับบนสไลด์:",
 };

@@ -87,4 +87,6 @@ export const zhHans: Labels = {
   sinceNoLikelihood: "未注明可能性",
   badgeNew: "新",
   badgeChanged: "已变",
+  unlabelled: "另有 {count} 个事件未标注，见备注",
+  unlabelledNote: "幻灯片上未标注的事件：",
 };

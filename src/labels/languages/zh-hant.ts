@@ -87,4 +87,6 @@ export const zhHant: Labels = {
   sinceNoLikelihood: "未註明可能性",
   badgeNew: "新",
   badgeChanged: "已變",
+  unlabelled: "另有 {count} 個事件未標註，見備註",
+  unlabelledNote: "投影片上未標註的事件：",
 };
