@@ -290,7 +290,8 @@ function plotView(page: OverviewPage, input: TimelineInput, lanes?: Lanes): Over
         name: {
           text: category.label,
           color: category.color,
-          top: y(line - name.height),
+          // Set on its line, as a label over it is: its foot 2 px above.
+          top: y(line - 2 - name.height),
           width: name.width,
         },
       };

@@ -25,7 +25,7 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
         line: none,
       });
     }
-    if (row.name) addLaneName(context, row.name, left, top + row.y);
+    if (row.name) addLaneName(context, row.name, left, top, row.y);
   }
   for (const gap of plot.breaks) {
     slide.addText(`⋯ ${gap.text} ⋯`, {
@@ -138,16 +138,17 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
   }
 }
 
-/** A lane's name at the start of its line, set on the line as `.tl__lane-name` is. */
+/** A lane's name at the start of its line (at `line`), set on it as `.tl__lane-name` is. */
 function addLaneName(
   context: SlideContext,
   name: NonNullable<OverviewPlot["rows"][number]["name"]>,
   left: number,
+  top: number,
   line: number,
 ) {
   const { slide, text } = context;
   slide.addText(name.text, {
-    ...place({ x: left, y: top(name, line), w: name.width, h: line - top(name, line) }),
+    ...place({ x: left, y: top + name.top, w: name.width, h: line - 2 - name.top }),
     ...text,
     align: "left",
     valign: "bottom",
@@ -157,11 +158,6 @@ function addLaneName(
     bold: true,
     color: hex(name.color),
   });
-}
-
-// The name's box ends 2 px over its line; its top is where the view model puts it.
-function top(name: { top: number }, line: number): number {
-  return Math.min(name.top, line - 2);
 }
 
 /** A dot on the axis: filled and ringed, or hollow and dashed for a rough date. */

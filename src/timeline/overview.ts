@@ -1,5 +1,5 @@
 import type { LineBreaks } from "../model/line-breaks.js";
-import { type AxisPoint, placeOnAxis } from "./axis.js";
+import { placeOnAxis } from "./axis.js";
 import { type PartialDate, startOf } from "./date.js";
 import { type Duration, durationBetween } from "./duration.js";
 import {
@@ -275,7 +275,7 @@ function layoutWith(
   isLast: boolean,
   dropLow: boolean,
 ): OverviewPage | undefined {
-  const { items, asOf: asOfTime, rows } = timeline;
+  const { items, asOf: asOfTime } = timeline;
   const chosen = items.slice(first, end);
   const starts = timeline.starts.slice(first, end);
   const rowOf = timeline.rowOf.slice(first, end);

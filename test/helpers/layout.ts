@@ -30,6 +30,23 @@ export function overviewProblems(page: Page): Promise<string[]> {
         if (r.left < frame.left || r.right > frame.right)
           problems.push(`${slide.id}: "${mark.textContent}" runs off the slide`);
       }
+      // Lanes' names: whole in their box, and clear of every label's text.
+      for (const name of slide.querySelectorAll<HTMLElement>(".tl__lane-name")) {
+        if (name.scrollHeight > name.clientHeight + 1 || name.scrollWidth > name.clientWidth + 1)
+          problems.push(`${slide.id}: lane "${name.textContent}" is cut off`);
+        const r = name.getBoundingClientRect();
+        if (r.left < frame.left || r.top < frame.top || r.bottom > frame.bottom)
+          problems.push(`${slide.id}: lane "${name.textContent}" runs off the slide`);
+        for (const b of boxes) {
+          if (r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom)
+            problems.push(`${slide.id}: lane "${name.textContent}" overlaps "${b.text}"`);
+        }
+      }
+      for (const note of slide.querySelectorAll<HTMLElement>(".legend__note, .legend__item")) {
+        const r = note.getBoundingClientRect();
+        if (r.left < frame.left || r.right > frame.right || r.bottom > frame.bottom)
+          problems.push(`${slide.id}: "${note.textContent}" runs off the slide`);
+      }
       for (const [i, a] of boxes.entries()) {
         if (a.top < a.box.top - 1 || a.bottom > a.box.bottom + 1)
           problems.push(`${slide.id}: "${a.text}" spills out of its box`);
