@@ -612,3 +612,27 @@ describe("a file built since an earlier brief", () => {
     expect(badges(slideXml(since.parts, judgments))).toEqual(marked);
   });
 });
+
+describe("a timeline in lanes, in the PowerPoint file", () => {
+  it("names each lane on every overview, labels what the deck labels, and says what it left out", async () => {
+    const { deck, parts } = await made("test/fixtures/layout/lanes.yaml");
+    const overviews = deck.slides.flatMap((s) => (s.kind === "overview" ? [s] : []));
+    expect(overviews.length).toBeGreaterThan(0);
+    let unlabelled = 0;
+    for (const slide of overviews) {
+      const words = text(parts, `ppt/slides/slide${slide.number}.xml`);
+      for (const name of ["Military", "Diplomacy", "Economy and sanctions", "Statements"]) {
+        expect(words).toContain(name);
+      }
+      for (const placed of slide.plot.events) {
+        if (placed.label) expect(words).toContain(placed.event.title);
+        else {
+          expect(words).not.toContain(placed.event.title);
+          unlabelled += 1;
+        }
+      }
+      if (slide.plot.unlabelled) expect(words).toContain(slide.plot.unlabelled);
+    }
+    expect(unlabelled).toBeGreaterThan(0);
+  });
+});
