@@ -5,7 +5,7 @@ import type { BriefPath } from "../normalize/normal-brief.js";
 import { placeOnAxis } from "../timeline/axis.js";
 import { type PartialDate, startOf } from "../timeline/date.js";
 import { durationBetween, formatDuration } from "../timeline/duration.js";
-import { textWidth } from "../timeline/labels.js";
+import { locationFits, textWidth } from "../timeline/labels.js";
 import {
   layoutOverview,
   type OverviewPage,
@@ -82,7 +82,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
       notes: notesOf(
         shown.filter((event) => !event.hasSlide),
-        input.labels.overviewNote,
+        input.labels,
       ),
       refs: [],
       from: ["timeline"],
@@ -137,16 +137,24 @@ function balancedPages(
   return best;
 }
 
-/** The speaker notes of events that have no slide of their own, for their overview. */
-function notesOf(events: readonly EventView[], label: string): InlineRun[] | undefined {
+/**
+ * The speaker notes of events that have no slide of their own, for their overview (and its
+ * sheet of the handout), each after its date and place and title.
+ */
+function notesOf(events: readonly EventView[], labels: Labels): InlineRun[] | undefined {
   const noted = events.filter((event) => event.notes !== undefined);
   if (noted.length === 0) return undefined;
   return noted.flatMap((event, i): InlineRun[] => [
     {
-      text: `${i > 0 ? "\n\n" : ""}${fillText(label, { date: event.dateText, title: event.title })}`,
+      text: `${i > 0 ? "\n\n" : ""}${fillText(labels.overviewNote, { date: datePlace(event, labels), title: event.title })}`,
     },
     ...(event.notes as InlineRun[]),
   ]);
+}
+
+/** "19 June 2024 · Pyongyang": an event's date and, when it has one, its location. */
+export function datePlace(event: EventView, labels: Labels): string {
+  return event.location ? `${event.dateText}${labels.separator}${event.location}` : event.dateText;
 }
 
 function findPrevious(items: readonly TimelineItem[], i: number): number {
@@ -201,8 +209,14 @@ function plotView(page: OverviewPage, input: TimelineInput): OverviewPlot {
     })),
     events: page.events.map((placed) => {
       const { label, leader } = placed;
+      const event = input.events[placed.index] as EventView;
+      const { location } = event;
       return {
-        event: input.events[placed.index] as EventView,
+        event,
+        location:
+          location !== undefined && locationFits(label.width, event.dateText, event.badge, location)
+            ? location
+            : undefined,
         x: r(placed.x),
         span:
           placed.xEnd !== undefined && placed.xEnd > placed.x
@@ -261,6 +275,7 @@ function stripFor(input: TimelineInput): (index: number) => TimelineStrip {
             x: xs[i] as number,
             color: event.category?.color,
             current: i === index,
+            ...(event.importance === "high" ? { high: true as const } : {}),
           })),
     marker: xs[index] as number,
     breaks: layout.breaks.map((b) => r(b.x)),

@@ -30,6 +30,10 @@ export interface TimelineItem {
   category?: string;
   /** A badge after the date ("New"), which widens the date's line. */
   badge?: string;
+  /** A place name, shown after the date when the label's date line has room for it. */
+  location?: string;
+  /** High events' labels always show; low events' may be left off when room runs out. */
+  importance?: "high" | "normal" | "low";
 }
 
 /** One event on an overview page, with its dot, span bar, label box and leader line. */
@@ -78,7 +82,9 @@ export function layoutOverview(
   // Each label's size and each moment is worked out once; pages try many subsets of them.
   const timeline: Measured = {
     items,
-    sizes: items.map((item) => labelSize(item.title, item.dateText, breaks, item.badge)),
+    sizes: items.map((item) =>
+      labelSize(item.title, item.dateText, breaks, item.badge, item.location),
+    ),
     starts: items.map((item) => startOf(item.date)),
     ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
     asOf: startOf(asOf),
