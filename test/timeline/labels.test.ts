@@ -19,7 +19,7 @@ const dateText = fc.constantFrom(
   "١٩ يونيو ٢٠٢٤",
 );
 const badge = fc.constantFrom(undefined, "New", "신규");
-const breaks = fc.constantFrom("keep-all" as const, "normal" as const);
+const breaks = fc.constantFrom("keep-all" as const, "strict" as const);
 
 describe("a label's location", () => {
   it("never changes the box's width or height, and shows only where it fits", () => {
