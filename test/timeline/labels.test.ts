@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseDate } from "../../src/timeline/date.js";
 import { labelSize, labelText, locationFits, textWidth } from "../../src/timeline/labels.js";
+import { layoutOverview, type TimelineItem } from "../../src/timeline/overview.js";
 
 // A location joins an overview label's date line only in the room the box already has: the
 // layout's boxes are the same with or without it.
@@ -76,6 +78,31 @@ describe("a label's location", () => {
     expect(labelSize(title, "2023년 11월", "keep-all", undefined, fitting).location).toBe(true);
     expect(labelSize(title, "2023년 11월", "keep-all", undefined, `${fitting}평`).location).toBe(
       false,
+    );
+  });
+
+  it("leaves the overview's pages as they are without it", () => {
+    const day = fc.integer({ min: 1, max: 28 }).map((d) => `2024-06-${String(d).padStart(2, "0")}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(day, words(latin, 10), words(anyWord, 5)), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (raw) => {
+          const items: TimelineItem[] = raw
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([value, title]) => {
+              const date = parseDate(value);
+              if ("error" in date) throw new Error(date.error);
+              return { date, title, dateText: value };
+            });
+          const asOf = items[items.length - 1]?.date as TimelineItem["date"];
+          const located = items.map((item, i) => ({ ...item, location: raw[i]?.[2] }));
+          expect(layoutOverview(located, asOf)).toEqual(layoutOverview(items, asOf));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
