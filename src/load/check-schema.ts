@@ -269,17 +269,23 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-// Words analysts use for a value the format spells another way.
-const synonyms: Record<string, string> = {
-  medium: "moderate",
-  med: "moderate",
-  mid: "moderate",
-  unconfirmed: "low",
-};
+// Words analysts use for a value the format spells another way, for each field it may be
+// meant for: "medium" is a confidence's "moderate" and an event's importance "normal".
+const synonyms = new Map<string, readonly string[]>([
+  ["medium", ["moderate", "normal"]],
+  ["med", ["moderate", "normal"]],
+  ["mid", ["moderate", "normal"]],
+  ["unconfirmed", ["low"]],
+  ["critical", ["high"]],
+  ["key", ["high"]],
+  ["major", ["high"]],
+  ["minor", ["low"]],
+  ["routine", ["normal"]],
+]);
 
 /** "; did you mean …?" by spelling, or by a word that means the same. */
 function valueHint(got: string, options: string[]): string {
-  const same = synonyms[got.trim().toLowerCase()];
-  if (same && options.includes(same)) return `; did you mean "${same}"?`;
+  const same = synonyms.get(got.trim().toLowerCase())?.find((word) => options.includes(word));
+  if (same) return `; did you mean "${same}"?`;
   return didYouMean(got, options);
 }

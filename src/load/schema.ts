@@ -52,6 +52,7 @@ const common = withMarkup(markupFields.section, {
 
 export const approxValues = ["early", "mid", "late", "circa"] as const;
 export const confidenceValues = ["low", "moderate", "high"] as const;
+export const importanceValues = ["high", "normal", "low"] as const;
 
 const event = z.strictObject(
   withMarkup(markupFields.event, {
@@ -62,14 +63,18 @@ const event = z.strictObject(
     title: text,
     detail: text.optional(),
     category: z.string().optional(),
+    location: text.optional().meta({
+      description:
+        "where it happened, a place name such as Pyongyang: shown with its date on its slide, in the handout and, when there is room, on the overview; plain text, no markup",
+    }),
+    importance: z.enum(importanceValues).optional().meta({
+      description:
+        "high: a larger dot and a label the overview always shows; low: a dot the overview may leave unlabelled when room runs out (the page says so and its notes list it; its slide, strip and the handout still show it); default normal",
+    }),
     sources: sourceIds.optional(),
     notes: notes.optional(),
     image: z.string().optional().meta({ description: "relative to the brief, inside its folder" }),
     alt,
-    importance: z.enum(["high", "normal", "low"]).optional().meta({
-      description:
-        "high: a larger dot, and a label that always shows; low: its label may be left out of a crowded overview (the page says so; its slide, strip and handout keep it)",
-    }),
   }),
 );
 

@@ -75,6 +75,8 @@ export function buildDeck(
     return {
       title: e.title,
       dateText: eventDateText(e, language, labels),
+      location: e.location?.trim() || undefined,
+      importance: e.importance ?? "normal",
       detail: e.detail,
       category: e.category === undefined ? undefined : categoryOf.get(e.category),
       image: e.image === undefined ? undefined : assetUrl(e.image),
@@ -143,7 +145,8 @@ export function buildDeck(
         dateText: (events[i] as EventView).dateText,
         category: e.category,
         badge: (events[i] as EventView).badge,
-        importance: e.importance,
+        location: (events[i] as EventView).location,
+        importance: (events[i] as EventView).importance,
       })),
       paths: sorted.map((e) => e.path),
       categories,

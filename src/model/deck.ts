@@ -44,6 +44,10 @@ export interface GradeKey {
 export interface EventView {
   title: string;
   dateText: string;
+  /** Where it happened, a place name, shown after its date: "19 June 2024 · Pyongyang". */
+  location?: string;
+  /** High events get a larger dot; the overview may leave low events' dots unlabelled. */
+  importance: "high" | "normal" | "low";
   detail?: InlineRun[];
   category?: Category;
   image?: string;
@@ -92,6 +96,8 @@ export interface OverviewPlot {
   breaks: { x: number; text: string }[];
   events: {
     event: EventView;
+    /** The event's location, when the label's date line has room for it after the date. */
+    location?: string;
     x: number;
     /** The line its dot is on. */
     y: number;
@@ -116,7 +122,8 @@ export interface ScaleBand {
 
 /** The "you are here" strip on an event slide: the whole timeline, this event marked. */
 export interface TimelineStrip {
-  dots: { x: number; color?: string; current: boolean }[];
+  /** `high` for an event of high importance, drawn larger. */
+  dots: { x: number; color?: string; current: boolean; high?: true }[];
   marker: number;
   breaks: number[];
   firstText: string;

@@ -6,7 +6,7 @@ import type { BriefPath } from "../normalize/normal-brief.js";
 import { placeOnAxis } from "../timeline/axis.js";
 import { type PartialDate, startOf } from "../timeline/date.js";
 import { durationBetween, formatDuration } from "../timeline/duration.js";
-import { textWidth, wrap } from "../timeline/labels.js";
+import { locationFits, textWidth, wrap } from "../timeline/labels.js";
 import {
   type LaneSetup,
   laneRows,
@@ -213,7 +213,7 @@ function notesOf(
   const noted = events.filter((event) => event.notes !== undefined);
   const runs = noted.flatMap((event, i): InlineRun[] => [
     {
-      text: `${i > 0 ? "\n\n" : ""}${fillText(labels.overviewNote, { date: event.dateText, title: event.title })}`,
+      text: `${i > 0 ? "\n\n" : ""}${fillText(labels.overviewNote, { date: datePlace(event, labels), title: event.title })}`,
     },
     ...(event.notes as InlineRun[]),
   ]);
@@ -229,6 +229,11 @@ function notesOf(
     runs.push({ text: `${runs.length > 0 ? "\n\n" : ""}${text}` });
   }
   return runs.length > 0 ? runs : undefined;
+}
+
+/** "19 June 2024 · Pyongyang": an event's date and, when it has one, its location. */
+export function datePlace(event: EventView, labels: Labels): string {
+  return event.location ? `${event.dateText}${labels.separator}${event.location}` : event.dateText;
 }
 
 function findPrevious(items: readonly TimelineItem[], i: number): number {
@@ -305,8 +310,16 @@ function plotView(page: OverviewPage, input: TimelineInput, lanes?: Lanes): Over
     })),
     events: page.events.map((placed) => {
       const { label, leader } = placed;
+      const event = input.events[placed.index] as EventView;
+      const { location } = event;
       return {
-        event: input.events[placed.index] as EventView,
+        event,
+        location:
+          label !== undefined &&
+          location !== undefined &&
+          locationFits(label.width, event.dateText, event.badge, location)
+            ? location
+            : undefined,
         x: r(placed.x),
         y: y(placed.y),
         span:
@@ -370,6 +383,7 @@ function stripFor(input: TimelineInput): (index: number) => TimelineStrip {
             x: xs[i] as number,
             color: event.category?.color,
             current: i === index,
+            ...(event.importance === "high" ? { high: true as const } : {}),
           })),
     marker: xs[index] as number,
     breaks: layout.breaks.map((b) => r(b.x)),

@@ -2,6 +2,7 @@
 import type { Slide } from "../model/deck.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
 import { lineCount, textWidth } from "../model/measure-text.js";
+import { datePlace } from "../model/timeline-slides.js";
 import { colours, hex, mirrored, mixWithWhite, place, points } from "./geometry.js";
 import { addBadge, badgeWidth, eventBadgeSize } from "./marks.js";
 import { inlineRuns, paragraphs, plainRun } from "./runs.js";
@@ -59,10 +60,12 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
         },
       ]
     : [];
+  // The date and the place, one run: "19 June 2024 · Pyongyang", as `.event__date` writes it.
+  const dateLine = datePlace(event, deck.labels);
   slide.addText(
     [
       {
-        text: event.dateText,
+        text: dateLine,
         options: { ...text, fontSize: points(24), bold: true, color: colour },
       },
       ...chip,
@@ -72,7 +75,7 @@ export function addEvent(context: SlideContext, of: Of<"event">): void {
   if (event.badge) {
     // After the date and the chip, in the same line (`.event__date .badge`).
     const after =
-      textWidth(event.dateText, { size: 24, weight: 700 }) +
+      textWidth(dateLine, { size: 24, weight: 700 }) +
       (event.category
         ? textWidth("   ", { size: 24, weight: 400 }) +
           textWidth(`\u2009${event.category.label}\u2009`, { size: 18, weight: 700 })

@@ -1,7 +1,7 @@
 // The timeline drawn as shapes, from the layout the deck draws it from (`OverviewPlot`,
 // `TimelineStrip`), at the places templates/theme/timeline.css puts each part: every label a
 // text box of its own, so that a user can move it and it is still a label.
-import type { Category, OverviewPlot, TimelineStrip } from "../model/deck.js";
+import type { Category, EventView, OverviewPlot, TimelineStrip } from "../model/deck.js";
 import { lineBreaksOf } from "../model/line-breaks.js";
 import { lineCount, textWidth } from "../model/measure-text.js";
 import { colours, hex, mixWithWhite, place, points } from "./geometry.js";
@@ -83,9 +83,13 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
         line: none,
       });
     }
-    addDot(slide, left + placed.x, line, colour, placed.event.approx);
+    addDot(slide, left + placed.x, line, colour, placed.event.approx, placed.event.importance);
     if (!label) continue;
     const slideNumber = placed.event.slideId && context.slideNumber(placed.event.slideId);
+    // The place after the date where the layout found it room (`.tl__date`).
+    const dateLine = placed.location
+      ? `${placed.event.dateText}${deck.labels.separator}${placed.location}`
+      : placed.event.dateText;
     const title = plainRun(placed.event.title, {
       ...text,
       align: "left",
@@ -96,7 +100,7 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
     slide.addText(
       [
         {
-          text: placed.event.dateText,
+          text: dateLine,
           options: {
             ...text,
             // Each line of a label starts at its leader, in every language (see the README).
@@ -121,8 +125,7 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
       // After the date, on its 18 px line (`.tl__badge`), the label's 2 px padding in. A label
       // above the axis is set from its foot: its date line is over as many lines as its title
       // takes, which the layout's safe estimate may overcount.
-      const x =
-        left + label.left + 2 + textWidth(placed.event.dateText, { size: 14, weight: 700 }) + 6;
+      const x = left + label.left + 2 + textWidth(dateLine, { size: 14, weight: 700 }) + 6;
       const titleLines = lineCount(
         [{ text: placed.event.title, style: { size: 18, weight: 400 } }],
         label.width - 4,
@@ -160,23 +163,38 @@ function addLaneName(
   });
 }
 
-/** A dot on the axis: filled and ringed, or hollow and dashed for a rough date. */
-function addDot(slide: PptxSlide, x: number, y: number, colour: string, approx: boolean) {
+/**
+ * A dot on the axis: filled and ringed, or hollow and dashed for a rough date; larger for an
+ * event of high importance, as `.tl__event--high .tl__dot` (22 px with a 4 px gap and 2 px ring).
+ */
+function addDot(
+  slide: PptxSlide,
+  x: number,
+  y: number,
+  colour: string,
+  approx: boolean,
+  importance: EventView["importance"] = "normal",
+) {
+  const high = importance === "high";
   if (approx) {
+    const r = high ? 10 : 7;
     slide.addShape("ellipse", {
-      ...place({ x: x - 7, y: y - 7, w: 14, h: 14 }),
+      ...place({ x: x - r, y: y - r, w: 2 * r, h: 2 * r }),
       fill: { color: colours.paper },
       line: { color: colour, width: points(2), dashType: "sysDash" },
     });
     return;
   }
+  // The ring's centre line, and the filled centre inside the paper-coloured gap.
+  const ring = high ? 12 : 8.75;
+  const core = high ? 7 : 5;
   slide.addShape("ellipse", {
-    ...place({ x: x - 8.75, y: y - 8.75, w: 17.5, h: 17.5 }),
+    ...place({ x: x - ring, y: y - ring, w: 2 * ring, h: 2 * ring }),
     fill: { color: colours.paper },
-    line: { color: colour, width: points(1.5) },
+    line: { color: colour, width: points(high ? 2 : 1.5) },
   });
   slide.addShape("ellipse", {
-    ...place({ x: x - 5, y: y - 5, w: 10, h: 10 }),
+    ...place({ x: x - core, y: y - core, w: 2 * core, h: 2 * core }),
     fill: { color: colour },
     line: none,
   });
@@ -268,8 +286,10 @@ export function addStrip(
   }
   for (const dot of strip.dots) {
     if (dot.current) continue;
+    // A high event's dot is larger (`.strip__dot--high`).
+    const r = dot.high ? 6 : 4;
     slide.addShape("ellipse", {
-      ...place({ x: left + dot.x - 4, y: line - 4, w: 8, h: 8 }),
+      ...place({ x: left + dot.x - r, y: line - r, w: 2 * r, h: 2 * r }),
       fill: { color: mixWithWhite(dot.color ? hex(dot.color) : colours.muted, 0.5) },
       line: none,
     });

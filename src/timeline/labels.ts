@@ -25,29 +25,33 @@ export const labelText = {
    * width of each of its 10 px capitals with their letter spacing.
    */
   badge: { frame: 18, charWidth: 8.6 },
+  /**
+   * The separator between the date and a location, in Latin letters: safe for the catalogue's
+   * (" · ", " | ", the Japanese "・", which counts two).
+   */
+  separator: 3,
 };
 
 /**
  * The label's box size for a title, by simulated word wrap with the brief's line breaks, the
  * theme's: Korean words whole, Japanese and Chinese between characters (`breaks`), Thai, Lao,
- * Khmer and Myanmar between the words of ICU's dictionary.
+ * Khmer and Myanmar between the words of ICU's dictionary. A `location` joins the date's line
+ * only where it fits in the width the title and date already give the box: it never widens
+ * the box nor adds a line, and `location` in the result says whether it is shown.
  */
 export function labelSize(
   title: string,
   dateText: string,
   breaks: LineBreaks = "keep-all",
   badge?: string,
+  location?: string,
   /** The most lines the title may take; the box widens until it fits them. */
   maxTitleLines: number = labelText.maxTitleLines,
-): { width: number; height: number; lines: number } {
+): { width: number; height: number; lines: number; location: boolean } {
   const { charWidth, titleLine, dateLine, minWidth, maxWidth, padding } = labelText;
   const words = wordsOf(title, breaks);
   // The date's line never wraps: the box is as wide as it, with its badge.
-  const badgeWidth =
-    badge === undefined
-      ? 0
-      : (labelText.badge.frame + textWidth(badge) * labelText.badge.charWidth) / charWidth;
-  const dateWidth = textWidth(dateText) * (14 / 18) + badgeWidth;
+  const dateWidth = dateLineWidth(dateText, badge);
   const longestWord = Math.max(...words.map((w) => w.width), dateWidth);
   let width = Math.min(maxWidth, Math.max(minWidth, longestWord * charWidth + 2 * padding));
   let lines = wrapWords(words, (width - 2 * padding) / charWidth);
@@ -55,7 +59,37 @@ export function labelSize(
     width = Math.min(maxWidth, width + 20);
     lines = wrapWords(words, (width - 2 * padding) / charWidth);
   }
-  return { width: Math.ceil(width), height: dateLine + lines * titleLine + 2 * padding, lines };
+  return {
+    width: Math.ceil(width),
+    height: dateLine + lines * titleLine + 2 * padding,
+    lines,
+    location: location !== undefined && locationFits(Math.ceil(width), dateText, badge, location),
+  };
+}
+
+/**
+ * True when a label box `width` px wide has room on its date line for the location after the
+ * date and its separator, with the badge: the overview shows the location only then.
+ */
+export function locationFits(
+  width: number,
+  dateText: string,
+  badge: string | undefined,
+  location: string,
+): boolean {
+  const line =
+    dateLineWidth(dateText, badge) + (labelText.separator + textWidth(location)) * (14 / 18);
+  return line * labelText.charWidth + 2 * labelText.padding <= width;
+}
+
+/** The date line's width in Latin letters at the title's size: its 14 px date and badge. */
+function dateLineWidth(dateText: string, badge: string | undefined): number {
+  const { charWidth } = labelText;
+  const badgeWidth =
+    badge === undefined
+      ? 0
+      : (labelText.badge.frame + textWidth(badge) * labelText.badge.charWidth) / charWidth;
+  return textWidth(dateText) * (14 / 18) + badgeWidth;
 }
 
 const wide =

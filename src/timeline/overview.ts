@@ -112,7 +112,9 @@ export interface TimelineItem {
   category?: string;
   /** A badge after the date ("New"), which widens the date's line. */
   badge?: string;
-  /** A low event's label may be left out when the page has no room for it; a high one's never. */
+  /** A place name, shown after the date when the label's date line has room for it. */
+  location?: string;
+  /** High events' labels always show; low events' may be left off when room runs out. */
   importance?: "high" | "normal" | "low";
 }
 
@@ -179,7 +181,9 @@ export function layoutOverview(
   // Each label's size and each moment is worked out once; pages try many subsets of them.
   const timeline: Measured = {
     items,
-    sizes: items.map((item) => labelSize(item.title, item.dateText, breaks, item.badge, maxLines)),
+    sizes: items.map((item) =>
+      labelSize(item.title, item.dateText, breaks, item.badge, item.location, maxLines),
+    ),
     starts: items.map((item) => startOf(item.date)),
     ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
     asOf: startOf(asOf),

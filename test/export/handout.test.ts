@@ -87,6 +87,17 @@ describe("the handout", () => {
     expect(deck.slides.filter((s) => s.notes).length).toBeGreaterThan(3);
   });
 
+  it("writes an event's place after its date on the event's sheet", () => {
+    const located = deck.slides.filter((s) => s.kind === "event" && s.event.location);
+    expect(located.length).toBeGreaterThan(2);
+    for (const slide of located) {
+      if (slide.kind !== "event") continue;
+      expect(pages[slide.number - 1]).toContain(
+        `${slide.event.dateText} · ${slide.event.location}`.replace(/\s+/g, " "),
+      );
+    }
+  });
+
   it("has bookmarks and a linked list of contents, and working links", async () => {
     const outline = pdfOutline(handout);
     expect(outline.map((b) => b.page)).toEqual(

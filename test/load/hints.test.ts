@@ -43,6 +43,25 @@ describe("hints", () => {
     expect(message).toMatch(/not one of low, moderate, high; did you mean "moderate"\?$/);
   });
 
+  it("an importance in other words or in capitals: the word the format uses", async () => {
+    const at =
+      "      title: Putin arrives in Pyongyang\n      location: Pyongyang\n      importance: high\n";
+    expect(sample).toContain(at);
+    for (const [written, meant] of [
+      ["medium", "normal"],
+      ["critical", "high"],
+      ["minor", "low"],
+      ["High", "high"],
+    ]) {
+      const [message] = await messages(
+        sample.replace(at, at.replace("importance: high", `importance: ${written}`)),
+      );
+      expect(message).toBe(
+        `"timeline.events[7].importance" is "${written}", not one of high, normal, low; did you mean "${meant}"?`,
+      );
+    }
+  });
+
   it("a missing image with one of another extension beside it", async () => {
     const text = sample.replace("- date: 1961\n", "- date: 1961\n      image: photos/launch.png\n");
     expect(text).not.toBe(sample);
