@@ -59,18 +59,22 @@ function lanesOf(input: TimelineInput): Lanes {
     categories.push(undefined);
   }
   const widest = Math.max(0, ...categories.map((c) => (c ? textWidth(c.label) : 0)));
-  const gutter = Math.min(
+  const rows = laneRows(categories.length);
+  const breaks = lineBreaksOf(input.language);
+  // Each name's box is the room over its line, and it is set from the foot up; a name that
+  // would need more lines than that room holds gets the widest gutter.
+  const room = (rows[0]?.laneHeight ?? plot.laneHeight) + plot.rows.labelGap;
+  let gutter = Math.min(
     laneName.maxGutter,
     Math.max(laneName.minGutter, widest * laneName.charWidth + laneName.space),
   );
-  const rows = laneRows(categories.length);
-  const breaks = lineBreaksOf(input.language);
-  const names = categories.map((c, i) => {
-    const width = gutter - laneName.space;
-    const room = (rows[i]?.laneHeight ?? plot.laneHeight) + plot.rows.labelGap;
-    const lines = c ? wrap(c.label, width / laneName.charWidth, breaks) : 0;
-    return { width, height: Math.min(lines * laneName.line, room) };
-  });
+  const tooTall = categories.some(
+    (c) =>
+      c &&
+      wrap(c.label, (gutter - laneName.space) / laneName.charWidth, breaks) * laneName.line > room,
+  );
+  if (tooTall) gutter = laneName.maxGutter;
+  const names = categories.map(() => ({ width: gutter - laneName.space, height: room }));
   return {
     setup: { keys: categories.map((c) => c?.key), gutter },
     categories,
