@@ -83,7 +83,15 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
         line: none,
       });
     }
-    addDot(slide, left + placed.x, line, colour, placed.event.approx, placed.event.importance);
+    addDot(
+      slide,
+      left + placed.x,
+      line,
+      colour,
+      placed.event.approx,
+      placed.event.importance,
+      label !== undefined,
+    );
     if (!label) continue;
     const slideNumber = placed.event.slideId && context.slideNumber(placed.event.slideId);
     // The place after the date where the layout found it room (`.tl__date`).
@@ -174,10 +182,11 @@ function addDot(
   colour: string,
   approx: boolean,
   importance: EventView["importance"] = "normal",
+  labelled = true,
 ) {
   const high = importance === "high";
   if (approx) {
-    const r = high ? 10 : 7;
+    const r = high ? 10 : labelled ? 7 : 5;
     slide.addShape("ellipse", {
       ...place({ x: x - r, y: y - r, w: 2 * r, h: 2 * r }),
       fill: { color: colours.paper },
@@ -186,8 +195,9 @@ function addDot(
     return;
   }
   // The ring's centre line, and the filled centre inside the paper-coloured gap.
-  const ring = high ? 12 : 8.75;
-  const core = high ? 7 : 5;
+  // A dot the page left without its label is smaller, as `.tl__dot--unlabelled` (12 px).
+  const ring = high ? 12 : labelled ? 8.75 : 6.5;
+  const core = high ? 7 : labelled ? 5 : 3.5;
   slide.addShape("ellipse", {
     ...place({ x: x - ring, y: y - ring, w: 2 * ring, h: 2 * ring }),
     fill: { color: colours.paper },
