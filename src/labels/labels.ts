@@ -135,6 +135,8 @@ export interface Labels {
   /** The quiet badges on the overview and the slides: an event or judgment new, one changed. */
   badgeNew: string;
   badgeChanged: string;
+  /** The overview's note of the one zone every time is shown in (`timeline.timezone`): "Times in {zone}". */
+  timesIn: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -225,6 +227,7 @@ export const labelKeys = [
   "sinceNoLikelihood",
   "badgeNew",
   "badgeChanged",
+  "timesIn",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

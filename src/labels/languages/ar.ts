@@ -97,4 +97,5 @@ export const ar: Labels = {
   sinceNoLikelihood: "بلا احتمال",
   badgeNew: "جديد",
   badgeChanged: "معدَّل",
+  timesIn: "الأوقات بتوقيت {zone}",
 };

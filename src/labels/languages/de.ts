@@ -92,4 +92,5 @@ export const de: Labels = {
   sinceNoLikelihood: "keine Wahrscheinlichkeit",
   badgeNew: "Neu",
   badgeChanged: "Geändert",
+  timesIn: "Uhrzeiten in {zone}",
 };

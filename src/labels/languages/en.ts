@@ -91,4 +91,5 @@ export const en: Labels = {
   sinceNoLikelihood: "no likelihood",
   badgeNew: "New",
   badgeChanged: "Changed",
+  timesIn: "Times in {zone}",
 };

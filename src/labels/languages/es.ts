@@ -92,4 +92,5 @@ export const es: Labels = {
   sinceNoLikelihood: "sin probabilidad",
   badgeNew: "Nuevo",
   badgeChanged: "Modificado",
+  timesIn: "Horas en {zone}",
 };

@@ -94,4 +94,5 @@ export const fr: Labels = {
   sinceNoLikelihood: "sans probabilité",
   badgeNew: "Nouveau",
   badgeChanged: "Modifié",
+  timesIn: "Heures en {zone}",
 };

@@ -89,4 +89,5 @@ export const he: Labels = {
   sinceNoLikelihood: "ללא סבירות",
   badgeNew: "חדש",
   badgeChanged: "השתנה",
+  timesIn: "השעות לפי {zone}",
 };

@@ -89,4 +89,5 @@ export const hi: Labels = {
   sinceNoLikelihood: "संभावना नहीं दी गई",
   badgeNew: "नया",
   badgeChanged: "बदला",
+  timesIn: "समय {zone} में",
 };

@@ -90,4 +90,5 @@ export const ja: Labels = {
   sinceNoLikelihood: "蓋然性の記載なし",
   badgeNew: "新規",
   badgeChanged: "変更",
+  timesIn: "時刻は{zone}",
 };

@@ -90,4 +90,5 @@ export const ko: Labels = {
   sinceNoLikelihood: "가능성 미기재",
   badgeNew: "신규",
   badgeChanged: "변경",
+  timesIn: "시각은 {zone} 기준",
 };

@@ -100,4 +100,5 @@ export const ru: Labels = {
   sinceNoLikelihood: "без вероятности",
   badgeNew: "Новое",
   badgeChanged: "Изменено",
+  timesIn: "Время указано по {zone}",
 };

@@ -88,4 +88,5 @@ export const th: Labels = {
   sinceNoLikelihood: "ไม่ระบุความเป็นไปได้",
   badgeNew: "ใหม่",
   badgeChanged: "เปลี่ยน",
+  timesIn: "เวลาตาม {zone}",
 };

@@ -87,4 +87,5 @@ export const zhHans: Labels = {
   sinceNoLikelihood: "未注明可能性",
   badgeNew: "新",
   badgeChanged: "已变",
+  timesIn: "时间均为{zone}",
 };

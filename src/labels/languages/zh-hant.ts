@@ -87,4 +87,5 @@ export const zhHant: Labels = {
   sinceNoLikelihood: "未註明可能性",
   badgeNew: "新",
   badgeChanged: "已變",
+  timesIn: "時間均為{zone}",
 };
