@@ -194,9 +194,12 @@ function checkTimezone(value: unknown, report: (message: string) => void): strin
   if (typeof value !== "string") return undefined;
   const zone = canonicalZone(value.trim());
   if (!zone) {
-    const hint =
-      zoneSuggestion(value) ||
-      ": write an IANA name (Area/City, like Asia/Seoul or Europe/Amsterdam), or UTC";
+    // An offset is not a zone here: the note on the overview names a place's clocks.
+    const offset = /^(?:UTC|GMT)?\s*[+-]\d/i.test(value.trim());
+    const hint = offset
+      ? ": name the zone by its place (Area/City, like Asia/Seoul), or UTC; an offset is written after each time instead"
+      : zoneSuggestion(value) ||
+        ": write an IANA name (Area/City, like Asia/Seoul or Europe/Amsterdam), or UTC";
     report(`"${value}" is not a time zone${hint}`);
   }
   return zone;

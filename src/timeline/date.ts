@@ -1,4 +1,11 @@
-import { canonicalZone, localTime, offsetAt, offsetText, zoneSuggestion } from "./zone.js";
+import {
+  abbreviatedZone,
+  canonicalZone,
+  localTime,
+  offsetAt,
+  offsetText,
+  zoneSuggestion,
+} from "./zone.js";
 
 /** How exactly a date was written: a whole year, a month, a day, or a time on a day ("minute"). */
 export type Precision = "year" | "month" | "day" | "minute";
@@ -64,7 +71,7 @@ function plainDate(text: string): PartialDate | { error: string } {
   if (!zoned || !head || "error" in head) return { error: date.error };
   const written = (zoned[2] as string).trim();
   const zone = canonicalZone(written);
-  const abbreviation = abbreviations[written.toUpperCase()];
+  const abbreviation = abbreviatedZone(written);
   if (head.precision !== "minute") {
     if (!zone && !abbreviation && !written.includes("/")) return { error: date.error };
     return {
@@ -82,9 +89,10 @@ function plainDate(text: string): PartialDate | { error: string } {
 
 /** The message for a zone name Intl does not know, with what it most likely meant. */
 function unknownZone(text: string, written: string): string {
-  const abbreviation = abbreviations[written.toUpperCase()];
+  const abbreviation = abbreviatedZone(written);
   if (abbreviation) {
-    const [zone, offset] = abbreviation;
+    const { zone } = abbreviation;
+    const offset = offsetText(abbreviation.offset);
     const time = text
       .trim()
       .slice(0, text.trim().length - written.length)
@@ -156,17 +164,6 @@ function offsetDate(text: string): PartialDate | { error: string; unmatched?: bo
   if (offset) date.offset = offset;
   return date;
 }
-
-// Time zones briefs on the region are written in, by their abbreviation: the zone and the
-// offset to write instead (Intl knows UTC and GMT itself).
-const abbreviations: Record<string, [string, string]> = {
-  KST: ["Asia/Seoul", "+09:00"],
-  JST: ["Asia/Tokyo", "+09:00"],
-  PYT: ["Asia/Pyongyang", "+09:00"],
-  MSK: ["Europe/Moscow", "+03:00"],
-  HKT: ["Asia/Hong_Kong", "+08:00"],
-  SGT: ["Asia/Singapore", "+08:00"],
-};
 
 /** What to write instead, for a mistake a date often has: "mid" before it. */
 function notDateHint(text: string): string {

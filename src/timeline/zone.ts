@@ -145,19 +145,66 @@ export function zoneNames(zone: string, instants: readonly number[]): string | u
   return [...new Set(names)].join("/");
 }
 
+// Abbreviations briefs write that Intl knows no zone by (it knows UTC, GMT, CET, EST, JST and
+// a few more): a zone that keeps them, and the offset each stands for. An abbreviation is a
+// fixed offset; the zone follows its summer time too.
+const abbreviated: Record<string, { zone: string; offset: number }> = {
+  KST: { zone: "Asia/Seoul", offset: 540 },
+  PYT: { zone: "Asia/Pyongyang", offset: 540 },
+  MSK: { zone: "Europe/Moscow", offset: 180 },
+  HKT: { zone: "Asia/Hong_Kong", offset: 480 },
+  SGT: { zone: "Asia/Singapore", offset: 480 },
+  IST: { zone: "Asia/Kolkata", offset: 330 },
+  ICT: { zone: "Asia/Bangkok", offset: 420 },
+  WIB: { zone: "Asia/Jakarta", offset: 420 },
+  PHT: { zone: "Asia/Manila", offset: 480 },
+  BST: { zone: "Europe/London", offset: 60 },
+  CEST: { zone: "Europe/Berlin", offset: 120 },
+  EEST: { zone: "Europe/Kyiv", offset: 180 },
+  EDT: { zone: "America/New_York", offset: -240 },
+  CDT: { zone: "America/Chicago", offset: -300 },
+  MDT: { zone: "America/Denver", offset: -360 },
+  PDT: { zone: "America/Los_Angeles", offset: -420 },
+  AEST: { zone: "Australia/Sydney", offset: 600 },
+  AEDT: { zone: "Australia/Sydney", offset: 660 },
+};
+
+/** The zone and offset an abbreviation Intl does not read stands for ("KST"), if it is one. */
+export function abbreviatedZone(name: string): { zone: string; offset: number } | undefined {
+  const key = name.trim().toUpperCase();
+  return Object.hasOwn(abbreviated, key) ? abbreviated[key] : undefined;
+}
+
+// Capitals whose zone is named after another city.
+const capitals: Record<string, string> = {
+  beijing: "Asia/Shanghai",
+  washington: "America/New_York",
+  delhi: "Asia/Kolkata",
+  new_delhi: "Asia/Kolkata",
+};
+
 let known: string[] | undefined;
 
 /** "; did you mean "Asia/Seoul"?" for a zone name that is close to a real one, else "". */
 export function zoneSuggestion(name: string): string {
   known ??= ["UTC", ...Intl.supportedValuesOf("timeZone")];
   const spaced = name.trim().replaceAll(" ", "_");
-  const exact = canonicalZone(spaced);
+  const offset = /^(?:UTC|GMT)\s*([+-]\d{1,2})(?::?(\d{2}))?$/i.exec(name.trim());
+  if (offset) {
+    const minutes = Number(offset[1]) * 60 + Math.sign(Number(offset[1])) * Number(offset[2] ?? 0);
+    return `; write it as an offset straight after the time: ${offsetText(minutes)}`;
+  }
+  const city = spaced.slice(spaced.lastIndexOf("/") + 1).toLowerCase();
+  const exact =
+    canonicalZone(spaced) ??
+    abbreviatedZone(spaced)?.zone ??
+    (Object.hasOwn(capitals, city) ? capitals[city] : undefined);
   let match = exact ?? closest(spaced, known);
   if (!match) {
     // A city alone, or misspelt: "Seoul", "Amsterdm".
     const cities = new Map(known.map((zone) => [zone.slice(zone.lastIndexOf("/") + 1), zone]));
-    const city = closest(spaced.slice(spaced.lastIndexOf("/") + 1), cities.keys());
-    match = city && cities.get(city);
+    const near = closest(city, cities.keys());
+    match = near && cities.get(near);
   }
   return match ? `; did you mean "${match}"?` : "";
 }

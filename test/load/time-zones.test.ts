@@ -40,6 +40,14 @@ describe("time zones are checked where they are written", () => {
     expect(await found(text)).toEqual([
       ["bad-value", "4:13", '"Asia/Seol" is not a time zone; did you mean "Asia/Seoul"?'],
     ]);
+    const abbreviated = brief(
+      "  timezone: KST\n  events:\n    - date: 2025-03-03\n      title: E\n",
+    );
+    expect((await found(abbreviated))[0]?.[2]).toBe(
+      '"KST" is not a time zone; did you mean "Asia/Seoul"?',
+    );
+    const offset = brief("  timezone: UTC+9\n  events:\n    - date: 2025-03-03\n      title: E\n");
+    expect((await found(offset))[0]?.[2]).toContain("name the zone by its place");
     const far = brief("  timezone: Atlantis\n  events:\n    - date: 2025-03-03\n      title: E\n");
     expect((await found(far))[0]?.[2]).toBe(
       '"Atlantis" is not a time zone: write an IANA name (Area/City, like Asia/Seoul or Europe/Amsterdam), or UTC',

@@ -78,6 +78,12 @@ describe("a time written with an IANA zone", () => {
     expect(error("2025-03-03T02:14 Mars/Olympus")).toBe(
       '"2025-03-03T02:14 Mars/Olympus" names no time zone "Mars/Olympus": write an IANA name (Area/City, like Asia/Seoul or Europe/Amsterdam), UTC, or an offset (+09:00)',
     );
+    expect(error("2025-03-03T02:14 Beijing")).toContain('did you mean "Asia/Shanghai"?');
+    expect(error("2025-03-03T02:14 MSK")).toContain('"2025-03-03T02:14 Europe/Moscow"');
+    expect(error("2025-07-03T02:14 EDT")).toContain('its offset ("2025-07-03T02:14-04:00")');
+    expect(error("2025-03-03T02:14 UTC+9")).toContain(
+      "write it as an offset straight after the time: +09:00",
+    );
     expect(error("2024-06-19T07:10 KST")).toBe(
       '"2024-06-19T07:10 KST" names its zone by the abbreviation KST: write the zone\'s IANA name ("2024-06-19T07:10 Asia/Seoul") or its offset ("2024-06-19T07:10+09:00")',
     );
