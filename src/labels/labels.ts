@@ -139,6 +139,8 @@ export interface Labels {
   unlabelled: PluralText | string;
   /** Before the list, in the overview's notes, of the events it shows without labels. */
   unlabelledNote: string;
+  /** The overview's note of the one zone every time is shown in (`timeline.timezone`): "Times in {zone}". */
+  timesIn: string;
 }
 
 export type LabelKey = keyof Labels;
@@ -231,6 +233,7 @@ export const labelKeys = [
   "badgeChanged",
   "unlabelled",
   "unlabelledNote",
+  "timesIn",
 ] as const satisfies readonly LabelKey[];
 
 // Fails to compile when a key of Labels is missing from the list above.

@@ -2,6 +2,7 @@ import type { Problem, ProblemCode } from "../errors.js";
 import { linksIn, parseInline, safeUrl } from "../markup/inline.js";
 import { endOf, parseDate, startOf } from "../timeline/date.js";
 import { plot } from "../timeline/overview.js";
+import { canonicalZone, zoneSuggestion } from "../timeline/zone.js";
 import { checkLikelihoods } from "./check-likelihoods.js";
 import { markupFields } from "./markup-fields.js";
 import type { YamlSource } from "./read-yaml.js";
@@ -29,10 +30,14 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
   const root = asDict(source.data);
   if (!root) return problems;
 
+  const timeline = asDict(root.timeline);
+  const timezone = checkTimezone(timeline?.timezone, (message) =>
+    report("bad-value", ["timeline", "timezone"], message),
+  );
   const checkDate = (path: Path, value: unknown) => {
     if (value === undefined || (typeof value !== "string" && typeof value !== "number"))
       return undefined;
-    const date = parseDate(value);
+    const date = parseDate(value, timezone);
     if ("error" in date) {
       report("bad-date", path, date.error);
       return undefined;
@@ -106,7 +111,6 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
   checkMarkup([], root, markupFields.brief);
   checkLikelihoods(root, report, defaults.yardstick);
 
-  const timeline = asDict(root.timeline);
   const categories = asDict(timeline?.categories) ?? {};
   for (const [key, value] of Object.entries(categories)) {
     const color = asDict(value)?.color;
@@ -186,6 +190,22 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
     }
   });
   return problems;
+}
+
+/** The brief's display zone, canonical, if it names a real one; a message if it does not. */
+function checkTimezone(value: unknown, report: (message: string) => void): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const zone = canonicalZone(value.trim());
+  if (!zone) {
+    // An offset is not a zone here: the note on the overview names a place's clocks.
+    const offset = /^(?:UTC|GMT)?\s*[+-]\d/i.test(value.trim());
+    const hint = offset
+      ? ": name the zone by its place (Area/City, like Asia/Seoul), or UTC; an offset is written after each time instead"
+      : zoneSuggestion(value) ||
+        ": write an IANA name (Area/City, like Asia/Seoul or Europe/Amsterdam), or UTC";
+    report(`"${value}" is not a time zone${hint}`);
+  }
+  return zone;
 }
 
 /** `table[key]` if the table has that key of its own (not "constructor", say). */

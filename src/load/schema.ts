@@ -9,9 +9,10 @@ import { spellingsOf, yardstickNames } from "./yardsticks.js";
 // paths are checked for meaning in `check-meaning.ts`, which needs the whole brief.
 
 const text = z.string();
-const dateValue = z
-  .union([z.string(), z.int()])
-  .meta({ description: "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with optional offset" });
+const dateValue = z.union([z.string(), z.int()]).meta({
+  description:
+    "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], a time with an optional offset (+09:00, Z) or IANA time zone after a space (2025-03-03T02:14 Europe/Amsterdam)",
+});
 const sourceIds = z.array(z.string()).meta({ description: "ids from `sources`" });
 const notes = z.string().meta({ description: "speaker notes" });
 const alt = z.string().optional().meta({
@@ -85,6 +86,10 @@ const category = z.strictObject({
 
 const timeline = z.strictObject({
   title: text.optional(),
+  timezone: z.string().optional().meta({
+    description:
+      "an IANA time zone (UTC, Asia/Seoul, Europe/Amsterdam) in which every time is shown, its name said once on the overview; a time written without an offset or zone is read in it",
+  }),
   categories: z.record(z.string(), category).optional(),
   lanes: z.enum(["category"]).optional().meta({
     description:

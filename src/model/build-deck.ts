@@ -1,14 +1,15 @@
 import type { BriefChanges } from "../compare/changes.js";
 import { direction, hasCapitals, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
-import { fill, fillOptional } from "../labels/phrase.js";
+import { fill, fillOptional, fillText } from "../labels/phrase.js";
 import type { Brief } from "../load/schema.js";
 import { yardstickOf } from "../load/yardsticks.js";
 import type { BriefPath, NormalBrief, NormalEvent } from "../normalize/normal-brief.js";
 import { isNormal, normalizeBrief } from "../normalize/normalize-brief.js";
-import type { PartialDate } from "../timeline/date.js";
+import { type PartialDate, startOf } from "../timeline/date.js";
 import { formatDate, formatSpan } from "../timeline/format-date.js";
 import { sortByDate } from "../timeline/sort.js";
+import { zoneNames } from "../timeline/zone.js";
 import { assetUrl } from "./asset-path.js";
 import { changeSlides } from "./change-slides.js";
 import type { Category, Deck, EventView, NumberedSource, Slide, SlideDraft } from "./deck.js";
@@ -36,9 +37,11 @@ export function buildDeck(
   const brief = isNormal(given) ? given : normalizeBrief(given);
   const language = brief.language ?? "en";
   const labels = labelsFor(language, brief.labels);
+  const { timezone } = brief.timeline;
   const sources: NumberedSource[] = (brief.sources ?? []).map((s, i) => {
-    const dateText = s.date === undefined ? undefined : formatDate(s.date, language, labels);
-    const accessed = s.accessed && formatDate(s.accessed, language, labels);
+    const dateText =
+      s.date === undefined ? undefined : formatDate(s.date, language, labels, timezone);
+    const accessed = s.accessed && formatDate(s.accessed, language, labels, timezone);
     return {
       number: i + 1,
       id: s.id,
@@ -74,7 +77,7 @@ export function buildDeck(
     const hasSlide = e.detail !== undefined || e.image !== undefined;
     return {
       title: e.title,
-      dateText: eventDateText(e, language, labels),
+      dateText: eventDateText(e, language, labels, timezone),
       location: e.location?.trim() || undefined,
       importance: e.importance ?? "normal",
       detail: e.detail,
@@ -94,7 +97,7 @@ export function buildDeck(
   const classified = Boolean(brief.classification);
   const lineBreaks = lineBreaksOf(language);
   const asOf = brief.date;
-  const dateText = formatDate(asOf, language, labels);
+  const dateText = formatDate(asOf, language, labels, timezone);
   columns.push([
     {
       kind: "title",
@@ -152,6 +155,7 @@ export function buildDeck(
       categories,
       asOf,
       asOfText: dateText,
+      timesNote: timesNote(brief, labels),
       language,
       labels,
       lanes: brief.timeline.lanes,
@@ -271,8 +275,26 @@ function withApprox(event: NormalEvent): PartialDate {
   return event.approx ? { ...event.date, approx: event.approx } : event.date;
 }
 
-function eventDateText(event: NormalEvent, language: string, labels: Labels): string {
+function eventDateText(
+  event: NormalEvent,
+  language: string,
+  labels: Labels,
+  timezone: string | undefined,
+): string {
   const start = withApprox(event);
-  if (event.end === undefined) return formatDate(start, language, labels);
-  return formatSpan(start, event.end, language, labels);
+  if (event.end === undefined) return formatDate(start, language, labels, timezone);
+  return formatSpan(start, event.end, language, labels, timezone);
+}
+
+/**
+ * "Times in KST", for the overview, when the brief shows every time in one zone and its
+ * timeline has a time to show: the zone's names over the times it shows ("CET/CEST").
+ */
+function timesNote(brief: NormalBrief, labels: Labels): string | undefined {
+  const { timezone, events } = brief.timeline;
+  if (timezone === undefined) return undefined;
+  const dates = [brief.date, ...events.flatMap((e) => (e.end ? [e.date, e.end] : [e.date]))];
+  const times = dates.filter((d) => d.precision === "minute").map(startOf);
+  const zone = zoneNames(timezone, times);
+  return zone === undefined ? undefined : fillText(labels.timesIn, { zone });
 }

@@ -28,7 +28,7 @@ export interface ChangeInput {
  */
 export function changeSlides(changes: BriefChanges, input: ChangeInput): SlideDraft[] {
   const { labels } = input;
-  const date = formatDate(changes.since, input.language, labels);
+  const date = formatDate(changes.since, input.language, labels, input.brief.timeline.timezone);
   const title = fillText(labels.sinceTitle, { date });
   const lines = [
     ...input.newEvents.map((event) => eventLine(event, labels)),

@@ -153,7 +153,13 @@ export type Slide = SlideBase &
     | { kind: "title"; subtitle?: string; author?: string; dateText: string }
     | { kind: "summary"; items: InlineRun[][] }
     | { kind: "changes"; items: ChangeLine[] }
-    | { kind: "overview"; plot: OverviewPlot; categories: Category[] }
+    | {
+        kind: "overview";
+        plot: OverviewPlot;
+        categories: Category[];
+        /** "Times in KST", after the legend, when the brief shows every time in one zone. */
+        timesNote?: string;
+      }
     | { kind: "event"; event: EventView; strip: TimelineStrip }
     | { kind: "points"; items: InlineRun[][] }
     | { kind: "watch"; items: InlineRun[][] }

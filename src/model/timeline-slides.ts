@@ -30,6 +30,8 @@ export interface TimelineInput {
   categories: Category[];
   asOf: PartialDate;
   asOfText: string;
+  /** "Times in KST": the one zone every time is shown in, said once on each overview page. */
+  timesNote?: string;
   language: string;
   labels: Labels;
   /** `timeline.lanes`: a row of its own for each category. */
@@ -127,7 +129,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
   const pages = balancedPages(
     items,
     input.asOf,
-    (page) => legendFits(legendOf(page), noteOf(page)),
+    (page) => legendFits(legendOf(page), noteOf(page), input.timesNote),
     lineBreaksOf(language),
     lanes?.setup,
   );
@@ -140,6 +142,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
       part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
       plot: plotView(page, input, lanes),
       categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
+      timesNote: input.timesNote,
       notes: notesOf(
         shown.filter((event) => !event.hasSlide),
         page.events.flatMap((placed) => (placed.label ? [] : [events[placed.index] as EventView])),
@@ -248,22 +251,33 @@ function findPrevious(items: readonly TimelineItem[], i: number): number {
 }
 
 // The legend's one row under the plot, as templates/theme/theme.css sets it: 18 px labels
-// after a 12 px dot, 28 px apart. One row is what is left below the tallest plot when the
+// after a 12 px dot, 28 px apart, and the note of the times' zone in 16 px type after them
+// (`note` per character, and no dot). One row is what is left below the tallest plot when the
 // slide carries classification banners.
-const legend = { width: 1136, charWidth: 9.6, item: 20, gap: 28, noteWidth: 8.4 };
+// The notes after it (labels left out, the zone of the times) are 16 px: `note` is their
+// safe width of a character.
+const legend = { width: 1136, charWidth: 9.6, item: 20, gap: 28, note: 8.6 };
 
 /**
- * True when the legend of these categories fits its one row. Each overview page's legend names
- * the categories of its own events, and a page ends before its legend would need a second row.
+ * True when the legend of these categories, and the notes after them (how many events are
+ * shown without labels, the zone times are shown in), fit its one row. Each overview page's
+ * legend names the categories of its own events, and a page ends before its legend would need
+ * a second row.
  */
-export function legendFits(categories: readonly Category[], note?: string): boolean {
-  const width = categories.reduce(
+export function legendFits(
+  categories: readonly Category[],
+  ...notes: readonly (string | undefined)[]
+): boolean {
+  const items = categories.reduce(
     (sum, c, i) =>
       sum + (i > 0 ? legend.gap : 0) + legend.item + textWidth(c.label) * legend.charWidth,
     0,
   );
-  const noted = note === undefined ? 0 : legend.gap + textWidth(note) * legend.noteWidth;
-  return width + noted <= legend.width;
+  let width = items;
+  for (const note of notes) {
+    if (note !== undefined) width += (width > 0 ? legend.gap : 0) + textWidth(note) * legend.note;
+  }
+  return width <= legend.width;
 }
 
 const r = (n: number) => Math.round(n * 10) / 10;

@@ -3,6 +3,7 @@ import { markupFields } from "../load/markup-fields.js";
 import type { Brief, BriefEvent, BriefSection } from "../load/schema.js";
 import { withMarkup } from "../markup/inline.js";
 import { type PartialDate, parseDate } from "../timeline/date.js";
+import { canonicalZone } from "../timeline/zone.js";
 import type { NormalBrief, NormalEvent, NormalSection } from "./normal-brief.js";
 
 /**
@@ -12,12 +13,15 @@ import type { NormalBrief, NormalEvent, NormalSection } from "./normal-brief.js"
  * text and loses its target, and a date that is not one throws.
  */
 export function normalizeBrief(brief: Brief): NormalBrief {
+  const timezone = zoneOf(brief.timeline.timezone);
+  const dateOf = (value: string | number) => readDate(value, timezone);
   return {
     ...withMarkup(brief, markupFields.brief),
     date: dateOf(brief.date),
     timeline: {
       ...brief.timeline,
-      events: brief.timeline.events.map((event, i) => normalEvent(event, i)),
+      ...(timezone === undefined ? {} : { timezone }),
+      events: brief.timeline.events.map((event, i) => normalEvent(event, i, dateOf)),
     },
     sections: brief.sections?.map((section, i) => normalSection(section, i)),
     sources: brief.sources?.map((source, i) => ({
@@ -35,7 +39,11 @@ export function isNormal(brief: Brief | NormalBrief): brief is NormalBrief {
   return "written" in brief;
 }
 
-function normalEvent(event: BriefEvent, i: number): NormalEvent {
+function normalEvent(
+  event: BriefEvent,
+  i: number,
+  dateOf: (value: string | number) => PartialDate,
+): NormalEvent {
   return {
     ...withMarkup(event, markupFields.event),
     date: dateOf(event.date),
@@ -70,8 +78,8 @@ function normalSection(section: BriefSection, i: number): NormalSection {
   }
 }
 
-function dateOf(value: string | number): PartialDate {
-  const date = parseDate(value);
+function readDate(value: string | number, timezone: string | undefined): PartialDate {
+  const date = parseDate(value, timezone);
   if ("error" in date) {
     // Only a library caller can get here, with a brief it never validated.
     throw new BriefingError(
@@ -80,4 +88,17 @@ function dateOf(value: string | number): PartialDate {
     );
   }
   return date;
+}
+
+/** `timeline.timezone` by its canonical name ("asia/seoul" → "Asia/Seoul"). */
+function zoneOf(written: string | undefined): string | undefined {
+  if (written === undefined) return undefined;
+  const zone = canonicalZone(written.trim());
+  if (!zone) {
+    throw new BriefingError(
+      "usage",
+      `the brief was never validated: "${written}" is not a time zone (validate it with validateBrief or loadBrief first)`,
+    );
+  }
+  return zone;
 }

@@ -16,20 +16,27 @@ import {
   layoutOf,
   type SlideContext,
 } from "./slide-context.js";
-import { addLegend, addPlot, addStrip } from "./timeline.js";
+import { addLegend, addPlot, addStrip, addTimesNote } from "./timeline.js";
 
 type Of<K extends Slide["kind"]> = Extract<Slide, { kind: K }>;
 
-/** An overview page: its heading, the plot in the room between it and the legend, the legend. */
+/**
+ * An overview page: its heading, the plot in the room between it and the legend, the legend
+ * and the note of the zone its times are shown in.
+ */
 export function addOverview(context: SlideContext, of: Of<"overview">): void {
   const { frame } = context;
   const contentTop = addHeading(context, of, 12);
   const legendTop = frame.footerTop - 8 - 26;
-  const legend = of.categories.length > 0 || of.plot.unlabelled !== undefined;
+  const legend =
+    of.categories.length > 0 || of.plot.unlabelled !== undefined || of.timesNote !== undefined;
   const room = (legend ? legendTop : frame.footerTop - 16) - contentTop;
   // Centred in its room, as `.tl` is (`margin: auto 0`).
   addPlot(context, of.plot, frame.side, contentTop + Math.max(0, (room - of.plot.height) / 2));
-  if (legend) addLegend(context, of.categories, legendTop, of.plot.unlabelled);
+  if (of.categories.length > 0 || of.plot.unlabelled !== undefined) {
+    addLegend(context, of.categories, legendTop, of.plot.unlabelled);
+  }
+  if (of.timesNote !== undefined) addTimesNote(context, of.timesNote, legendTop);
 }
 
 // The strip and its dates, as tall as `.strip` with the 16 px above it.

@@ -265,6 +265,23 @@ export function addLegend(
   });
 }
 
+/**
+ * The note of the zone every time is shown in ("Times in KST"), on the legend's row at its far
+ * end, as `.legend__note` sets it.
+ */
+export function addTimesNote(context: SlideContext, note: string, y: number) {
+  const { slide, frame, text } = context;
+  slide.addText(note, {
+    ...place({ x: frame.side, y, w: frame.content, h: 26 }),
+    ...text,
+    margin: 0,
+    valign: "middle",
+    align: frame.rtl ? "left" : "right",
+    fontSize: points(16),
+    color: colours.muted,
+  });
+}
+
 /** The "you are here" strip of an event slide, at `top`, in the event's category's colour. */
 export function addStrip(
   context: SlideContext,

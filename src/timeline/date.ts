@@ -1,3 +1,12 @@
+import {
+  abbreviatedZone,
+  canonicalZone,
+  localTime,
+  offsetAt,
+  offsetText,
+  zoneSuggestion,
+} from "./zone.js";
+
 /** How exactly a date was written: a whole year, a month, a day, or a time on a day ("minute"). */
 export type Precision = "year" | "month" | "day" | "minute";
 
@@ -14,8 +23,13 @@ export interface PartialDate {
   minute: number;
   /** Set when the time was written with seconds, which then order and show too. */
   second?: number;
-  /** "Z" or "+09:00" as written; absent for dates and for times without an offset. */
+  /**
+   * "Z" or "+09:00" as written, or as the zone's rules give it on that date; absent for dates
+   * and for times without an offset or zone.
+   */
   offset?: string;
+  /** The IANA zone a time was written in ("Europe/Amsterdam"), its canonical name; `offset` is its offset then. */
+  zone?: string;
   approx?: Approx;
 }
 
@@ -23,22 +37,106 @@ export interface PartialDate {
 const datePattern =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
 
+// A time and the zone it was written in: "2025-03-03T02:14 Europe/Amsterdam".
+const zonedPattern = /^(.*?\d)\s*([A-Za-z][\w+\-/ ]*)$/;
+
 /** The forms a date may take, for messages and documentation. */
 export const dateForms =
-  "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (or HH:MM:SS) with an optional offset";
+  "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (or HH:MM:SS) with an optional offset or time zone";
 
 /**
  * Reads a date as YAML gives it: a string, or a number for a bare year (YAML 1.2 reads `1961`
- * as an integer). Returns a message instead when the text is not a real date.
+ * as an integer). Returns a message instead when the text is not a real date. A time may be
+ * followed by an IANA zone ("2025-03-03T02:14 Europe/Amsterdam"): its offset is the zone's on
+ * that date. `timezone` is the brief's `timeline.timezone`, in which a time written with
+ * neither offset nor zone is read.
  */
-export function parseDate(value: unknown): PartialDate | { error: string } {
+export function parseDate(value: unknown, timezone?: string): PartialDate | { error: string } {
   const text =
     typeof value === "number" && Number.isInteger(value) && value > 0
       ? String(value).padStart(4, "0")
       : value;
   if (typeof text !== "string") return { error: `a date must be text like ${dateForms}` };
+  const date = plainDate(text);
+  if ("error" in date || date.precision !== "minute" || date.offset || !timezone) return date;
+  return withZone(date, timezone, text, true);
+}
+
+/** The date as written, its zone (if any) read. */
+function plainDate(text: string): PartialDate | { error: string } {
+  const date = offsetDate(text);
+  if (!("error" in date) || !date.unmatched) return date;
+  const zoned = zonedPattern.exec(text.trim());
+  const head = zoned && offsetDate(zoned[1] as string);
+  if (!zoned || !head || "error" in head) return { error: date.error };
+  const written = (zoned[2] as string).trim();
+  const zone = canonicalZone(written);
+  const abbreviation = abbreviatedZone(written);
+  if (head.precision !== "minute") {
+    if (!zone && !abbreviation && !written.includes("/")) return { error: date.error };
+    return {
+      error: `"${text}" gives a time zone but no time: a date without a time reads the same in every zone; leave "${written}" out, or give the time (YYYY-MM-DDTHH:MM ${zone ?? written})`,
+    };
+  }
+  if (head.offset) {
+    return {
+      error: `"${text}" gives both an offset and a time zone: write one, the offset (${zoned[1]}) or the zone (${zoned[1]?.replace(/(Z|[+-][\d:]+)$/, "")} ${written})`,
+    };
+  }
+  if (!zone) return { error: unknownZone(text, written) };
+  return withZone(head, zone, text, false);
+}
+
+/** The message for a zone name Intl does not know, with what it most likely meant. */
+function unknownZone(text: string, written: string): string {
+  const abbreviation = abbreviatedZone(written);
+  if (abbreviation) {
+    const { zone } = abbreviation;
+    const offset = offsetText(abbreviation.offset);
+    const time = text
+      .trim()
+      .slice(0, text.trim().length - written.length)
+      .trim();
+    return `"${text}" names its zone by the abbreviation ${written.toUpperCase()}: write the zone's IANA name ("${time} ${zone}") or its offset ("${time}${offset}")`;
+  }
+  return `"${text}" names no time zone "${written}"${zoneSuggestion(written) || ": write an IANA name (Area/City, like Asia/Seoul or Europe/Amsterdam), UTC, or an offset (+09:00)"}`;
+}
+
+/**
+ * The time as the zone's clocks showed it, with the zone's offset then. A time the clocks
+ * skipped is refused; one they showed twice (when they went back) is the earlier of the two.
+ */
+function withZone(
+  date: PartialDate,
+  zone: string,
+  text: string,
+  implicit: boolean,
+): PartialDate | { error: string } {
+  const wall = startOf(date);
+  const local = localTime(zone, wall);
+  if ("instant" in local) {
+    return { ...date, offset: offsetText(Math.round((wall - local.instant) / 60_000)), zone };
+  }
+  const { before, after } = local.gap;
+  const shift = after - before;
+  const by = shift % 60 === 0 ? `${shift / 60} hour${shift === 60 ? "" : "s"}` : `${shift} minutes`;
+  const later = new Date(wall + shift * 60_000);
+  const clock = `${pad(later.getUTCHours())}:${pad(later.getUTCMinutes())}`;
+  const where = implicit ? `${zone} (the brief's timeline.timezone)` : zone;
+  return {
+    error: `"${text}" is a time that never happened in ${where}: its clocks went forward ${by} that night (UTC${offsetText(before).replace("Z", "")} to UTC${offsetText(after).replace("Z", "")}); write ${clock}, the same moment on the clocks after the change, or the time with its offset`,
+  };
+}
+
+/** The date with an offset or none; `unmatched` when it is not of that form at all. */
+function offsetDate(text: string): PartialDate | { error: string; unmatched?: boolean } {
   const match = datePattern.exec(text.trim());
-  if (!match) return { error: `"${text}" is not a date: use ${dateForms}${notDateHint(text)}` };
+  if (!match) {
+    return {
+      error: `"${text}" is not a date: use ${dateForms}${notDateHint(text)}`,
+      unmatched: true,
+    };
+  }
   const [, y, mo, d, h, mi, sec, fraction, written] = match;
   const year = Number(y);
   const month = mo ? Number(mo) : 1;
@@ -67,26 +165,9 @@ export function parseDate(value: unknown): PartialDate | { error: string } {
   return date;
 }
 
-// Time zones briefs on the region are written in, by their abbreviation: the offset to write.
-const zones: Record<string, string> = {
-  KST: "+09:00",
-  JST: "+09:00",
-  PYT: "+09:00",
-  MSK: "+03:00",
-  HKT: "+08:00",
-  SGT: "+08:00",
-  UTC: "Z",
-  GMT: "Z",
-};
-
-/** What to write instead, for the two mistakes a date most often has: a zone's name, a "mid". */
+/** What to write instead, for a mistake a date often has: "mid" before it. */
 function notDateHint(text: string): string {
   const trimmed = text.trim();
-  const zone = /^(\S+)\s*([A-Za-z]{3})$/.exec(trimmed);
-  const offset = zone && zones[(zone[2] as string).toUpperCase()];
-  if (zone && offset) {
-    return `; write the zone as an offset: "${zone[1]}${offset}" for ${(zone[2] as string).toUpperCase()}`;
-  }
   const approx = /^(early|mid|late|circa|c\.|about)\s+(.+)$/i.exec(trimmed);
   if (approx) {
     const word = (approx[1] as string).toLowerCase();
@@ -94,6 +175,10 @@ function notDateHint(text: string): string {
     return `; write "${approx[2]}" as the date and "approx: ${kind}" beside it`;
   }
   return "";
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
 }
 
 /** "+0900" and "+09" as "+09:00", the one form the rest of the tool reads and shows. */
@@ -145,4 +230,27 @@ export function endOf(date: PartialDate): number {
 /** Orders dates by the start of their period. */
 export function compareDates(a: PartialDate, b: PartialDate): number {
   return startOf(a) - startOf(b);
+}
+
+/**
+ * A timed date as the clocks of `zone` showed it at the same instant, with the zone's offset
+ * then: 2024-06-19T02:50+09:00 in UTC is 2024-06-18T17:50Z. Other dates are returned as they are.
+ */
+export function inZone(date: PartialDate, zone: string): PartialDate {
+  if (date.precision !== "minute") return date;
+  const instant = startOf(date);
+  const offset = offsetAt(zone, instant);
+  const wall = new Date(instant + offset * 60_000);
+  const shifted: PartialDate = {
+    ...date,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    offset: offsetText(offset),
+    zone,
+  };
+  if (date.second !== undefined) shifted.second = wall.getUTCSeconds();
+  return shifted;
 }

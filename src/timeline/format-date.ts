@@ -1,8 +1,9 @@
 import { catalogueLanguage, labelsFor } from "../labels/catalogue.js";
 import type { Labels } from "../labels/labels.js";
 import { fillText } from "../labels/phrase.js";
-import type { PartialDate } from "./date.js";
+import { inZone, type PartialDate, startOf } from "./date.js";
 import { englishDate, englishRange, isBritishEnglish } from "./format-english.js";
+import { zoneAbbreviation } from "./zone.js";
 
 /** The labels dates are written with: the words of rough dates, a time's and a span's form. */
 export type DateLabels = Pick<
@@ -59,11 +60,20 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** The time of a timed date as written, with its offset: "03:00 UTC+09:00", "03:00:30 UTC". */
-function timeText(date: PartialDate): string {
-  const time = clockText(date);
-  if (!date.offset) return time;
-  return `${time} UTC${date.offset === "Z" ? "" : date.offset}`;
+/**
+ * The time of a timed date with its zone: "03:00 UTC+09:00" for an offset, "02:14 CET" for a
+ * zone, "03:00:30 UTC"; the clock alone when the brief shows every time in one zone.
+ */
+function timeText(date: PartialDate, timezone: string | undefined): string {
+  const zone = zoneText(date, timezone);
+  return zone ? `${clockText(date)} ${zone}` : clockText(date);
+}
+
+/** What follows a time to say its zone: "UTC+09:00", "CET", or nothing. */
+function zoneText(date: PartialDate, timezone: string | undefined): string {
+  if (timezone !== undefined || !date.offset) return "";
+  if (date.zone) return zoneAbbreviation(date.zone, startOf(date));
+  return `UTC${date.offset === "Z" ? "" : date.offset}`;
 }
 
 function clockText(date: PartialDate): string {
@@ -113,17 +123,23 @@ const roughKey = {
   late: { month: "lateMonth", year: "lateYear" },
 } as const;
 
-/** Writes a date for people, in the brief's language: "19 June 2024", "late May 2024", "1961". */
+/**
+ * Writes a date for people, in the brief's language: "19 June 2024", "late May 2024", "1961".
+ * With `timezone` (the brief's `timeline.timezone`) a time is written as that zone's clocks
+ * showed it, its day too, and without a zone after it: the overview says the zone once.
+ */
 export function formatDate(
-  date: PartialDate,
+  written: PartialDate,
   language: string,
   labels: DateLabels = labelsFor(language),
+  timezone?: string,
 ): string {
+  const date = timezone ? inZone(written, timezone) : written;
   const locale = dateLocale(language);
   const precision = date.precision === "minute" ? "day" : date.precision;
   let text = date.approx ? roughBase(date, locale, precision) : plainDate(date, locale, precision);
   if (date.precision === "minute")
-    text = fillText(labels.dateTime, { date: text, time: timeText(date) });
+    text = fillText(labels.dateTime, { date: text, time: timeText(date, timezone) });
   if (date.approx === "circa") return fillText(labels.circa, { date: text });
   if (date.approx) {
     // The schema allows early, mid and late only for a year or a month.
@@ -133,18 +149,28 @@ export function formatDate(
   return text;
 }
 
-/** Writes a span: "6–10 July 1961" where the language allows it, else "start – end". */
+/**
+ * Writes a span: "6–10 July 1961" where the language allows it, else "start – end". With
+ * `timezone`, both ends' times as that zone's clocks showed them (see `formatDate`).
+ */
 export function formatSpan(
-  start: PartialDate,
-  end: PartialDate,
+  writtenStart: PartialDate,
+  writtenEnd: PartialDate,
   language: string,
   labels: DateLabels = labelsFor(language),
+  timezone?: string,
 ): string {
+  const start = timezone ? inZone(writtenStart, timezone) : writtenStart;
+  const end = timezone ? inZone(writtenEnd, timezone) : writtenEnd;
   const precision = start.precision;
   const exact = !start.approx && !end.approx && precision === end.precision;
-  if (exact && precision === "minute" && sameDay(start, end) && start.offset === end.offset) {
-    // "19 June 2024, 02:50 – 15:00 UTC+09:00": the day and the offset written once.
-    const times = fillText(labels.span, { start: clockText(start), end: timeText(end) });
+  const sameZone = zoneText(start, timezone) === zoneText(end, timezone);
+  if (exact && precision === "minute" && sameDay(start, end) && sameZone) {
+    // "19 June 2024, 02:50 – 15:00 UTC+09:00": the day and the zone written once.
+    const times = fillText(labels.span, {
+      start: clockText(start),
+      end: timeText(end, timezone),
+    });
     const day = plainDate(start, dateLocale(language), "day");
     return fillText(labels.dateTime, { date: day, time: times });
   }
@@ -157,8 +183,8 @@ export function formatSpan(
     return evenSpaces(f.formatRange(calendarDate(start), calendarDate(end)));
   }
   return fillText(labels.span, {
-    start: formatDate(start, language, labels),
-    end: formatDate(end, language, labels),
+    start: formatDate(start, language, labels, timezone),
+    end: formatDate(end, language, labels, timezone),
   });
 }
 

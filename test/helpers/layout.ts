@@ -42,7 +42,9 @@ export function overviewProblems(page: Page): Promise<string[]> {
             problems.push(`${slide.id}: lane "${name.textContent}" overlaps "${b.text}"`);
         }
       }
-      for (const note of slide.querySelectorAll<HTMLElement>(".legend__note, .legend__item")) {
+      for (const note of slide.querySelectorAll<HTMLElement>(
+        ".legend__note, .legend__unlabelled, .legend__item",
+      )) {
         const r = note.getBoundingClientRect();
         if (r.left < frame.left || r.right > frame.right || r.bottom > frame.bottom)
           problems.push(`${slide.id}: "${note.textContent}" runs off the slide`);

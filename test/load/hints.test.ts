@@ -23,11 +23,13 @@ async function messages(text: string, files: string[] = []): Promise<string[]> {
 }
 
 describe("hints", () => {
-  it("a time zone written by its name: the offset to write", async () => {
+  it("a time zone written by its abbreviation: the zone or the offset to write", async () => {
     const text = sample.replace("- date: 1961", '- date: "2024-06-19T07:10 KST"');
     expect(text).not.toBe(sample);
     const [message] = await messages(text);
-    expect(message).toContain('write the zone as an offset: "2024-06-19T07:10+09:00" for KST');
+    expect(message).toContain(
+      'write the zone\'s IANA name ("2024-06-19T07:10 Asia/Seoul") or its offset ("2024-06-19T07:10+09:00")',
+    );
   });
 
   it("an approximate date written in the date: the approx key to use", async () => {

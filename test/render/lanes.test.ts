@@ -51,7 +51,7 @@ describe("lanes on the overview", () => {
             dots: document.querySelectorAll("section.slide--overview .tl__dot").length,
             labels: document.querySelectorAll("section.slide--overview .tl__label").length,
             unlabelled: document.querySelectorAll(".tl__dot--unlabelled").length,
-            notes: slides.map((s) => s.querySelector(".legend__note")?.textContent ?? ""),
+            notes: slides.map((s) => s.querySelector(".legend__unlabelled")?.textContent ?? ""),
             legends: document.querySelectorAll("section.slide--overview .legend__item").length,
           };
         });

@@ -106,4 +106,5 @@ export const ar: Labels = {
     other: "+{count} حدث بلا تسميات، مذكورة في الملاحظات",
   },
   unlabelledNote: "أحداث بلا تسميات على الشريحة:",
+  timesIn: "الأوقات بتوقيت {zone}",
 };

@@ -97,4 +97,5 @@ export const de: Labels = {
     other: "+{count} Ereignisse ohne Beschriftung, in den Notizen",
   },
   unlabelledNote: "Ohne Beschriftung auf der Folie:",
+  timesIn: "Uhrzeiten in {zone}",
 };

@@ -96,4 +96,5 @@ export const en: Labels = {
     other: "+{count} events without labels, listed in the notes",
   },
   unlabelledNote: "Without labels on the slide:",
+  timesIn: "Times in {zone}",
 };

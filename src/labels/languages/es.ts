@@ -98,4 +98,5 @@ export const es: Labels = {
     other: "+{count} eventos sin etiqueta, en las notas",
   },
   unlabelledNote: "Sin etiqueta en la diapositiva:",
+  timesIn: "Horas en {zone}",
 };

@@ -100,4 +100,5 @@ export const fr: Labels = {
     other: "+{count} événements sans étiquette, repris dans les notes",
   },
   unlabelledNote: `Sans étiquette sur la diapositive${nbsp}:`,
+  timesIn: "Heures en {zone}",
 };

@@ -95,4 +95,5 @@ export const he: Labels = {
     other: "+{count} אירועים ללא תוויות, מפורטים בהערות",
   },
   unlabelledNote: "ללא תווית בשקופית:",
+  timesIn: "השעות לפי {zone}",
 };

@@ -94,4 +94,5 @@ export const hi: Labels = {
     other: "+{count} घटनाएँ बिना लेबल के, नोट्स में सूचीबद्ध",
   },
   unlabelledNote: "स्लाइड पर बिना लेबल:",
+  timesIn: "समय {zone} में",
 };

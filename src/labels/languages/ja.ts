@@ -92,4 +92,5 @@ export const ja: Labels = {
   badgeChanged: "変更",
   unlabelled: "ラベルなしの出来事 +{count}件（ノートに記載）",
   unlabelledNote: "スライド上でラベルのない出来事：",
+  timesIn: "時刻は{zone}",
 };

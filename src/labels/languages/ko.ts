@@ -92,4 +92,5 @@ export const ko: Labels = {
   badgeChanged: "변경",
   unlabelled: "라벨 없는 사건 +{count}건(노트에 수록)",
   unlabelledNote: "슬라이드에 라벨 없이 표시된 사건:",
+  timesIn: "시각은 {zone} 기준",
 };

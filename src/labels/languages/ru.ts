@@ -107,4 +107,5 @@ export const ru: Labels = {
     other: "+{count} события без подписей, см. заметки",
   },
   unlabelledNote: "Без подписей на слайде:",
+  timesIn: "Время указано по {zone}",
 };

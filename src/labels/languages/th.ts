@@ -90,4 +90,5 @@ export const th: Labels = {
   badgeChanged: "เปลี่ยน",
   unlabelled: "+{count} เหตุการณ์ที่ไม่มีป้ายกำกับ ดูในบันทึก",
   unlabelledNote: "เหตุการณ์ที่ไม่มีป้ายกำกับบนสไลด์:",
+  timesIn: "เวลาตาม {zone}",
 };

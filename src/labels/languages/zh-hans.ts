@@ -89,4 +89,5 @@ export const zhHans: Labels = {
   badgeChanged: "已变",
   unlabelled: "另有 {count} 个事件未标注，见备注",
   unlabelledNote: "幻灯片上未标注的事件：",
+  timesIn: "时间均为{zone}",
 };

@@ -89,4 +89,5 @@ export const zhHant: Labels = {
   badgeChanged: "已變",
   unlabelled: "另有 {count} 個事件未標註，見備註",
   unlabelledNote: "投影片上未標註的事件：",
+  timesIn: "時間均為{zone}",
 };
