@@ -18,6 +18,12 @@ export function normalizeBrief(brief: Brief): NormalBrief {
     timeline: {
       ...brief.timeline,
       events: brief.timeline.events.map((event, i) => normalEvent(event, i)),
+      periods: brief.timeline.periods?.map((period, i) => ({
+        ...period,
+        start: dateOf(period.start),
+        end: period.end === undefined ? undefined : dateOf(period.end),
+        path: ["timeline", "periods", i],
+      })),
     },
     sections: brief.sections?.map((section, i) => normalSection(section, i)),
     sources: brief.sources?.map((source, i) => ({

@@ -3,6 +3,7 @@ import { type AxisPoint, placeOnAxis } from "./axis.js";
 import { type PartialDate, startOf } from "./date.js";
 import { type Duration, durationBetween } from "./duration.js";
 import { type Lane, labelSize, labelText, type PlacedLabel, placeLabels } from "./labels.js";
+import { type AxisMark, type PlacedPeriod, placePeriods, type TimelinePeriod } from "./periods.js";
 
 // The overview's plot area, in pixels, as templates/theme/timeline.css draws it: two lanes of
 // labels above the axis, a band for interval call-outs and two lanes below, and a row at the
@@ -58,6 +59,8 @@ export interface OverviewPage {
   breaks: { x: number; duration: Duration }[];
   intervals: Interval[];
   asOf?: number;
+  /** The periods whose time this page touches, each band within the drawn axis. */
+  periods: PlacedPeriod[];
 }
 
 /**
@@ -73,6 +76,8 @@ export function layoutOverview(
   fits: (events: readonly TimelineItem[]) => boolean = () => true,
   /** How the labels' lines break: the brief's language's rules, as the theme sets them. */
   breaks: LineBreaks = "keep-all",
+  /** Bands of time drawn behind the plot, each on every page it touches, labels in rows under it. */
+  periods: readonly TimelinePeriod[] = [],
 ): OverviewPage[] {
   const pages: OverviewPage[] = [];
   // Each label's size and each moment is worked out once; pages try many subsets of them.
@@ -82,12 +87,19 @@ export function layoutOverview(
     starts: items.map((item) => startOf(item.date)),
     ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
     asOf: startOf(asOf),
+    periods,
   };
   let first = 0;
   while (first < items.length) {
     let page =
       layoutPage(timeline, first, first + 1, first + 1 === items.length) ??
-      forcePage(items, first, breaks);
+      // With no floor to reach, the periods' rows always fit.
+      (withPeriods(
+        forcePage(items, first, breaks),
+        periods,
+        [{ time: timeline.starts[first] as number, x: plot.width / 2 }],
+        Number.POSITIVE_INFINITY,
+      ) as OverviewPage);
     for (let end = first + 2; end <= items.length; end++) {
       if (!fits(items.slice(first, end))) break;
       const bigger = layoutPage(timeline, first, end, end === items.length);
@@ -105,7 +117,7 @@ function forcePage(
   items: readonly TimelineItem[],
   index: number,
   breaks: LineBreaks,
-): OverviewPage {
+): Omit<OverviewPage, "periods"> {
   const x = plot.width / 2;
   const item = items[index] as TimelineItem;
   const size = labelSize(item.title, item.dateText, breaks, item.badge);
@@ -140,6 +152,7 @@ interface Measured {
   /** Where each span's end date starts; undefined for an event that is not a span. */
   ends: readonly (number | undefined)[];
   asOf: number;
+  periods: readonly TimelinePeriod[];
 }
 
 function layoutPage(
@@ -216,13 +229,52 @@ function layoutPage(
     x: plot.margin + b.x,
     duration: durationBetween(dateAt(timeline, first, b.from), dateAt(timeline, first, b.to)),
   }));
-  return {
+  const page = {
     events,
     segments,
     breaks,
     intervals: intervals(chosen, starts, anchors, breaks),
     asOf: showAsOf ? xOf.get("asOf:-1") : undefined,
   };
+  const marks = moments.map((m, k) => ({ time: m.time, x: plot.margin + (axis.xs[k] as number) }));
+  return withPeriods(page, timeline.periods, marks);
+}
+
+/**
+ * The page with the periods it touches, their label rows under its lowest label or call-out, or
+ * on the plot's floor clear of the labels there; undefined when they do not fit above `floor`.
+ */
+function withPeriods<T extends Omit<OverviewPage, "periods">>(
+  page: T,
+  periods: readonly TimelinePeriod[],
+  marks: readonly AxisMark[],
+  floor: number = plot.height,
+): (T & { periods: PlacedPeriod[] }) | undefined {
+  const boxes = [
+    ...page.events.flatMap((e) => [
+      e.label,
+      { left: e.leader.x - 1, top: e.leader.top, width: 2, height: e.leader.bottom - e.leader.top },
+    ]),
+    ...page.intervals.map((i) => ({
+      left: i.x1,
+      top: plot.band.top + i.row * plot.band.row,
+      width: i.x2 - i.x1,
+      height: plot.band.row,
+    })),
+  ];
+  const room = {
+    plotWidth: plot.width,
+    top: plot.axisY + 20,
+    bottom: Math.max(plot.axisY + 20, ...boxes.map((b) => b.top + b.height)),
+    floor,
+    boxes,
+  };
+  const axis = {
+    left: (page.segments[0] as { left: number }).left,
+    right: (page.segments[page.segments.length - 1] as { right: number }).right,
+  };
+  const placed = placePeriods(periods, marks, axis, room);
+  return placed && { ...page, periods: placed };
 }
 
 // The partial date of the event that starts at `time`, for writing a break's length in the
@@ -284,4 +336,5 @@ function intervals(
   return kept.sort((a, b) => a.row - b.row || a.x1 - b.x1);
 }
 
+export type { PlacedPeriod, TimelinePeriod };
 export { labelText };
