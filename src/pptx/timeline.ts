@@ -132,8 +132,8 @@ export function addPlot(context: SlideContext, plot: OverviewPlot, left: number,
   }
 }
 
-// A period's band, as `.tl__period` tints the paper: its colour at 10 %, overlapping ones adding.
-const periodTransparency = 90;
+// A period's band, as `.tl__period` tints the paper: its colour at 8 %, overlapping ones adding.
+const periodTransparency = 92;
 
 /**
  * The periods behind the plot: each band a see-through rectangle the plot's full height, drawn
