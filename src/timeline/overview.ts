@@ -250,6 +250,7 @@ function withPeriods<T extends Omit<OverviewPage, "periods">>(
   marks: readonly AxisMark[],
   floor: number = plot.height,
 ): (T & { periods: PlacedPeriod[] }) | undefined {
+  if (periods.length === 0) return { ...page, periods: [] };
   const boxes = [
     ...page.events.flatMap((e) => [
       e.label,
