@@ -61,6 +61,11 @@ export interface OverviewPage {
   asOf?: number;
   /** The periods whose time this page touches, each band within the drawn axis. */
   periods: PlacedPeriod[];
+  /**
+   * Every moment drawn on the axis (event starts, span ends, the as-of date) with its x, in
+   * time order: what `xAtTime` (periods.ts) finds any other time's place by.
+   */
+  marks: AxisMark[];
 }
 
 /**
@@ -117,7 +122,7 @@ function forcePage(
   items: readonly TimelineItem[],
   index: number,
   breaks: LineBreaks,
-): Omit<OverviewPage, "periods"> {
+): Omit<OverviewPage, "periods" | "marks"> {
   const x = plot.width / 2;
   const item = items[index] as TimelineItem;
   const size = labelSize(item.title, item.dateText, breaks, item.badge);
@@ -244,13 +249,13 @@ function layoutPage(
  * The page with the periods it touches, their label rows under its lowest label or call-out, or
  * on the plot's floor clear of the labels there; undefined when they do not fit above `floor`.
  */
-function withPeriods<T extends Omit<OverviewPage, "periods">>(
+function withPeriods<T extends Omit<OverviewPage, "periods" | "marks">>(
   page: T,
   periods: readonly TimelinePeriod[],
   marks: readonly AxisMark[],
   floor: number = plot.height,
-): (T & { periods: PlacedPeriod[] }) | undefined {
-  if (periods.length === 0) return { ...page, periods: [] };
+): (T & { periods: PlacedPeriod[]; marks: AxisMark[] }) | undefined {
+  if (periods.length === 0) return { ...page, periods: [], marks: [...marks] };
   const boxes = [
     ...page.events.flatMap((e) => [
       e.label,
@@ -275,7 +280,7 @@ function withPeriods<T extends Omit<OverviewPage, "periods">>(
     right: (page.segments[page.segments.length - 1] as { right: number }).right,
   };
   const placed = placePeriods(periods, marks, axis, room);
-  return placed && { ...page, periods: placed };
+  return placed && { ...page, periods: placed, marks: [...marks] };
 }
 
 // The partial date of the event that starts at `time`, for writing a break's length in the

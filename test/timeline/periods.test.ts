@@ -188,6 +188,34 @@ describe("periods on the overview", () => {
     );
   });
 
+  it("gives each page its marks, by which a time finds the x of its event's dot", () => {
+    fc.assert(
+      fc.property(timeline, ([rawEvents, rawPeriods]) => {
+        const items = itemsOf(rawEvents);
+        for (const page of layout(items, periodsOf(rawPeriods))) {
+          const axis = {
+            left: page.segments[0]?.left as number,
+            right: page.segments[page.segments.length - 1]?.right as number,
+          };
+          for (let i = 1; i < page.marks.length; i++) {
+            const [a, b] = [page.marks[i - 1], page.marks[i]] as [
+              (typeof page.marks)[number],
+              (typeof page.marks)[number],
+            ];
+            expect(b.time).toBeGreaterThanOrEqual(a.time);
+            expect(b.x).toBeGreaterThanOrEqual(a.x);
+          }
+          for (const e of page.events) {
+            const time = startOf(items[e.index]?.date as PartialDate);
+            expect(xAtTime(page.marks, axis, time)).toBeLessThanOrEqual(e.x);
+            expect(xAtTime(page.marks, axis, time, "last")).toBeGreaterThanOrEqual(e.x);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("keeps the sample's nine events on one page beside its two periods", () => {
     const sample = itemsOf(
       [
