@@ -45,7 +45,7 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
     return date;
   };
 
-  checkDate(["date"], root.date);
+  const asOf = checkDate(["date"], root.date);
   if (typeof root.language === "string") {
     try {
       Intl.getCanonicalLocales(root.language);
@@ -112,16 +112,37 @@ export function checkMeaning(source: YamlSource, defaults: MeaningDefaults = {})
   checkLikelihoods(root, report, defaults.yardstick);
 
   const categories = asDict(timeline?.categories) ?? {};
-  for (const [key, value] of Object.entries(categories)) {
-    const color = asDict(value)?.color;
+  const checkColor = (path: Path, color: unknown) => {
     if (typeof color === "string" && !/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) {
+      report("bad-color", path, `"${color}" is not a colour: write it as #rgb or #rrggbb`);
+    }
+  };
+  for (const [key, value] of Object.entries(categories)) {
+    checkColor(["timeline", "categories", key, "color"], asDict(value)?.color);
+  }
+  list(timeline?.periods).forEach((item, i) => {
+    const period = asDict(item);
+    if (!period) return;
+    const at = ["timeline", "periods", i];
+    const start = checkDate([...at, "start"], period.start);
+    const end = checkDate([...at, "end"], period.end);
+    if (start && end && endOf(end) < startOf(start)) {
       report(
-        "bad-color",
-        ["timeline", "categories", key, "color"],
-        `"${color}" is not a colour: write it as #rgb or #rrggbb`,
+        "date-order",
+        [...at, "end"],
+        `the period ends (${String(period.end)}) before it starts (${String(period.start)})`,
       );
     }
-  }
+    // An open period runs to the as-of date, so it must start by then.
+    if (start && period.end === undefined && asOf && endOf(asOf) < startOf(start)) {
+      report(
+        "date-order",
+        [...at, "start"],
+        `the period starts (${String(period.start)}) after the brief's date (${String(root.date)}), to which it runs with no "end"; give it an end, or start it earlier`,
+      );
+    }
+    checkColor([...at, "color"], period.color);
+  });
   // An id names an item across versions of the brief (`--since`): one item each.
   const eventIds = new Set<string>();
   const judgmentIds = new Set<string>();

@@ -84,6 +84,18 @@ const category = z.strictObject({
   color: z.string().meta({ description: "a CSS hex colour such as #2b6cb0" }),
 });
 
+const period = z.strictObject({
+  start: dateValue,
+  end: dateValue.optional().meta({
+    description: "the last date of the period; leave it out for one that runs to the as-of date",
+  }),
+  label: text.meta({ description: "shown under the plot, from the period's start" }),
+  color: z
+    .string()
+    .optional()
+    .meta({ description: "a CSS hex colour such as #2b6cb0, drawn as a light tint" }),
+});
+
 const timeline = z.strictObject({
   title: text.optional(),
   timezone: z.string().optional().meta({
@@ -94,6 +106,10 @@ const timeline = z.strictObject({
   lanes: z.enum(["category"]).optional().meta({
     description:
       "category: each category on a row of its own on the overview, named at its start, all sharing one axis; events without a category go to a last row",
+  }),
+  periods: z.array(period).optional().meta({
+    description:
+      "stretches of time drawn as soft bands behind the timeline, such as a leader's years in power; they may overlap",
   }),
   events: z.array(event).min(1),
 });
@@ -239,5 +255,6 @@ export const briefSchema = z.strictObject(
 /** A brief as written in YAML, once it has passed the schema. */
 export type Brief = z.infer<typeof briefSchema>;
 export type BriefEvent = z.infer<typeof event>;
+export type BriefPeriod = z.infer<typeof period>;
 export type BriefSection = z.infer<typeof section>;
 export type BriefSource = z.infer<typeof source>;

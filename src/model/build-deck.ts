@@ -153,6 +153,12 @@ export function buildDeck(
       })),
       paths: sorted.map((e) => e.path),
       categories,
+      periods: (brief.timeline.periods ?? []).map((p) => ({
+        start: p.start,
+        end: p.end,
+        label: p.label,
+        color: p.color,
+      })),
       asOf,
       asOfText: dateText,
       timesNote: timesNote(brief, labels),

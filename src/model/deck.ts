@@ -111,6 +111,16 @@ export interface OverviewPlot {
   intervals: { left: number; width: number; top: number; text: string }[];
   /** The as-of line, its label on the side with room for it. */
   asOf?: { x: number; top: number; text: string; side: "left" | "right" };
+  /**
+   * Periods as bands behind everything, the plot's full height, in their colour; each label in
+   * a row of its own under the rest, from the band's left edge (`label.top` is the row's top).
+   */
+  periods: {
+    left: number;
+    width: number;
+    color: string;
+    label: { text: string; left: number; top: number; width: number };
+  }[];
 }
 
 /** A band of a yardstick on a scale of 0 to 100 %: where it starts, how wide, whether it is this one. */
@@ -126,6 +136,8 @@ export interface TimelineStrip {
   dots: { x: number; color?: string; current: boolean; high?: true }[];
   marker: number;
   breaks: number[];
+  /** Periods as tinted stretches behind the strip's line, in px along it. */
+  periods: { left: number; width: number; color: string }[];
   firstText: string;
   lastText: string;
 }

@@ -4,7 +4,7 @@ import { fill, fillText } from "../labels/phrase.js";
 import type { InlineRun } from "../markup/inline.js";
 import type { BriefPath } from "../normalize/normal-brief.js";
 import { placeOnAxis } from "../timeline/axis.js";
-import { type PartialDate, startOf } from "../timeline/date.js";
+import { endOf, type PartialDate, startOf } from "../timeline/date.js";
 import { durationBetween, formatDuration } from "../timeline/duration.js";
 import { locationFits, textWidth, wrap } from "../timeline/labels.js";
 import {
@@ -15,8 +15,10 @@ import {
   plot,
   type TimelineItem,
 } from "../timeline/overview.js";
+import { periodRows, type TimelinePeriod, touches, xAtTime } from "../timeline/periods.js";
 import type { Category, EventView, OverviewPlot, SlideDraft, TimelineStrip } from "./deck.js";
 import { type LineBreaks, lineBreaksOf } from "./line-breaks.js";
+import { textWidth as wordsWidth } from "./measure-text.js";
 
 /** What the timeline's slides are made from: events in time order, twice over. */
 export interface TimelineInput {
@@ -28,6 +30,8 @@ export interface TimelineInput {
   /** Where each of them is written in the brief, in the same order. */
   paths: BriefPath[];
   categories: Category[];
+  /** The brief's periods, in the order written. */
+  periods: PeriodInput[];
   asOf: PartialDate;
   asOfText: string;
   /** "Times in KST": the one zone every time is shown in, said once on each overview page. */
@@ -84,6 +88,31 @@ function lanesOf(input: TimelineInput): Lanes {
   };
 }
 
+/** A period of the timeline as the brief gives it. */
+export interface PeriodInput {
+  start: PartialDate;
+  /** Absent for a period that runs to the as-of date. */
+  end?: PartialDate;
+  label: string;
+  color?: string;
+}
+
+/** A period's colour when the brief gives none: the theme's muted grey (`--muted`). */
+export const periodColor = "#5a6472";
+
+// A period label's type, as `.tl__period-label` sets it.
+const periodLabelStyle = { size: 13, weight: 600 } as const;
+
+/** The periods as the layout needs them: instants, and their labels' widths. */
+function periodsOf(input: TimelineInput): TimelinePeriod[] {
+  const asOf = startOf(input.asOf);
+  return input.periods.map((period) => ({
+    start: startOf(period.start),
+    end: period.end ? endOf(period.end) : asOf,
+    labelWidth: Math.ceil(wordsWidth(period.label, periodLabelStyle)),
+  }));
+}
+
 const stripWidth = 1136;
 // Beyond this many events the strip shows only where this event is, not every other one.
 const stripMaxDots = 150;
@@ -131,7 +160,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     input.asOf,
     (page) => legendFits(legendOf(page), noteOf(page), input.timesNote),
     lineBreaksOf(language),
-    lanes?.setup,
+    { lanes: lanes?.setup, periods: periodsOf(input) },
   );
   return pages.map((page, p) => {
     const shown = page.events.map((placed) => events[placed.index] as EventView);
@@ -180,9 +209,9 @@ function balancedPages(
   asOf: PartialDate,
   fits: (page: readonly TimelineItem[]) => boolean,
   breaks: LineBreaks,
-  lanes: LaneSetup | undefined,
+  layout: Parameters<typeof layoutOverview>[4],
 ): OverviewPage[] {
-  let best = layoutOverview(items, asOf, fits, breaks, lanes);
+  let best = layoutOverview(items, asOf, fits, breaks, layout);
   const count = best.length;
   if (count < 2) return best;
   // The least cap that needs no more pages, found by halving: with the largest page's size as
@@ -196,7 +225,7 @@ function balancedPages(
       asOf,
       (page) => page.length <= cap && fits(page),
       breaks,
-      lanes,
+      layout,
     );
     if (pages.length <= count) {
       best = pages;
@@ -297,6 +326,7 @@ function plotView(page: OverviewPage, input: TimelineInput, lanes?: Lanes): Over
     lastRow + 20,
     ...bottoms,
     ...page.intervals.map((i) => plot.band.top + (i.row + 1) * plot.band.row),
+    ...page.periods.map((p) => p.label.top + periodRows.row),
   );
   const y = (n: number) => r(n - top);
   const unlabelled = page.events.length - labelled.length;
@@ -373,6 +403,20 @@ function plotView(page: OverviewPage, input: TimelineInput, lanes?: Lanes): Over
             text: fillText(input.labels.asOf, { date: input.asOfText }),
             side: page.asOf > plot.width / 3 ? "left" : "right",
           },
+    periods: page.periods.map((placed) => {
+      const period = input.periods[placed.index] as PeriodInput;
+      return {
+        left: r(placed.left),
+        width: r(placed.right - placed.left),
+        color: period.color ?? periodColor,
+        label: {
+          text: period.label,
+          left: r(placed.label.left),
+          top: y(placed.label.top),
+          width: r(placed.label.width),
+        },
+      };
+    }),
   };
 }
 
@@ -391,6 +435,17 @@ function stripFor(input: TimelineInput): (index: number) => TimelineStrip {
       stripWidth,
     ) as NonNullable<ReturnType<typeof placeOnAxis>>);
   const xs = layout.xs.map(r);
+  const strip = { left: 0, right: stripWidth };
+  const marks = times.map((time, i) => ({ time, x: layout.xs[i] as number }));
+  const first = times[0] as number;
+  const last = times[times.length - 1] as number;
+  const periods = periodsOf(input).flatMap((period, i) => {
+    if (!touches(period, first, last)) return [];
+    const left = xAtTime(marks, strip, period.start);
+    const right = Math.max(xAtTime(marks, strip, period.end, "last"), left + periodRows.minBand);
+    const color = (input.periods[i] as PeriodInput).color ?? periodColor;
+    return [{ left: r(left), width: r(Math.min(right, stripWidth) - left), color }];
+  });
   const firstText = events[0]?.dateText ?? "";
   const lastText = events[events.length - 1]?.dateText ?? "";
   return (index) => ({
@@ -405,6 +460,7 @@ function stripFor(input: TimelineInput): (index: number) => TimelineStrip {
           })),
     marker: xs[index] as number,
     breaks: layout.breaks.map((b) => r(b.x)),
+    periods,
     firstText,
     lastText,
   });

@@ -1,5 +1,5 @@
 import type { markupFields } from "../load/markup-fields.js";
-import type { Brief, BriefEvent, BriefSection, BriefSource } from "../load/schema.js";
+import type { Brief, BriefEvent, BriefPeriod, BriefSection, BriefSource } from "../load/schema.js";
 import type { Marked } from "../markup/inline.js";
 import type { PartialDate } from "../timeline/date.js";
 
@@ -38,6 +38,9 @@ type MarkedLists<T extends SectionType> = T extends keyof Fields["items"]
 export type NormalEvent = Marked<Dated<BriefEvent, "date" | "end">, Fields["event"][number]> &
   Located;
 
+/** A period of the timeline with its dates read. */
+export type NormalPeriod = Dated<BriefPeriod, "start" | "end"> & Located;
+
 /** A section with its markup parsed, that of the items in its lists too. */
 export type NormalSection = {
   [T in SectionType]: Omit<Marked<SectionOf<T>, SectionMarkup<T>>, keyof MarkedLists<T>> &
@@ -58,7 +61,10 @@ export type NormalBrief = Marked<
   Dated<Omit<Brief, "timeline" | "sections" | "sources">, "date">,
   Fields["brief"][number]
 > & {
-  timeline: Omit<Brief["timeline"], "events"> & { events: NormalEvent[] };
+  timeline: Omit<Brief["timeline"], "events" | "periods"> & {
+    events: NormalEvent[];
+    periods?: NormalPeriod[];
+  };
   sections?: NormalSection[];
   sources?: NormalSource[];
   /** The brief as written, for messages that quote it and for finding where a text comes from. */

@@ -22,6 +22,12 @@ export function normalizeBrief(brief: Brief): NormalBrief {
       ...brief.timeline,
       ...(timezone === undefined ? {} : { timezone }),
       events: brief.timeline.events.map((event, i) => normalEvent(event, i, dateOf)),
+      periods: brief.timeline.periods?.map((period, i) => ({
+        ...period,
+        start: dateOf(period.start),
+        end: period.end === undefined ? undefined : dateOf(period.end),
+        path: ["timeline", "periods", i],
+      })),
     },
     sections: brief.sections?.map((section, i) => normalSection(section, i)),
     sources: brief.sources?.map((source, i) => ({

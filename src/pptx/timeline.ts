@@ -17,6 +17,7 @@ const none = { type: "none" } as const;
 export function addPlot(context: SlideContext, plot: OverviewPlot, left: number, top: number) {
   const { slide, text, deck } = context;
   const axis = top + plot.axisY;
+  addPeriods(context, plot, left, top);
   for (const row of plot.rows) {
     for (const segment of plot.segments) {
       slide.addShape("rect", {
@@ -171,6 +172,56 @@ function addLaneName(
   });
 }
 
+// A period's band, as `.tl__period` tints the paper: its colour at 8 %, overlapping ones adding.
+const periodTransparency = 92;
+
+/**
+ * The periods behind the plot: each band a see-through rectangle the plot's full height, drawn
+ * first so that everything else is on it; each label a text box of its own in its row.
+ */
+function addPeriods(context: SlideContext, plot: OverviewPlot, left: number, top: number) {
+  const { slide, text } = context;
+  for (const period of plot.periods) {
+    slide.addShape("rect", {
+      ...place({ x: left + period.left, y: top, w: period.width, h: plot.height }),
+      fill: { color: hex(period.color), transparency: periodTransparency },
+      line: none,
+    });
+  }
+  for (const period of plot.periods) {
+    const { label } = period;
+    slide.addText(period.label.text, {
+      // Its 4 px padding either side, as `.tl__period-label` has it.
+      ...place({ x: left + label.left + 4, y: top + label.top, w: label.width - 8, h: 18 }),
+      ...text,
+      align: "left",
+      valign: "middle",
+      margin: 0,
+      fontSize: points(13),
+      bold: true,
+      color: mixWithInk(hex(period.color), 0.7),
+      fit: "none",
+      wrap: false,
+    });
+  }
+}
+
+/** `color-mix(in srgb, colour share%, var(--ink))`: a period's colour darkened for its label. */
+function mixWithInk(colour: string, share: number): string {
+  const value = Number.parseInt(colour, 16);
+  const ink = Number.parseInt(colours.ink, 16);
+  return [16, 8, 0]
+    .map((shift) => {
+      const c = (value >> shift) & 0xff;
+      const k = (ink >> shift) & 0xff;
+      return Math.round(c * share + k * (1 - share))
+        .toString(16)
+        .padStart(2, "0");
+    })
+    .join("")
+    .toUpperCase();
+}
+
 /**
  * A dot on the axis: filled and ringed, or hollow and dashed for a rough date; larger for an
  * event of high importance, as `.tl__event--high .tl__dot` (22 px with a 4 px gap and 2 px ring).
@@ -292,6 +343,14 @@ export function addStrip(
   const { slide, frame, text } = context;
   const left = frame.side;
   const line = top + 9;
+  // Behind the line, as `.strip__period` tints the paper under it.
+  for (const period of strip.periods) {
+    slide.addShape("rect", {
+      ...place({ x: left + period.left, y: top + 4, w: period.width, h: 10 }),
+      fill: { color: hex(period.color), transparency: 88 },
+      line: none,
+    });
+  }
   slide.addShape("rect", {
     ...place({ x: left, y: line - 1, w: frame.content, h: 2 }),
     fill: { color: colours.faint },

@@ -11,6 +11,13 @@ import {
   placeAmong,
   tryLabels,
 } from "./labels.js";
+import {
+  type AxisMark,
+  type PlacedPeriod,
+  periodRows,
+  placePeriods,
+  type TimelinePeriod,
+} from "./periods.js";
 
 // The overview's plot area, in pixels, as templates/theme/timeline.css draws it: two lanes of
 // labels above the axis, a band for interval call-outs and two lanes below, and a row at the
@@ -68,13 +75,14 @@ const singleRow: Row = {
 };
 
 /**
- * The rows of a plot with `count` lanes sharing the plot's height: each row's labels above its
- * line only, in two lanes where the row is tall enough for two of the tallest labels.
+ * The rows of a plot with `count` lanes sharing the plot's height, less `reserve` pixels kept
+ * free under them: each row's labels above its line only, in two lanes where the row is tall
+ * enough for two of the tallest labels.
  */
-export function laneRows(count: number): Row[] {
+export function laneRows(count: number, reserve = 0): Row[] {
   if (count <= 0) return [singleRow];
   const { top, lineFromFoot, labelGap, levelGap } = plot.rows;
-  const pitch = (plot.height - top) / count;
+  const pitch = (plot.height - top - reserve) / count;
   const room = pitch - lineFromFoot - labelGap;
   const levels = room >= 2 * plot.laneHeight + levelGap ? 2 : 1;
   const laneHeight = Math.floor(
@@ -89,6 +97,27 @@ export function laneRows(count: number): Row[] {
     }
     return { axisY, lanes, laneHeight };
   });
+}
+
+/**
+ * The room lanes keep free under their last line for the periods' labels: a row for each of
+ * the most periods that run at one time, which is as many rows as their labels need when each
+ * fits its band.
+ */
+function periodRoom(periods: readonly TimelinePeriod[]): number {
+  if (periods.length === 0) return 0;
+  const edges = periods.flatMap((p) => [
+    { time: p.start, step: 1 },
+    { time: p.end, step: -1 },
+  ]);
+  edges.sort((a, b) => a.time - b.time || b.step - a.step);
+  let running = 0;
+  let most = 0;
+  for (const edge of edges) {
+    running += edge.step;
+    most = Math.max(most, running);
+  }
+  return plot.rows.lineFromFoot + periodRows.gap + most * periodRows.row;
 }
 
 /** The most lines a title may take in a row's lanes: as many as the lane's height holds. */
@@ -151,13 +180,21 @@ export interface OverviewPage {
   breaks: { x: number; duration: Duration }[];
   intervals: Interval[];
   asOf?: number;
+  /** The periods whose time this page touches, each band within the drawn axis. */
+  periods: PlacedPeriod[];
+  /**
+   * Every moment drawn on the axis (event starts, span ends, the as-of date) with its x, in
+   * time order: what `xAtTime` (periods.ts) finds any other time's place by.
+   */
+  marks: AxisMark[];
 }
 
 /**
  * Lays the timeline out as overview pages. Events stay in the order given (time order); a page
  * takes events while all their labels still fit without overlapping, then the next page starts,
  * so every event lands on exactly one page; `fits` can end a page sooner. Each page has its own continuous axis, with long
- * empty stretches cut out. `asOf` is drawn on the page whose stretch of time holds it.
+ * empty stretches cut out. `asOf` is drawn on the page whose stretch of time holds it, each of
+ * `periods` on every page whose stretch of time it touches (see periods.ts).
  */
 export function layoutOverview(
   items: readonly TimelineItem[],
@@ -166,11 +203,16 @@ export function layoutOverview(
   fits: (events: readonly TimelineItem[]) => boolean = () => true,
   /** How the labels' lines break: the brief's language's rules, as the theme sets them. */
   breaks: LineBreaks = "keep-all",
-  /** A row of its own for each category; without it, one axis. */
-  lanes?: LaneSetup,
+  /**
+   * A row of its own for each category (`lanes`), without which one axis; bands of time drawn
+   * behind the plot (`periods`), each on every page it touches, labels in rows under it.
+   */
+  layout: { lanes?: LaneSetup; periods?: readonly TimelinePeriod[] } = {},
 ): OverviewPage[] {
+  const { lanes, periods = [] } = layout;
   const pages: OverviewPage[] = [];
-  const rows = lanes ? laneRows(lanes.keys.length) : [singleRow];
+  // With lanes the rows fill the plot: the periods' label rows are kept free under them.
+  const rows = lanes ? laneRows(lanes.keys.length, periodRoom(periods)) : [singleRow];
   const rowOf = lanes
     ? (item: TimelineItem) => {
         const found = lanes.keys.indexOf(item.category);
@@ -190,12 +232,19 @@ export function layoutOverview(
     rows,
     rowOf: items.map(rowOf),
     left: lanes ? lanes.gutter : 0,
+    periods,
   };
   let first = 0;
   while (first < items.length) {
     let page =
       layoutPage(timeline, first, first + 1, first + 1 === items.length) ??
-      forcePage(timeline, first, breaks);
+      // With no floor to reach, the periods' rows always fit.
+      (withPeriods(
+        forcePage(timeline, first, breaks),
+        timeline,
+        [{ time: timeline.starts[first] as number, x: (timeline.left + plot.width) / 2 }],
+        Number.POSITIVE_INFINITY,
+      ) as OverviewPage);
     for (let end = first + 2; end <= items.length; end++) {
       if (!fits(items.slice(first, end))) break;
       const bigger = layoutPage(timeline, first, end, end === items.length);
@@ -209,7 +258,11 @@ export function layoutOverview(
 }
 
 // A single event always gets a page, even one whose label is too big for the size model.
-function forcePage(timeline: Measured, index: number, breaks: LineBreaks): OverviewPage {
+function forcePage(
+  timeline: Measured,
+  index: number,
+  breaks: LineBreaks,
+): Omit<OverviewPage, "periods" | "marks"> {
   const x = (timeline.left + plot.width) / 2;
   const item = timeline.items[index] as TimelineItem;
   const size = labelSize(item.title, item.dateText, breaks, item.badge);
@@ -251,6 +304,7 @@ interface Measured {
   rowOf: readonly number[];
   /** Where the plot's room for labels and the axis begins: after the rows' names. */
   left: number;
+  periods: readonly TimelinePeriod[];
 }
 
 // Rounds of giving a crowded event more room on the axis before the page gives up on it.
@@ -346,10 +400,15 @@ function layoutWith(
       extra[k] = (extra[k] as number) + Math.ceil(labels.short) + 1;
       continue;
     }
-    return pageOf(timeline, first, chosen, starts, anchors, labels.placed, axis.breaks, {
+    const page = pageOf(timeline, first, chosen, starts, anchors, labels.placed, axis.breaks, {
       xOf,
       showAsOf,
     });
+    const marks = moments.map((m, k) => ({
+      time: m.time,
+      x: left + plot.margin + (axis.xs[k] as number),
+    }));
+    return withPeriods(page, timeline, marks);
   }
   return undefined;
 }
@@ -419,7 +478,7 @@ function pageOf(
   labels: readonly (PlacedLabel | undefined)[],
   axisBreaks: readonly { x: number; from: number; to: number }[],
   at: { xOf: Map<string, number>; showAsOf: boolean },
-): OverviewPage {
+): Omit<OverviewPage, "periods" | "marks"> {
   const { rows } = timeline;
   const events = chosen.map((item, i): PlacedEvent => {
     const x = anchors[i] as number;
@@ -461,6 +520,56 @@ function pageOf(
     intervals: band ? intervals(chosen, starts, anchors, breaks, band) : [],
     asOf: at.showAsOf ? at.xOf.get("asOf:-1") : undefined,
   };
+}
+
+/**
+ * The page with the periods it touches, their label rows under its lowest label or call-out, or
+ * on the plot's floor clear of the labels there; undefined when they do not fit above `floor`.
+ */
+function withPeriods<T extends Omit<OverviewPage, "periods" | "marks">>(
+  page: T,
+  timeline: Measured,
+  marks: readonly AxisMark[],
+  floor: number = plot.height,
+): (T & { periods: PlacedPeriod[]; marks: AxisMark[] }) | undefined {
+  const { periods } = timeline;
+  if (periods.length === 0) return { ...page, periods: [], marks: [...marks] };
+  // The last line, and its dots, are over the rows; a dot without a label needs no room.
+  const line = page.rows[page.rows.length - 1] as number;
+  const boxes = [
+    ...page.events.flatMap((e) =>
+      e.label && e.leader
+        ? [
+            e.label,
+            {
+              left: e.leader.x - 1,
+              top: e.leader.top,
+              width: 2,
+              height: e.leader.bottom - e.leader.top,
+            },
+          ]
+        : [],
+    ),
+    ...page.intervals.map((i) => ({
+      left: i.x1,
+      top: plot.band.top + i.row * plot.band.row,
+      width: i.x2 - i.x1,
+      height: plot.band.row,
+    })),
+  ];
+  const room = {
+    plotWidth: plot.width,
+    top: line + 20,
+    bottom: Math.max(line + 20, ...boxes.map((b) => b.top + b.height)),
+    floor,
+    boxes,
+  };
+  const axis = {
+    left: (page.segments[0] as { left: number }).left,
+    right: (page.segments[page.segments.length - 1] as { right: number }).right,
+  };
+  const placed = placePeriods(periods, marks, axis, room);
+  return placed && { ...page, periods: placed, marks: [...marks] };
 }
 
 // The partial date of the event that starts at `time`, for writing a break's length in the
@@ -523,4 +632,5 @@ function intervals(
   return kept.sort((a, b) => a.row - b.row || a.x1 - b.x1);
 }
 
+export type { PlacedPeriod, TimelinePeriod };
 export { labelText };

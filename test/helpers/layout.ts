@@ -2,7 +2,8 @@ import type { Page } from "puppeteer";
 
 /**
  * Measures the rendered overview slides in the browser: every pair of labels that overlap,
- * every label whose text spills out of its box or off its slide. Run in print view, where
+ * every label whose text spills out of its box or off its slide; period labels too, which
+ * must not overlap an event's label or each other, nor be cut short. Run in print view, where
  * every slide is laid out.
  */
 export function overviewProblems(page: Page): Promise<string[]> {
@@ -48,6 +49,26 @@ export function overviewProblems(page: Page): Promise<string[]> {
         const r = note.getBoundingClientRect();
         if (r.left < frame.left || r.right > frame.right || r.bottom > frame.bottom)
           problems.push(`${slide.id}: "${note.textContent}" runs off the slide`);
+      }
+      const periods = [...slide.querySelectorAll<HTMLElement>(".tl__period-label")].map((label) => {
+        const r = label.getBoundingClientRect();
+        const text = label.textContent?.trim().slice(0, 40) ?? "";
+        if (label.scrollWidth > label.clientWidth + 1)
+          problems.push(`${slide.id}: period "${text}" is cut short`);
+        if (r.left < frame.left || r.right > frame.right || r.bottom > frame.bottom)
+          problems.push(`${slide.id}: period "${text}" runs off the slide`);
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text };
+      });
+      const legend = [...slide.querySelectorAll<HTMLElement>(".legend__item")].map((item) => {
+        const r = item.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: "the legend" };
+      });
+      for (const [i, a] of periods.entries()) {
+        for (const b of [...periods.slice(i + 1), ...boxes, ...legend]) {
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+            problems.push(`${slide.id}: period "${a.text}" overlaps "${b.text}"`);
+          }
+        }
       }
       for (const [i, a] of boxes.entries()) {
         if (a.top < a.box.top - 1 || a.bottom > a.box.bottom + 1)

@@ -113,7 +113,7 @@ describe("lanes", () => {
     fc.assert(
       fc.property(fc.array(raw, { minLength: 1, maxLength: 50 }), (list) => {
         const items = itemsOf(list);
-        const pages = layoutOverview(items, date("2026-01-01"), undefined, undefined, lanes);
+        const pages = layoutOverview(items, date("2026-01-01"), undefined, undefined, { lanes });
         expect(pages.flatMap((p) => p.events.map((e) => e.index))).toEqual(items.map((_, i) => i));
         for (const page of pages) {
           expect(page.rows).toHaveLength(5);
