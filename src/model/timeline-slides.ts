@@ -150,15 +150,13 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
     const used = new Set(page.map((item) => item.category));
     return input.categories.filter((c) => used.has(c.key));
   };
-  // The note of labels left out shares the legend's row: room for it wherever it may come.
-  const noteOf = (page: readonly TimelineItem[]) => {
-    const low = page.filter((item) => item.importance === "low").length;
-    return low > 0 ? countText(input.labels.unlabelled, low, language) : undefined;
-  };
+  // The note of labels left out shares the legend's row, as the note of the zone does.
+  const noteOf = (unlabelled: number) =>
+    unlabelled > 0 ? countText(input.labels.unlabelled, unlabelled, language) : undefined;
   const pages = balancedPages(
     items,
     input.asOf,
-    (page) => legendFits(legendOf(page), noteOf(page), input.timesNote),
+    (page, unlabelled) => legendFits(legendOf(page), noteOf(unlabelled), input.timesNote),
     lineBreaksOf(language),
     { lanes: lanes?.setup, periods: periodsOf(input) },
   );
@@ -207,7 +205,7 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
 function balancedPages(
   items: readonly TimelineItem[],
   asOf: PartialDate,
-  fits: (page: readonly TimelineItem[]) => boolean,
+  fits: (page: readonly TimelineItem[], unlabelled: number) => boolean,
   breaks: LineBreaks,
   layout: Parameters<typeof layoutOverview>[4],
 ): OverviewPage[] {
@@ -223,7 +221,7 @@ function balancedPages(
     const pages = layoutOverview(
       items,
       asOf,
-      (page) => page.length <= cap && fits(page),
+      (page, unlabelled) => page.length <= cap && fits(page, unlabelled),
       breaks,
       layout,
     );

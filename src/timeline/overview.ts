@@ -199,8 +199,11 @@ export interface OverviewPage {
 export function layoutOverview(
   items: readonly TimelineItem[],
   asOf: PartialDate,
-  /** Whether a page may hold these events besides their labels, e.g. their legend fits. */
-  fits: (events: readonly TimelineItem[]) => boolean = () => true,
+  /**
+   * Whether a page may hold these events besides their labels, e.g. their legend fits, with
+   * `unlabelled` of them drawn without labels (asked again once the page is laid out).
+   */
+  fits: (events: readonly TimelineItem[], unlabelled: number) => boolean = () => true,
   /** How the labels' lines break: the brief's language's rules, as the theme sets them. */
   breaks: LineBreaks = "keep-all",
   /**
@@ -246,9 +249,12 @@ export function layoutOverview(
         Number.POSITIVE_INFINITY,
       ) as OverviewPage);
     for (let end = first + 2; end <= items.length; end++) {
-      if (!fits(items.slice(first, end))) break;
+      const events = items.slice(first, end);
+      if (!fits(events, 0)) break;
       const bigger = layoutPage(timeline, first, end, end === items.length);
       if (!bigger) break;
+      const unlabelled = bigger.events.filter((e) => !e.label).length;
+      if (unlabelled > 0 && !fits(events, unlabelled)) break;
       page = bigger;
     }
     pages.push(page);
