@@ -6,8 +6,9 @@ import { openDeck, startBrowser } from "../helpers/browser.js";
 import { overflowingSlides, overviewProblems } from "../helpers/layout.js";
 import { tempDir } from "../helpers/temp.js";
 
-// A timeline in four lanes and a fifth of events without a category, with a crowded week and
-// low events, measured in Chromium as it prints.
+// The timeline's second edition at once, measured in Chromium as it prints: four lanes and a
+// fifth of events without a category, overlapping periods, a display zone over times written in
+// other zones, importance, and a crowded week.
 
 const fixture = "test/fixtures/layout/lanes.yaml";
 let browser: Browser;
@@ -32,6 +33,9 @@ interface Seen {
   unlabelled: number;
   notes: string[];
   legends: number;
+  zones: string[];
+  periods: string[];
+  dates: string[];
 }
 
 describe("lanes on the overview", () => {
@@ -53,6 +57,11 @@ describe("lanes on the overview", () => {
             unlabelled: document.querySelectorAll(".tl__dot--unlabelled").length,
             notes: slides.map((s) => s.querySelector(".legend__unlabelled")?.textContent ?? ""),
             legends: document.querySelectorAll("section.slide--overview .legend__item").length,
+            zones: slides.map((s) => s.querySelector(".legend__note")?.textContent ?? ""),
+            periods: [...document.querySelectorAll(".tl__period-label")].map((p) => p.textContent),
+            dates: [...document.querySelectorAll("section.slide--overview .tl__date")].map(
+              (d) => d.textContent ?? "",
+            ),
           };
         });
       },
@@ -71,5 +80,17 @@ describe("lanes on the overview", () => {
     expect(s.labels + s.unlabelled).toBe(events.length);
     const said = s.notes.map((note) => Number(/\+(\d+)/.exec(note)?.[1] ?? 0));
     expect(said.reduce((a, b) => a + b, 0)).toBe(s.unlabelled);
+    // One clock: times written in Pyongyang, New York and Moscow, shown in Seoul's, said once a page.
+    expect(s.zones.every((zone) => zone === "Times in KST")).toBe(true);
+    expect(s.dates).toContain("6 March 2026, 05:00");
+    expect(s.dates).toContain("5 March 2026, 06:12:30");
+    // Overlapping periods, each named on the pages it touches.
+    for (const name of [
+      "Spring exercise",
+      "Sanctions review under way",
+      "Moscow visit and after",
+    ]) {
+      expect(s.periods).toContain(name);
+    }
   });
 });

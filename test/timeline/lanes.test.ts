@@ -134,6 +134,57 @@ describe("lanes", () => {
     );
   });
 
+  it("keeps the periods' labels under the last lane, clear of every label and of each other", () => {
+    const hour = 3_600_000;
+    const period = fc.record({
+      from: fc.integer({ min: 0, max: 700 }),
+      days: fc.integer({ min: 1, max: 400 }),
+      labelWidth: fc.integer({ min: 20, max: 400 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(raw, { minLength: 1, maxLength: 40 }),
+        fc.array(period, { minLength: 1, maxLength: 3 }),
+        (list, spans) => {
+          const items = itemsOf(list);
+          const origin = Date.UTC(2024, 0, 1);
+          const periods = spans.map((p) => ({
+            start: origin + p.from * 24 * hour,
+            end: origin + (p.from + p.days) * 24 * hour,
+            labelWidth: p.labelWidth,
+          }));
+          const pages = layoutOverview(items, date("2026-01-01"), undefined, undefined, {
+            lanes,
+            periods,
+          });
+          expect(pages.flatMap((p) => p.events.map((e) => e.index))).toEqual(
+            items.map((_, i) => i),
+          );
+          for (const page of pages) {
+            expectReadable(page, items, lanes.gutter);
+            const line = page.rows[page.rows.length - 1] as number;
+            const labels = page.periods.map((p) => ({
+              left: p.label.left,
+              top: p.label.top,
+              width: p.label.width,
+              height: 18,
+            }));
+            for (const [i, label] of labels.entries()) {
+              expect(label.top).toBeGreaterThan(line);
+              if (page.events.length > 1) {
+                expect(label.top + label.height).toBeLessThanOrEqual(plot.height + 0.01);
+              }
+              for (const other of labels.slice(i + 1)) expect(intersect(label, other)).toBe(false);
+              for (const e of page.events)
+                if (e.label) expect(intersect(label, e.label)).toBe(false);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it("shares the plot's height between the rows, each with room for a label of one line", () => {
     for (let count = 1; count <= plot.rows.maxRows; count++) {
       const rows = laneRows(count);
