@@ -256,11 +256,12 @@ function checkLanes(
   if (timeline?.lanes !== "category") return;
   const used = new Set(list(timeline.events).map((event) => asDict(event)?.category));
   const count = used.size;
-  if (count > plot.rows.maxRows) {
+  const most = plot.rows.maxRows;
+  if (count > most) {
     report(
       "bad-value",
       ["timeline", "lanes"],
-      `the events use ${count} lanes (${count - (used.has(undefined) ? 1 : 0)} categories${used.has(undefined) ? " and one for events without a category" : ""}), and an overview holds at most ${plot.rows.maxRows}: merge categories, or leave out \`lanes\``,
+      `the events use ${count} lanes (${count - (used.has(undefined) ? 1 : 0)} categories${used.has(undefined) ? " and one for events without a category" : ""}), and an overview holds at most ${most}: merge categories, or leave out \`lanes\``,
     );
   }
 }

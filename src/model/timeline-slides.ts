@@ -9,7 +9,7 @@ import { durationBetween, formatDuration } from "../timeline/duration.js";
 import { locationFits, textWidth, wrap } from "../timeline/labels.js";
 import {
   type LaneSetup,
-  laneRows,
+  lanesWith,
   layoutOverview,
   type OverviewPage,
   plot,
@@ -65,7 +65,7 @@ function lanesOf(input: TimelineInput): Lanes {
     categories.push(undefined);
   }
   const widest = Math.max(0, ...categories.map((c) => (c ? textWidth(c.label) : 0)));
-  const rows = laneRows(categories.length);
+  const rows = lanesWith(categories.length, periodsOf(input));
   const breaks = lineBreaksOf(input.language);
   // Each name's box is the room over its line, and it is set from the foot up; a name that
   // would need more lines than that room holds gets the widest gutter.
@@ -105,7 +105,8 @@ const periodLabelStyle = { size: 13, weight: 600 } as const;
 
 /** The periods as the layout needs them: instants, and their labels' widths. */
 function periodsOf(input: TimelineInput): TimelinePeriod[] {
-  const asOf = startOf(input.asOf);
+  // An open period runs to the end of the as-of date, where its line is.
+  const asOf = endOf(input.asOf);
   return input.periods.map((period) => ({
     start: startOf(period.start),
     end: period.end ? endOf(period.end) : asOf,
@@ -319,7 +320,8 @@ function plotView(page: OverviewPage, input: TimelineInput, lanes?: Lanes): Over
   const bottoms = labelled.map((label) => label.top + label.height);
   const firstRow = page.rows[0] as number;
   const lastRow = page.rows[page.rows.length - 1] as number;
-  const top = Math.min(page.asOf === undefined ? firstRow - 20 : 0, ...tops);
+  // Lanes keep every row, and the first one's name over its line, whole.
+  const top = lanes ? 0 : Math.min(page.asOf === undefined ? firstRow - 20 : 0, ...tops);
   const bottom = Math.max(
     lastRow + 20,
     ...bottoms,

@@ -1,6 +1,6 @@
 import type { LineBreaks } from "../model/line-breaks.js";
 import { placeOnAxis } from "./axis.js";
-import { type PartialDate, startOf } from "./date.js";
+import { endOf, type PartialDate, startOf } from "./date.js";
 import { type Duration, durationBetween } from "./duration.js";
 import {
   type LabelArea,
@@ -39,7 +39,7 @@ export const plot = {
    * and one or two lanes of labels over it, at most `maxRows` of them (a row must hold a label
    * of one line).
    */
-  rows: { top: 20, lineFromFoot: 8, labelGap: 8, levelGap: 6, maxRows: 7 },
+  rows: { top: 18, lineFromFoot: 11, labelGap: 11, levelGap: 6, maxRows: 6, periodsBelow: 14 },
 };
 
 /** How events are split into rows, one per category: `timeline.lanes: category`. */
@@ -100,12 +100,12 @@ export function laneRows(count: number, reserve = 0): Row[] {
 }
 
 /**
- * The room lanes keep free under their last line for the periods' labels: a row for each of
- * the most periods that run at one time, which is as many rows as their labels need when each
- * fits its band.
+ * The rows of `count` lanes, with room kept free under the last line for the periods' labels:
+ * a row for each of the most periods that run at one time, and one more where labels crowd,
+ * but never so many that a lane could not hold a label of one line.
  */
-function periodRoom(periods: readonly TimelinePeriod[]): number {
-  if (periods.length === 0) return 0;
+export function lanesWith(count: number, periods: readonly TimelinePeriod[]): Row[] {
+  if (periods.length === 0) return laneRows(count);
   const edges = periods.flatMap((p) => [
     { time: p.start, step: 1 },
     { time: p.end, step: -1 },
@@ -117,8 +117,18 @@ function periodRoom(periods: readonly TimelinePeriod[]): number {
     running += edge.step;
     most = Math.max(most, running);
   }
-  return plot.rows.lineFromFoot + periodRows.gap + most * periodRows.row;
+  // The rows start `periodsBelow` under the last line (see withPeriods), clear of its dots.
+  const room = (rows: number) =>
+    plot.rows.periodsBelow - plot.rows.lineFromFoot + rows * periodRows.row;
+  for (let rows = Math.min(periods.length, most + 1); rows > 0; rows--) {
+    const lanes = laneRows(count, room(rows));
+    if ((lanes[0] as Row).laneHeight >= oneLine) return lanes;
+  }
+  return laneRows(count);
 }
+
+// The height of a label of one line: its date, one title line and padding.
+const oneLine = labelText.dateLine + labelText.titleLine + 2 * labelText.padding;
 
 /** The most lines a title may take in a row's lanes: as many as the lane's height holds. */
 export function titleLinesFor(row: Row): number {
@@ -215,7 +225,7 @@ export function layoutOverview(
   const { lanes, periods = [] } = layout;
   const pages: OverviewPage[] = [];
   // With lanes the rows fill the plot: the periods' label rows are kept free under them.
-  const rows = lanes ? laneRows(lanes.keys.length, periodRoom(periods)) : [singleRow];
+  const rows = lanes ? lanesWith(lanes.keys.length, periods) : [singleRow];
   const rowOf = lanes
     ? (item: TimelineItem) => {
         const found = lanes.keys.indexOf(item.category);
@@ -231,7 +241,8 @@ export function layoutOverview(
     ),
     starts: items.map((item) => startOf(item.date)),
     ends: items.map((item) => (item.end ? startOf(item.end) : undefined)),
-    asOf: startOf(asOf),
+    // The as-of date includes its whole day (or month, or year): the line is at its end.
+    asOf: endOf(asOf),
     rows,
     rowOf: items.map(rowOf),
     left: lanes ? lanes.gutter : 0,
@@ -243,7 +254,7 @@ export function layoutOverview(
       layoutPage(timeline, first, first + 1, first + 1 === items.length) ??
       // With no floor to reach, the periods' rows always fit.
       (withPeriods(
-        forcePage(timeline, first, breaks),
+        forcePage(timeline, first, first + 1 === items.length),
         timeline,
         [{ time: timeline.starts[first] as number, x: (timeline.left + plot.width) / 2 }],
         Number.POSITIVE_INFINITY,
@@ -263,15 +274,17 @@ export function layoutOverview(
   return pages;
 }
 
-// A single event always gets a page, even one whose label is too big for the size model.
+// A single event always gets a page, even one whose label is too big for the size model: in the
+// middle, its label in the lane next to its line, the as-of line after it where it belongs.
 function forcePage(
   timeline: Measured,
   index: number,
-  breaks: LineBreaks,
+  isLast: boolean,
 ): Omit<OverviewPage, "periods" | "marks"> {
   const x = (timeline.left + plot.width) / 2;
-  const item = timeline.items[index] as TimelineItem;
-  const size = labelSize(item.title, item.dateText, breaks, item.badge);
+  const size = timeline.sizes[index] as { width: number; height: number };
+  const start = timeline.starts[index] as number;
+  const showAsOf = timeline.asOf >= start && (timeline.asOf === start || isLast);
   const row = timeline.rows[timeline.rowOf[index] as number] as Row;
   const { lane, edge } = row.lanes[0] as Row["lanes"][number];
   return {
@@ -294,6 +307,9 @@ function forcePage(
     segments: [{ left: timeline.left + plot.margin, right: plot.width - plot.margin }],
     breaks: [],
     intervals: [],
+    asOf: showAsOf
+      ? x + (timeline.asOf === start ? plot.minGap.asOf : 4 * plot.minGap.asOf)
+      : undefined,
   };
 }
 
@@ -563,10 +579,13 @@ function withPeriods<T extends Omit<OverviewPage, "periods" | "marks">>(
       height: plot.band.row,
     })),
   ];
+  // Under one axis the marks below it (breaks' words, spans) take 20 px; under lanes, the dots.
+  const below = timeline.rows[0] === singleRow ? 20 : plot.rows.periodsBelow;
   const room = {
     plotWidth: plot.width,
-    top: line + 20,
-    bottom: Math.max(line + 20, ...boxes.map((b) => b.top + b.height)),
+    left: timeline.left,
+    top: line + below,
+    bottom: Math.max(line + below, ...boxes.map((b) => b.top + b.height)),
     floor,
     boxes,
   };

@@ -81,6 +81,8 @@ export interface Box {
 /** Where on a page the periods' label rows may go, and what they must keep clear of. */
 export interface PeriodRoom {
   plotWidth: number;
+  /** Where labels may start: after the lanes' names, when the timeline has lanes. */
+  left?: number;
   /** The highest a row may start: under the axis and its marks. */
   top: number;
   /** The lowest edge of the page's labels and call-outs: the rows go under it where they fit. */
@@ -121,7 +123,10 @@ export function placePeriods(
         right = Math.min(axis.right, (left + right) / 2 + periodRows.minBand / 2);
         left = right - periodRows.minBand;
       }
-      const width = Math.min(room.plotWidth, period.labelWidth + 2 * periodRows.padding);
+      const width = Math.min(
+        room.plotWidth - (room.left ?? 0),
+        period.labelWidth + 2 * periodRows.padding,
+      );
       return { index, left, right, width };
     })
     // Left to right, the longer first where two start together, so rows read in time order.
@@ -154,7 +159,7 @@ function placeInRows(
   const placed: PlacedPeriod[] = [];
   const { apart, row: height } = periodRows;
   for (const band of bands) {
-    const start = Math.max(0, Math.min(band.left, room.plotWidth - band.width));
+    const start = Math.max(room.left ?? 0, Math.min(band.left, room.plotWidth - band.width));
     let spot: PlacedPeriod["label"] | undefined;
     for (let row = 0; row < rows && !spot; row++) {
       const top = base + row * height;

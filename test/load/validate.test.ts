@@ -36,7 +36,7 @@ const cases: [string, string, number, number, RegExp?][] = [
   ["missing-image", "missing-file", 7, 14],
   ["bad-section-type", "bad-value", 8, 11, /did you mean "judgments"/],
   ["no-events", "empty-list", 4, 11],
-  ["too-many-lanes", "bad-value", 4, 10, /use 8 lanes \(8 categories\).*at most 7/],
+  ["too-many-lanes", "bad-value", 4, 10, /use 8 lanes \(8 categories\).*at most 6/],
 ];
 
 describe("validation errors", () => {

@@ -6,14 +6,18 @@ import { openDeck, startBrowser } from "../helpers/browser.js";
 import { tempDir } from "../helpers/temp.js";
 
 // The as-of line runs down the overview from its label to the axis. The Korean brief's last
-// event, on the as-of day, has a label that reaches past it: the line ran through its date.
+// event, a span the as-of time falls in, has a label that reaches past it: the line ran
+// through its date.
 
 let browser: Browser;
 let deck: string;
 
 beforeAll(async () => {
   const out = await tempDir("as-of-line");
-  const [result] = await build(["test/fixtures/languages/ko.yaml"], { outDir: out, pdf: false });
+  const [result] = await build(["test/fixtures/layout/as-of-crossing.yaml"], {
+    outDir: out,
+    pdf: false,
+  });
   expect(result?.problems).toEqual([]);
   deck = result?.html as string;
   browser = await startBrowser();

@@ -233,8 +233,8 @@ describe("periods on the overview", () => {
     );
     const asOf = date("2024-06-19");
     const periods: TimelinePeriod[] = [
-      { start: startOf(date("2011-12")), end: startOf(asOf), labelWidth: 140 },
-      { start: startOf(date("2023-09")), end: startOf(asOf), labelWidth: 210 },
+      { start: startOf(date("2011-12")), end: endOf(asOf), labelWidth: 140 },
+      { start: startOf(date("2023-09")), end: endOf(asOf), labelWidth: 210 },
     ];
     const pages = layoutOverview(sample, asOf, undefined, undefined, { periods });
     expect(pages).toHaveLength(1);
