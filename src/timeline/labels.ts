@@ -205,22 +205,11 @@ type Box = PlacedLabel & { x: number };
 
 /**
  * Places one label per anchor (x positions in increasing order) into the lanes, each box
- * horizontally over its anchor so its leader line can drop straight to the axis. Returns
- * undefined when some label has no room: the caller then puts fewer events on the page.
- */
-export function placeLabels(
-  anchors: readonly number[],
-  sizes: readonly { width: number; height: number }[],
-  area: LabelArea,
-): PlacedLabel[] | undefined {
-  const placement = tryLabels(anchors, sizes, area);
-  return "labels" in placement ? placement.labels : undefined;
-}
-
-/**
- * `placeLabels`, saying on failure which label found no room and how many pixels further right
- * its anchor would have had to be for it to fit (Infinity when no move would do): the axis can
- * then give that event more room and try again.
+ * horizontally over its anchor so its leader line can drop straight to the axis, in the first
+ * lane where it touches no other box and crosses no leader. When some label has no room, says
+ * which, and how many pixels further right its anchor would have had to be for it to fit
+ * (Infinity when no move would do): the axis can then give that event more room and try again,
+ * or the page take fewer events.
  */
 export function tryLabels(
   anchors: readonly number[],

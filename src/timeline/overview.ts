@@ -201,8 +201,9 @@ export interface OverviewPage {
 
 /**
  * Lays the timeline out as overview pages. Events stay in the order given (time order); a page
- * takes events while all their labels still fit without overlapping, then the next page starts,
- * so every event lands on exactly one page; `fits` can end a page sooner. Each page has its own continuous axis, with long
+ * takes events while their labels still fit without overlapping (low events' labels left out
+ * where only that makes them fit), then the next page starts, so every event lands on exactly
+ * one page; `fits` can end a page sooner. Each page has its own continuous axis, with long
  * empty stretches cut out. `asOf` is drawn on the page whose stretch of time holds it, each of
  * `periods` on every page whose stretch of time it touches (see periods.ts).
  */
