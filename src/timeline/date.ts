@@ -82,7 +82,7 @@ function plainDate(text: string): PartialDate | { error: string } {
   if (head.precision !== "minute") {
     if (!zone && !abbreviation && !written.includes("/")) return { error: date.error };
     return {
-      error: `"${text}" gives a time zone but no time: a date without a time reads the same in every zone; leave "${written}" out, or give the time (YYYY-MM-DDTHH:MM ${zone ?? written})`,
+      error: `"${text}" gives a time zone but no time: a date without a time reads the same in every zone; leave "${written}" out, or give the time (YYYY-MM-DDTHH:MM ${zone ?? abbreviation?.[0]?.zone ?? written})`,
     };
   }
   if (head.offset) {

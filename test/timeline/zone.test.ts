@@ -101,6 +101,7 @@ describe("a time written with an IANA zone", () => {
       '"2025-03-03 Europe/Amsterdam" gives a time zone but no time: a date without a time reads the same in every zone; leave "Europe/Amsterdam" out, or give the time (YYYY-MM-DDTHH:MM Europe/Amsterdam)',
     );
     expect(error("2025-03 KST")).toContain("gives a time zone but no time");
+    expect(error("2025-07-03 BST")).toContain("(YYYY-MM-DDTHH:MM Europe/London)");
     expect(error("2025-03-03T02:14+01:00 Europe/Amsterdam")).toBe(
       '"2025-03-03T02:14+01:00 Europe/Amsterdam" gives both an offset and a time zone: write one, the offset (2025-03-03T02:14+01:00) or the zone (2025-03-03T02:14 Europe/Amsterdam)',
     );
