@@ -1,5 +1,6 @@
 import {
   abbreviatedZone,
+  abbreviationChoices,
   canonicalZone,
   localTime,
   offsetAt,
@@ -28,7 +29,11 @@ export interface PartialDate {
    * and for times without an offset or zone.
    */
   offset?: string;
-  /** The IANA zone a time was written in ("Europe/Amsterdam"), its canonical name; `offset` is its offset then. */
+  /**
+   * The IANA zone a time was written in ("Europe/Amsterdam"), its canonical name; `offset` is
+   * its offset then. On a date without a time, the brief's `timeline.timezone`: the year, month
+   * or day is that zone's, from its midnight (see `startOf`), and has no `offset`.
+   */
   zone?: string;
   approx?: Approx;
 }
@@ -37,8 +42,9 @@ export interface PartialDate {
 const datePattern =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
 
-// A time and the zone it was written in: "2025-03-03T02:14 Europe/Amsterdam".
-const zonedPattern = /^(.*?\d)\s*([A-Za-z][\w+\-/ ]*)$/;
+// A time and the zone it was written in: "2025-03-03T02:14 Europe/Amsterdam". A "Z" before a
+// space is the time's offset ("02:14Z Europe/Amsterdam"), not the start of the zone's name.
+const zonedPattern = /^(.*?\d(?:Z(?=\s))?)\s*([A-Za-z][\w+\-/ ]*)$/;
 
 /** The forms a date may take, for messages and documentation. */
 export const dateForms =
@@ -48,8 +54,8 @@ export const dateForms =
  * Reads a date as YAML gives it: a string, or a number for a bare year (YAML 1.2 reads `1961`
  * as an integer). Returns a message instead when the text is not a real date. A time may be
  * followed by an IANA zone ("2025-03-03T02:14 Europe/Amsterdam"): its offset is the zone's on
- * that date. `timezone` is the brief's `timeline.timezone`, in which a time written with
- * neither offset nor zone is read.
+ * that date. `timezone` is the brief's `timeline.timezone` (its canonical name), in which a
+ * time written with neither offset nor zone is read, and a date without a time is that zone's.
  */
 export function parseDate(value: unknown, timezone?: string): PartialDate | { error: string } {
   const text =
@@ -58,7 +64,8 @@ export function parseDate(value: unknown, timezone?: string): PartialDate | { er
       : value;
   if (typeof text !== "string") return { error: `a date must be text like ${dateForms}` };
   const date = plainDate(text);
-  if ("error" in date || date.precision !== "minute" || date.offset || !timezone) return date;
+  if ("error" in date || date.offset || !timezone) return date;
+  if (date.precision !== "minute") return { ...date, zone: timezone };
   return withZone(date, timezone, text, true);
 }
 
@@ -75,7 +82,7 @@ function plainDate(text: string): PartialDate | { error: string } {
   if (head.precision !== "minute") {
     if (!zone && !abbreviation && !written.includes("/")) return { error: date.error };
     return {
-      error: `"${text}" gives a time zone but no time: a date without a time reads the same in every zone; leave "${written}" out, or give the time (YYYY-MM-DDTHH:MM ${zone ?? written})`,
+      error: `"${text}" gives a time zone but no time: a date without a time reads the same in every zone; leave "${written}" out, or give the time (YYYY-MM-DDTHH:MM ${zone ?? abbreviation?.[0]?.zone ?? written})`,
     };
   }
   if (head.offset) {
@@ -90,14 +97,16 @@ function plainDate(text: string): PartialDate | { error: string } {
 /** The message for a zone name Intl does not know, with what it most likely meant. */
 function unknownZone(text: string, written: string): string {
   const abbreviation = abbreviatedZone(written);
-  if (abbreviation) {
-    const { zone } = abbreviation;
-    const offset = offsetText(abbreviation.offset);
+  const [likely] = abbreviation ?? [];
+  if (abbreviation && likely) {
+    const offset = offsetText(likely.offset);
     const time = text
       .trim()
       .slice(0, text.trim().length - written.length)
       .trim();
-    return `"${text}" names its zone by the abbreviation ${written.toUpperCase()}: write the zone's IANA name ("${time} ${zone}") or its offset ("${time}${offset}")`;
+    const name = written.toUpperCase();
+    const which = abbreviation.length > 1 ? `, which is ${abbreviationChoices(abbreviation)}` : "";
+    return `"${text}" names its zone by the abbreviation ${name}${which}: write the zone's IANA name ("${time} ${likely.zone}") or its offset ("${time}${offset}")`;
   }
   return `"${text}" names no time zone "${written}"${zoneSuggestion(written) || ": write an IANA name (Area/City, like Asia/Seoul or Europe/Amsterdam), UTC, or an offset (+09:00)"}`;
 }
@@ -199,8 +208,10 @@ function offsetMinutes(offset: string | undefined): number {
 
 /**
  * The instant (ms, UTC) at which a date's period starts; dates and times without an offset are
- * read as UTC. "Late May" starts on the 21st, "mid-2024" in May: a rough date sorts where it
- * most likely falls, not at the start of the whole month or year.
+ * read as UTC, a date with a `zone` (the brief's timeline.timezone) from midnight there, or
+ * the first instant of its day where the clocks skipped midnight. "Late May" starts on the
+ * 21st, "mid-2024" in May: a rough date sorts where it most likely falls, not at the start of
+ * the whole month or year.
  */
 export function startOf(date: PartialDate): number {
   let { month, day } = date;
@@ -213,7 +224,12 @@ export function startOf(date: PartialDate): number {
   // past the end of a month roll over into the next, as `endOf` relies on.
   const moment = new Date(Date.UTC(2000, month - 1, day, date.hour, date.minute, date.second ?? 0));
   moment.setUTCFullYear(moment.getUTCFullYear() - 2000 + date.year);
-  return moment.getTime() - offsetMinutes(date.offset) * 60_000;
+  const wall = moment.getTime();
+  if (date.zone !== undefined && date.precision !== "minute") {
+    const local = localTime(date.zone, wall);
+    return "instant" in local ? local.instant : wall - local.gap.before * 60_000;
+  }
+  return wall - offsetMinutes(date.offset) * 60_000;
 }
 
 /** The instant (ms, UTC) at which a date's period ends: the end of the year, month or day. */

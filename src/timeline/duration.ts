@@ -20,7 +20,11 @@ export function durationBetween(a: PartialDate, b: PartialDate): Duration {
   if (coarse !== "month" && b.day < a.day) months -= 1;
   if (months >= 12) return { unit: "year", count: Math.floor(months / 12) };
   if (months >= 1 || coarse === "month") return { unit: "month", count: Math.max(0, months) };
-  const ms = Math.abs(startOf(b) - startOf(a));
+  // Two dates without a time are counted on the calendar: in a zone, a day the clocks changed
+  // on has 23 or 25 hours.
+  const calendar = a.precision !== "minute" && b.precision !== "minute";
+  const instant = (d: PartialDate) => startOf(calendar ? { ...d, zone: undefined } : d);
+  const ms = Math.abs(instant(b) - instant(a));
   const days = Math.floor(ms / 86_400_000);
   if (days >= 1 || coarse === "day") return { unit: "day", count: days };
   return { unit: "hour", count: Math.floor(ms / 3_600_000) };

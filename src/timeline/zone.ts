@@ -9,14 +9,28 @@ const day = 86_400_000;
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone's canonical name ("asia/seoul" → "Asia/Seoul", "GMT" → "UTC"), or undefined. */
+/**
+ * The zone's canonical name ("asia/seoul" → "Asia/Seoul", "GMT" → "UTC"), or undefined. An
+ * abbreviation is no zone here, though ICU reads many: it takes "BST" for Asia/Dhaka, "CST"
+ * for America/Chicago, "IST" for Asia/Calcutta, hours from what a brief most likely meant.
+ */
 export function canonicalZone(name: string): string | undefined {
-  if (!/^[A-Za-z][\w+\-/]*$/.test(name)) return undefined;
+  if (!/^[A-Za-z][\w+\-/]*$/.test(name) || isAbbreviation(name)) return undefined;
   try {
     return clockOf(name).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a bare name is an abbreviation or code (BST, CST, cet, PRC), not a zone: two to five
+ * letters, except UTC and GMT in any case, and words of four or five (Japan, Cuba, Egypt: the
+ * tz database's old names of countries, each one zone).
+ */
+function isAbbreviation(name: string): boolean {
+  if (!/^[A-Za-z]{2,5}$/.test(name) || /^(?:utc|gmt)$/i.test(name)) return false;
+  return !/^[A-Z][a-z]{3,4}$/.test(name);
 }
 
 /** The wall clock of a zone, to the second, in a form `offsetAt` reads back. */
@@ -145,35 +159,106 @@ export function zoneNames(zone: string, instants: readonly number[]): string | u
   return [...new Set(names)].join("/");
 }
 
-// Abbreviations briefs write that Intl knows no zone by (it knows UTC, GMT, CET, EST, JST and
-// a few more): a zone that keeps them, and the offset each stands for. An abbreviation is a
-// fixed offset; the zone follows its summer time too.
-const abbreviated: Record<string, { zone: string; offset: number }> = {
-  KST: { zone: "Asia/Seoul", offset: 540 },
-  PYT: { zone: "Asia/Pyongyang", offset: 540 },
-  MSK: { zone: "Europe/Moscow", offset: 180 },
-  HKT: { zone: "Asia/Hong_Kong", offset: 480 },
-  SGT: { zone: "Asia/Singapore", offset: 480 },
-  IST: { zone: "Asia/Kolkata", offset: 330 },
-  ICT: { zone: "Asia/Bangkok", offset: 420 },
-  WIB: { zone: "Asia/Jakarta", offset: 420 },
-  PHT: { zone: "Asia/Manila", offset: 480 },
-  BST: { zone: "Europe/London", offset: 60 },
-  CEST: { zone: "Europe/Berlin", offset: 120 },
-  EEST: { zone: "Europe/Kyiv", offset: 180 },
-  EDT: { zone: "America/New_York", offset: -240 },
-  CDT: { zone: "America/Chicago", offset: -300 },
-  MDT: { zone: "America/Denver", offset: -360 },
-  PDT: { zone: "America/Los_Angeles", offset: -420 },
-  AEST: { zone: "Australia/Sydney", offset: 600 },
-  AEDT: { zone: "Australia/Sydney", offset: 660 },
+/** A zone an abbreviation may stand for, and the offset (minutes) it stands for there. */
+export interface AbbreviatedZone {
+  zone: string;
+  offset: number;
+}
+
+// Abbreviations briefs write, which the tool does not read as zones (see `canonicalZone`): the
+// zones that keep them and the offset each stands for, the most likely first. An abbreviation
+// is a fixed offset; the zone follows its summer time too. Some stand for more than one zone.
+const abbreviated: Record<string, AbbreviatedZone[]> = {
+  KST: [{ zone: "Asia/Seoul", offset: 540 }],
+  JST: [{ zone: "Asia/Tokyo", offset: 540 }],
+  PYT: [{ zone: "Asia/Pyongyang", offset: 540 }],
+  MSK: [{ zone: "Europe/Moscow", offset: 180 }],
+  HKT: [{ zone: "Asia/Hong_Kong", offset: 480 }],
+  SGT: [{ zone: "Asia/Singapore", offset: 480 }],
+  IST: [
+    { zone: "Asia/Kolkata", offset: 330 },
+    { zone: "Europe/Dublin", offset: 60 },
+    { zone: "Asia/Jerusalem", offset: 120 },
+  ],
+  PKT: [{ zone: "Asia/Karachi", offset: 300 }],
+  ICT: [{ zone: "Asia/Bangkok", offset: 420 }],
+  WIB: [{ zone: "Asia/Jakarta", offset: 420 }],
+  PHT: [{ zone: "Asia/Manila", offset: 480 }],
+  CST: [
+    { zone: "Asia/Shanghai", offset: 480 },
+    { zone: "America/Chicago", offset: -360 },
+  ],
+  SST: [
+    { zone: "Asia/Singapore", offset: 480 },
+    { zone: "Pacific/Pago_Pago", offset: -660 },
+  ],
+  GST: [{ zone: "Asia/Dubai", offset: 240 }],
+  AST: [
+    { zone: "Asia/Riyadh", offset: 180 },
+    { zone: "America/Halifax", offset: -240 },
+  ],
+  BST: [
+    { zone: "Europe/London", offset: 60 },
+    { zone: "Asia/Dhaka", offset: 360 },
+  ],
+  WET: [{ zone: "Europe/Lisbon", offset: 0 }],
+  WEST: [{ zone: "Europe/Lisbon", offset: 60 }],
+  CET: [{ zone: "Europe/Berlin", offset: 60 }],
+  MET: [{ zone: "Europe/Berlin", offset: 60 }],
+  CEST: [{ zone: "Europe/Berlin", offset: 120 }],
+  EET: [{ zone: "Europe/Athens", offset: 120 }],
+  EEST: [{ zone: "Europe/Kyiv", offset: 180 }],
+  WAT: [{ zone: "Africa/Lagos", offset: 60 }],
+  CAT: [{ zone: "Africa/Maputo", offset: 120 }],
+  EAT: [{ zone: "Africa/Nairobi", offset: 180 }],
+  EST: [{ zone: "America/New_York", offset: -300 }],
+  EDT: [{ zone: "America/New_York", offset: -240 }],
+  CDT: [{ zone: "America/Chicago", offset: -300 }],
+  MST: [{ zone: "America/Denver", offset: -420 }],
+  MDT: [{ zone: "America/Denver", offset: -360 }],
+  PST: [
+    { zone: "America/Los_Angeles", offset: -480 },
+    { zone: "Asia/Manila", offset: 480 },
+  ],
+  PDT: [{ zone: "America/Los_Angeles", offset: -420 }],
+  HST: [{ zone: "Pacific/Honolulu", offset: -600 }],
+  AWST: [{ zone: "Australia/Perth", offset: 480 }],
+  ACST: [{ zone: "Australia/Darwin", offset: 570 }],
+  AEST: [{ zone: "Australia/Sydney", offset: 600 }],
+  AEDT: [{ zone: "Australia/Sydney", offset: 660 }],
+  NZST: [{ zone: "Pacific/Auckland", offset: 720 }],
+  NZDT: [{ zone: "Pacific/Auckland", offset: 780 }],
 };
 
-/** The zone and offset an abbreviation Intl does not read stands for ("KST"), if it is one. */
-export function abbreviatedZone(name: string): { zone: string; offset: number } | undefined {
+/** The zones an abbreviation ("KST", "CST") stands for, the most likely first, if it is one. */
+export function abbreviatedZone(name: string): readonly AbbreviatedZone[] | undefined {
   const key = name.trim().toUpperCase();
   return Object.hasOwn(abbreviated, key) ? abbreviated[key] : undefined;
 }
+
+/**
+ * "Asia/Shanghai (+08:00) or America/Chicago (-06:00)": what an abbreviation may mean, each
+ * zone quoted by `quote`.
+ */
+export function abbreviationChoices(
+  zones: readonly AbbreviatedZone[],
+  quote: (zone: string) => string = (zone) => zone,
+): string {
+  const each = zones.map(
+    ({ zone, offset }) => `${quote(zone)} (${offset ? offsetText(offset) : "+00:00"})`,
+  );
+  return each.length > 1 ? `${each.slice(0, -1).join(", ")} or ${each.at(-1)}` : (each[0] ?? "");
+}
+
+// Old names of countries in the tz database, in capitals, each one zone.
+const countryCodes: Record<string, string> = {
+  GB: "Europe/London",
+  NZ: "Pacific/Auckland",
+  PRC: "Asia/Shanghai",
+  ROC: "Asia/Taipei",
+  ROK: "Asia/Seoul",
+  UCT: "UTC",
+};
 
 // Capitals whose zone is named after another city.
 const capitals: Record<string, string> = {
@@ -194,10 +279,18 @@ export function zoneSuggestion(name: string): string {
     const minutes = Number(offset[1]) * 60 + Math.sign(Number(offset[1])) * Number(offset[2] ?? 0);
     return `; write it as an offset straight after the time: ${offsetText(minutes)}`;
   }
+  const abbreviation = abbreviatedZone(spaced);
+  if (abbreviation && abbreviation.length > 1) {
+    return `; did you mean ${abbreviationChoices(abbreviation, (zone) => `"${zone}"`)}?`;
+  }
   const city = spaced.slice(spaced.lastIndexOf("/") + 1).toLowerCase();
+  const upper = spaced.toUpperCase();
   const exact =
     canonicalZone(spaced) ??
-    abbreviatedZone(spaced)?.zone ??
+    abbreviation?.[0]?.zone ??
+    (Object.hasOwn(countryCodes, upper) ? countryCodes[upper] : undefined) ??
+    // "japan": the old name of a country, written in lower case.
+    canonicalZone(spaced.charAt(0).toUpperCase() + spaced.slice(1)) ??
     (Object.hasOwn(capitals, city) ? capitals[city] : undefined);
   let match = exact ?? closest(spaced, known);
   if (!match) {

@@ -33,6 +33,19 @@ const arms: Judgment = {
 };
 
 describe("comparing two versions of a brief", () => {
+  it("matches a day in a brief that gained a timeline.timezone", () => {
+    const zoned = normalizeBrief({
+      title: "T",
+      date: "2024-06-20",
+      timeline: {
+        timezone: "Asia/Seoul",
+        events: [summit, { ...treaty, date: "2024-06-19T10:00" }],
+      },
+    } as Brief);
+    const earlier = brief([summit, { ...treaty, date: "2024-06-19T10:00+09:00" }]);
+    expect(compareBriefs(earlier, zoned).newEvents).toEqual([]);
+  });
+
   it("finds nothing new between a brief and itself", () => {
     const changes = compareBriefs(brief([summit], [arms]), brief([summit], [arms]));
     expect(changes).toMatchObject({

@@ -32,6 +32,14 @@ describe("hints", () => {
     );
   });
 
+  it("an abbreviation of more than one zone: each zone it may be, and what to write", async () => {
+    const text = sample.replace("- date: 1961", '- date: "2025-03-03T10:00 CST"');
+    expect(text).not.toBe(sample);
+    const [message] = await messages(text);
+    expect(message).toContain("CST, which is Asia/Shanghai (+08:00) or America/Chicago (-06:00)");
+    expect(message).toContain('its offset ("2025-03-03T10:00+08:00")');
+  });
+
   it("an approximate date written in the date: the approx key to use", async () => {
     const text = sample.replace("- date: 1961", "- date: mid 2024-06");
     const [message] = await messages(text);

@@ -1,9 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inZone, type PartialDate, parseDate, startOf } from "../../src/timeline/date.js";
+import { endOf, inZone, type PartialDate, parseDate, startOf } from "../../src/timeline/date.js";
+import { durationBetween } from "../../src/timeline/duration.js";
 import { formatDate, formatSpan } from "../../src/timeline/format-date.js";
 import { sortByDate } from "../../src/timeline/sort.js";
-import { offsetAt, zoneAbbreviation, zoneNames } from "../../src/timeline/zone.js";
+import {
+  canonicalZone,
+  offsetAt,
+  zoneAbbreviation,
+  zoneNames,
+  zoneSuggestion,
+} from "../../src/timeline/zone.js";
 
 function date(value: string, timezone?: string): PartialDate {
   const parsed = parseDate(value, timezone);
@@ -94,11 +101,152 @@ describe("a time written with an IANA zone", () => {
       '"2025-03-03 Europe/Amsterdam" gives a time zone but no time: a date without a time reads the same in every zone; leave "Europe/Amsterdam" out, or give the time (YYYY-MM-DDTHH:MM Europe/Amsterdam)',
     );
     expect(error("2025-03 KST")).toContain("gives a time zone but no time");
+    expect(error("2025-07-03 BST")).toContain("(YYYY-MM-DDTHH:MM Europe/London)");
     expect(error("2025-03-03T02:14+01:00 Europe/Amsterdam")).toBe(
       '"2025-03-03T02:14+01:00 Europe/Amsterdam" gives both an offset and a time zone: write one, the offset (2025-03-03T02:14+01:00) or the zone (2025-03-03T02:14 Europe/Amsterdam)',
     );
+    // The "Z" is the time's offset, not part of the zone's name.
+    expect(error("2025-03-03T02:14Z Europe/Amsterdam")).toBe(
+      '"2025-03-03T02:14Z Europe/Amsterdam" gives both an offset and a time zone: write one, the offset (2025-03-03T02:14Z) or the zone (2025-03-03T02:14 Europe/Amsterdam)',
+    );
     // Words that are no zone after a date stay a plain "not a date".
     expect(error("2024 early")).toContain("is not a date");
+  });
+});
+
+describe("an abbreviation is no zone, though ICU reads many", () => {
+  it("refuses BST, which ICU reads as Asia/Dhaka, with London's summer time first", () => {
+    expect(canonicalZone("BST")).toBeUndefined();
+    expect(error("2025-07-03T10:00 BST")).toBe(
+      '"2025-07-03T10:00 BST" names its zone by the abbreviation BST, which is Europe/London (+01:00) or Asia/Dhaka (+06:00): write the zone\'s IANA name ("2025-07-03T10:00 Europe/London") or its offset ("2025-07-03T10:00+01:00")',
+    );
+  });
+
+  it("names the choices of an abbreviation that stands for more than one zone", () => {
+    expect(error("2025-03-03T10:00 CST")).toContain(
+      "CST, which is Asia/Shanghai (+08:00) or America/Chicago (-06:00):",
+    );
+    expect(error("2025-03-03T10:00 IST")).toContain(
+      "IST, which is Asia/Kolkata (+05:30), Europe/Dublin (+01:00) or Asia/Jerusalem (+02:00):",
+    );
+    expect(error("2025-03-03T10:00 PST")).toContain("America/Los_Angeles (-08:00) or Asia/Manila");
+    expect(error("2025-03-03T10:00 SST")).toContain("Asia/Singapore (+08:00) or Pacific/Pago_Pago");
+  });
+
+  it("refuses every abbreviation ICU knows, in any case, with the zone and offset to write", () => {
+    const meant: Record<string, string> = {
+      EST: '("2025-01-10T09:00 America/New_York") or its offset ("2025-01-10T09:00-05:00")',
+      CET: '("2025-01-10T09:00 Europe/Berlin") or its offset ("2025-01-10T09:00+01:00")',
+      JST: '("2025-01-10T09:00 Asia/Tokyo") or its offset ("2025-01-10T09:00+09:00")',
+      MST: '("2025-01-10T09:00 America/Denver") or its offset ("2025-01-10T09:00-07:00")',
+      HST: '("2025-01-10T09:00 Pacific/Honolulu") or its offset ("2025-01-10T09:00-10:00")',
+      EET: '("2025-01-10T09:00 Europe/Athens") or its offset ("2025-01-10T09:00+02:00")',
+      cst: '("2025-01-10T09:00 Asia/Shanghai") or its offset ("2025-01-10T09:00+08:00")',
+    };
+    for (const [name, write] of Object.entries(meant)) {
+      expect(canonicalZone(name)).toBeUndefined();
+      expect(error(`2025-01-10T09:00 ${name}`)).toContain(
+        `names its zone by the abbreviation ${name.toUpperCase()}`,
+      );
+      expect(error(`2025-01-10T09:00 ${name}`)).toContain(write);
+    }
+  });
+
+  it("keeps UTC and GMT in any case, and the old names of countries written as words", () => {
+    expect(canonicalZone("UTC")).toBe("UTC");
+    expect(canonicalZone("utc")).toBe("UTC");
+    expect(canonicalZone("GMT")).toBe("UTC");
+    expect(canonicalZone("Japan")).toBe("Asia/Tokyo");
+    expect(canonicalZone("Asia/Seoul")).toBe("Asia/Seoul");
+    expect(date("2025-01-10T09:00 utc")).toMatchObject({ offset: "Z", zone: "UTC" });
+  });
+
+  it("suggests the zone for a country's code and an abbreviation", () => {
+    expect(canonicalZone("PRC")).toBeUndefined();
+    expect(zoneSuggestion("PRC")).toBe('; did you mean "Asia/Shanghai"?');
+    expect(zoneSuggestion("GB")).toBe('; did you mean "Europe/London"?');
+    expect(zoneSuggestion("japan")).toBe('; did you mean "Asia/Tokyo"?');
+    expect(zoneSuggestion("JST")).toBe('; did you mean "Asia/Tokyo"?');
+    expect(zoneSuggestion("CST")).toBe(
+      '; did you mean "Asia/Shanghai" (+08:00) or "America/Chicago" (-06:00)?',
+    );
+  });
+
+  it("refuses London's summer time as the tool itself writes it", () => {
+    const summer = date("2025-07-03T10:00 Europe/London");
+    const shown = formatDate(summer, "en");
+    expect(shown).toBe("3 July 2025, 10:00 BST");
+    expect(error(`2025-07-03T10:00 ${shown.split(" ").at(-1)}`)).toContain(
+      '"2025-07-03T10:00+01:00"',
+    );
+  });
+});
+
+describe("a date without a time in a brief with timeline.timezone", () => {
+  it("is the zone's day, from its midnight to the next", () => {
+    const day = date("2024-06-19", "Asia/Seoul");
+    expect(day).toMatchObject({ precision: "day", zone: "Asia/Seoul" });
+    expect(day.offset).toBeUndefined();
+    expect(iso(day)).toBe("2024-06-18T15:00:00.000Z");
+    expect(new Date(endOf(day)).toISOString()).toBe("2024-06-19T14:59:59.999Z");
+    const month = date("2024-06", "Asia/Seoul");
+    expect(iso(month)).toBe("2024-05-31T15:00:00.000Z");
+    expect(new Date(endOf(month)).toISOString()).toBe("2024-06-30T14:59:59.999Z");
+    expect(iso(date("2024", "Asia/Seoul"))).toBe("2023-12-31T15:00:00.000Z");
+    // A rough date from its likely start, in the zone too: late May from the 21st.
+    expect(iso({ ...date("2024-05", "Asia/Seoul"), approx: "late" })).toBe(
+      "2024-05-20T15:00:00.000Z",
+    );
+  });
+
+  it("sorts before the zone's times of that day", () => {
+    const events = [
+      { name: "06:00 in Seoul", date: date("2024-06-19T06:00", "Asia/Seoul") },
+      { name: "the day", date: date("2024-06-19", "Asia/Seoul") },
+      { name: "the day before, 23:00", date: date("2024-06-18T23:00 Asia/Seoul") },
+    ];
+    expect(sortByDate(events, (e) => e.date).map((e) => e.name)).toEqual([
+      "the day before, 23:00",
+      "the day",
+      "06:00 in Seoul",
+    ]);
+  });
+
+  it("starts at the offset of its own midnight, summer time included", () => {
+    // Amsterdam's clocks went forward at 02:00 on 30 March 2025: a day of 23 hours.
+    const spring = date("2025-03-30", "Europe/Amsterdam");
+    expect(iso(spring)).toBe("2025-03-29T23:00:00.000Z");
+    expect(new Date(endOf(spring)).toISOString()).toBe("2025-03-30T21:59:59.999Z");
+    expect(new Date(endOf(date("2025-03", "Europe/Amsterdam"))).toISOString()).toBe(
+      "2025-03-31T21:59:59.999Z",
+    );
+    expect(iso(date("2025-07-01", "America/New_York"))).toBe("2025-07-01T04:00:00.000Z");
+  });
+
+  it("starts at the first instant of its day where the clocks skipped midnight", () => {
+    // Santiago's clocks went from 00:00 to 01:00 on 8 September 2024.
+    expect(iso(date("2024-09-08", "America/Santiago"))).toBe("2024-09-08T04:00:00.000Z");
+    expect(new Date(endOf(date("2024-09-07", "America/Santiago"))).toISOString()).toBe(
+      "2024-09-08T03:59:59.999Z",
+    );
+  });
+
+  it("is shown as written, and counts calendar days", () => {
+    const day = date("2024-06-19", "Asia/Seoul");
+    expect(formatDate(day, "en")).toBe("19 June 2024");
+    expect(formatDate(day, "en", undefined, "Asia/Seoul")).toBe("19 June 2024");
+    expect(formatDate(day, "en", undefined, "America/New_York")).toBe("19 June 2024");
+    const spring = [date("2025-03-30", "Europe/Amsterdam"), date("2025-03-31", "Europe/Amsterdam")];
+    expect(durationBetween(spring[0] as PartialDate, spring[1] as PartialDate)).toEqual({
+      unit: "day",
+      count: 1,
+    });
+  });
+
+  it("is a UTC day in a brief without timeline.timezone, as before", () => {
+    const day = date("2024-06-19");
+    expect(day.zone).toBeUndefined();
+    expect(iso(day)).toBe("2024-06-19T00:00:00.000Z");
   });
 });
 
