@@ -330,8 +330,9 @@ interface Measured {
   periods: readonly TimelinePeriod[];
 }
 
-// Rounds of giving a crowded event more room on the axis before the page gives up on it.
-const widenings = 8;
+// Rounds of giving a crowded event more room on the axis before the page gives up on it: more
+// than three rarely helps, and each costs a layout of the page (npm run bench, 1,000 events).
+const widenings = 3;
 
 /**
  * The page of events `first` to `end`, every label shown, or failing that with low events'
@@ -455,8 +456,12 @@ function labelRows(
       laneHeight: row.laneHeight,
       lanes: row.lanes.map((l) => l.lane),
     };
-    const members = anchors.flatMap((_, i) => (rowOf[i] === r ? [i] : []));
-    const shown = members.filter((i) => !optional[i]);
+    const members =
+      timeline.rows.length === 1
+        ? anchors.map((_, i) => i)
+        : anchors.flatMap((_, i) => (rowOf[i] === r ? [i] : []));
+    const anyOptional = optional.some(Boolean);
+    const shown = anyOptional ? members.filter((i) => !optional[i]) : members;
     const sizes = shown.map((i) => timeline.sizes[first + i] as { width: number; height: number });
     const placement = tryLabels(
       shown.map((i) => (anchors[i] as number) - left),
@@ -466,13 +471,14 @@ function labelRows(
     if ("failed" in placement) {
       return { failed: shown[placement.failed] as number, short: placement.short };
     }
+    shown.forEach((i, k) => {
+      placed[i] = placement.labels[k];
+    });
+    if (!anyOptional) continue;
     const boxes = placement.labels.map((label, k) => ({
       ...label,
       x: (anchors[shown[k] as number] as number) - left,
     }));
-    shown.forEach((i, k) => {
-      placed[i] = placement.labels[k];
-    });
     for (const i of members) {
       if (!optional[i]) continue;
       const x = (anchors[i] as number) - left;
