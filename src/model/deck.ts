@@ -171,6 +171,8 @@ export type Slide = SlideBase &
         categories: Category[];
         /** "Times in KST", after the legend, when the brief shows every time in one zone. */
         timesNote?: string;
+        /** Whether the row under the plot shows anything: categories, or one of the notes. */
+        legend: boolean;
       }
     | { kind: "event"; event: EventView; strip: TimelineStrip }
     | { kind: "points"; items: InlineRun[][] }

@@ -163,14 +163,18 @@ export function timelineColumns(input: TimelineInput): SlideDraft[][] {
   );
   return pages.map((page, p) => {
     const shown = page.events.map((placed) => events[placed.index] as EventView);
+    const plotted = plotView(page, input, lanes);
+    const categories = legendOf(page.events.map((placed) => items[placed.index] as TimelineItem));
     const overview: SlideDraft = {
       kind: "overview",
       id: p === 0 ? "timeline" : `timeline-${p + 1}`,
       title: input.title,
       part: pages.length > 1 ? `${p + 1}/${pages.length}` : undefined,
-      plot: plotView(page, input, lanes),
-      categories: legendOf(page.events.map((placed) => items[placed.index] as TimelineItem)),
+      plot: plotted,
+      categories,
       timesNote: input.timesNote,
+      legend:
+        categories.length > 0 || plotted.unlabelled !== undefined || input.timesNote !== undefined,
       notes: notesOf(
         shown.filter((event) => !event.hasSlide),
         page.events.flatMap((placed) => (placed.label ? [] : [events[placed.index] as EventView])),

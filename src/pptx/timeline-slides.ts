@@ -28,9 +28,7 @@ export function addOverview(context: SlideContext, of: Of<"overview">): void {
   const { frame } = context;
   const contentTop = addHeading(context, of, 12);
   const legendTop = frame.footerTop - 8 - 26;
-  const legend =
-    of.categories.length > 0 || of.plot.unlabelled !== undefined || of.timesNote !== undefined;
-  const room = (legend ? legendTop : frame.footerTop - 16) - contentTop;
+  const room = (of.legend ? legendTop : frame.footerTop - 16) - contentTop;
   // Centred in its room, as `.tl` is (`margin: auto 0`).
   addPlot(context, of.plot, frame.side, contentTop + Math.max(0, (room - of.plot.height) / 2));
   if (of.categories.length > 0 || of.plot.unlabelled !== undefined) {
